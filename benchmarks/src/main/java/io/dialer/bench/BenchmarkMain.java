@@ -1,0 +1,69 @@
+/*
+ * Dialer benchmarks.
+ */
+package io.dialer.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Entry point of {@code benchmarks.jar}: the JMH command line, with the JVM flags that Agrona and Chronicle need
+ * appended to every fork. The flags come from the parent pom (one declaration) through a filtered resource.
+ */
+public final class BenchmarkMain
+{
+    private BenchmarkMain()
+    {
+    }
+
+    /**
+     * Runs JMH with the given JMH command-line arguments.
+     *
+     * @param args JMH arguments, for example {@code -prof gc G711}.
+     * @throws CommandLineOptionException when the arguments are not JMH's.
+     * @throws RunnerException when a benchmark fails.
+     * @throws IOException when the flags resource cannot be read.
+     */
+    public static void main(final String[] args) throws CommandLineOptionException, RunnerException, IOException
+    {
+        final CommandLineOptions cmd = new CommandLineOptions(args);
+        if (cmd.shouldHelp() || cmd.shouldList() || cmd.shouldListProfilers() || cmd.shouldListResultFormats())
+        {
+            org.openjdk.jmh.Main.main(args);
+            return;
+        }
+
+        final ChainedOptionsBuilder builder = new OptionsBuilder().parent(cmd);
+        builder.jvmArgsAppend(jvmFlags());
+        new Runner(builder.build()).run();
+    }
+
+    /**
+     * The flags every forked benchmark JVM gets.
+     *
+     * @return the flags, one per element.
+     * @throws IOException when the resource cannot be read.
+     */
+    public static String[] jvmFlags() throws IOException
+    {
+        final Properties properties = new Properties();
+        try (InputStream in = BenchmarkMain.class.getResourceAsStream("/jvm-flags.properties"))
+        {
+            if (null == in)
+            {
+                throw new IOException("jvm-flags.properties missing from the benchmarks jar");
+            }
+            properties.load(in);
+        }
+        final String flags = properties.getProperty("jvm.flags", "").trim();
+        return flags.isEmpty() ? new String[0] : flags.split("\\s+");
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * io.dialer.core.
+ */
+package io.dialer.core;

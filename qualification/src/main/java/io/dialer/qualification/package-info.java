@@ -1,0 +1,4 @@
+/**
+ * io.dialer.qualification.
+ */
+package io.dialer.qualification;

@@ -1,0 +1,4 @@
+/**
+ * io.dialer.sip.
+ */
+package io.dialer.sip;

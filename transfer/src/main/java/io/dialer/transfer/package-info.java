@@ -1,0 +1,4 @@
+/**
+ * io.dialer.transfer.
+ */
+package io.dialer.transfer;
