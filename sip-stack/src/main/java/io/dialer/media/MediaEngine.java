@@ -4,25 +4,67 @@
 package io.dialer.media;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.Selector;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.agrona.CloseHelper;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.SystemNanoClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * RTP media for many call legs on one (or a few) Agrona agent threads: sockets from a port range, 20 ms G.711
- * frames paced by a timer, prompt playback, DTMF, bridging and audio taps.
+ * frames paced by a timer, prompt playback, DTMF, bridging, mixing and audio taps.
  * <p>
- * API STUB written by the lead: the media owner replaces the bodies, keeps the public shape (may add to it).
+ * Each agent owns the state of its sessions; {@link MediaSession} methods only queue commands to it.
  */
 public final class MediaEngine implements AutoCloseable
 {
+    private static final Logger LOG = LoggerFactory.getLogger(MediaEngine.class);
+
     /**
      * Configuration, resolved and checked by {@link #conclude()}.
      */
     public static final class Context
     {
+        /** System property for the first RTP port. */
+        public static final String PORT_RANGE_START_PROP_NAME = "dialer.media.port.start";
+        /** Default first RTP port. */
+        public static final int PORT_RANGE_START_DEFAULT = 20_000;
+        /** System property for the last RTP port. */
+        public static final String PORT_RANGE_END_PROP_NAME = "dialer.media.port.end";
+        /** Default last RTP port. */
+        public static final int PORT_RANGE_END_DEFAULT = 29_998;
+        /** System property for the RTP inactivity timeout in milliseconds. */
+        public static final String RTP_TIMEOUT_MS_PROP_NAME = "dialer.media.rtp.timeout.ms";
+        /** Default RTP inactivity timeout in milliseconds. */
+        public static final long RTP_TIMEOUT_MS_DEFAULT = 30_000;
+        /** System property for the number of media threads (agents) sessions are spread over. */
+        public static final String AGENT_COUNT_PROP_NAME = "dialer.media.agents";
+        /** Default number of media threads. */
+        public static final int AGENT_COUNT_DEFAULT = 1;
+
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
-        private int portRangeStart = 20_000;
-        private int portRangeEnd = 29_998;
-        private long rtpTimeoutMs = 30_000;
+        private int portRangeStart = Integer.getInteger(PORT_RANGE_START_PROP_NAME, PORT_RANGE_START_DEFAULT);
+        private int portRangeEnd = Integer.getInteger(PORT_RANGE_END_PROP_NAME, PORT_RANGE_END_DEFAULT);
+        private long rtpTimeoutMs = Long.getLong(RTP_TIMEOUT_MS_PROP_NAME, RTP_TIMEOUT_MS_DEFAULT);
+        private int agentCount = Integer.getInteger(AGENT_COUNT_PROP_NAME, AGENT_COUNT_DEFAULT);
+        private NanoClock nanoClock;
+        private Supplier<IdleStrategy> idleStrategySupplier;
+        private ErrorHandler errorHandler;
 
         /**
          * Address RTP sockets bind to and that SDP advertises.
@@ -104,15 +146,148 @@ public final class MediaEngine implements AutoCloseable
         }
 
         /**
-         * Checks the settings.
+         * Clock that paces the frames and measures timeouts.
+         *
+         * @param clock the clock.
+         * @return this.
+         */
+        public Context nanoClock(final NanoClock clock)
+        {
+            this.nanoClock = clock;
+            return this;
+        }
+
+        /**
+         * Clock that paces the frames and measures timeouts.
+         *
+         * @return the clock.
+         */
+        public NanoClock nanoClock()
+        {
+            return nanoClock;
+        }
+
+        /**
+         * Number of media threads; sessions are spread over them round-robin (bridged or mixed legs must share one,
+         * see {@link MediaEngine#open(MediaListener, MediaSession)}).
+         *
+         * @param count 1 or more.
+         * @return this.
+         */
+        public Context agentCount(final int count)
+        {
+            this.agentCount = count;
+            return this;
+        }
+
+        /**
+         * Number of media threads.
+         *
+         * @return the count.
+         */
+        public int agentCount()
+        {
+            return agentCount;
+        }
+
+        /**
+         * Idle strategy of each media thread, one instance per thread (default: backs off to 1 ms parks, which
+         * bounds the pacing jitter).
+         *
+         * @param supplier makes a strategy per thread.
+         * @return this.
+         */
+        public Context idleStrategySupplier(final Supplier<IdleStrategy> supplier)
+        {
+            this.idleStrategySupplier = supplier;
+            return this;
+        }
+
+        /**
+         * Idle strategy of each media thread.
+         *
+         * @return the supplier.
+         */
+        public Supplier<IdleStrategy> idleStrategySupplier()
+        {
+            return idleStrategySupplier;
+        }
+
+        /**
+         * Handler of errors thrown on the media thread, including exceptions thrown by listeners and taps, which
+         * are caught so that the session carries on (default: log).
+         *
+         * @param handler the handler.
+         * @return this.
+         */
+        public Context errorHandler(final ErrorHandler handler)
+        {
+            this.errorHandler = handler;
+            return this;
+        }
+
+        /**
+         * Handler of errors thrown on the media thread.
+         *
+         * @return the handler.
+         */
+        public ErrorHandler errorHandler()
+        {
+            return errorHandler;
+        }
+
+        /**
+         * Checks the settings and fills in defaults.
          *
          * @return this.
+         * @throws IllegalArgumentException when a setting is out of range.
          */
         public Context conclude()
         {
+            if (null == bindAddress)
+            {
+                throw new IllegalArgumentException("bindAddress must be set");
+            }
+            if ((portRangeStart & 1) != 0 || (portRangeEnd & 1) != 0 || portRangeStart < 1024 ||
+                portRangeEnd > 65534 || portRangeEnd < portRangeStart)
+            {
+                throw new IllegalArgumentException(
+                    "port range must be even ports within 1024-65534, start <= end: " + portRangeStart + "-" +
+                    portRangeEnd);
+            }
+            if (rtpTimeoutMs < 0)
+            {
+                throw new IllegalArgumentException("rtpTimeoutMs must not be negative: " + rtpTimeoutMs);
+            }
+            if (null == nanoClock)
+            {
+                nanoClock = SystemNanoClock.INSTANCE;
+            }
+            if (agentCount < 1)
+            {
+                throw new IllegalArgumentException("agentCount must be at least 1: " + agentCount);
+            }
+            if (null == idleStrategySupplier)
+            {
+                idleStrategySupplier = () -> new BackoffIdleStrategy(
+                    10, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
+            }
+            if (null == errorHandler)
+            {
+                errorHandler = (throwable) -> LOG.error("media agent error", throwable);
+            }
             return this;
         }
     }
+
+    private final Context context;
+    private final MediaAgent[] agents;
+    private final AgentRunner[] runners;
+    private final AtomicInteger nextAgent = new AtomicInteger();
+    private final AtomicInteger nextSlot = new AtomicInteger();
+    private final AtomicLong nextSessionId = new AtomicLong();
+    private final AtomicLong nextPlaybackId = new AtomicLong();
+    private volatile boolean closed;
 
     /**
      * Starts the engine's agent thread(s).
@@ -121,26 +296,143 @@ public final class MediaEngine implements AutoCloseable
      */
     public MediaEngine(final Context context)
     {
-        throw new UnsupportedOperationException("stub");
+        this.context = context.conclude();
+        final int count = context.agentCount();
+        agents = new MediaAgent[count];
+        runners = new AgentRunner[count];
+        for (int i = 0; i < count; i++)
+        {
+            final Selector selector;
+            try
+            {
+                selector = Selector.open();
+            }
+            catch (final IOException ex)
+            {
+                close();
+                throw new UncheckedIOException(ex);
+            }
+            agents[i] = new MediaAgent(
+                context.nanoClock(), TimeUnit.MILLISECONDS.toNanos(context.rtpTimeoutMs()), selector,
+                context.errorHandler());
+            runners[i] = new AgentRunner(
+                context.idleStrategySupplier().get(), context.errorHandler(), null, agents[i]);
+        }
+        for (final AgentRunner runner : runners)
+        {
+            AgentRunner.startOnThread(runner);
+        }
     }
 
     /**
-     * Opens a session on the next free port pair of the range. Thread-safe.
+     * The configuration.
+     *
+     * @return the concluded context.
+     */
+    public Context context()
+    {
+        return context;
+    }
+
+    /**
+     * Opens a session on the next free even port of the range (wrapping around, skipping ports in use), on the next
+     * media thread in turn. Thread-safe.
      *
      * @param listener receives the session's events on the media thread.
      * @return the session, bound but not yet connected to a remote.
-     * @throws IOException when no port of the range can be bound.
+     * @throws IOException when no port of the range can be bound, or the engine is closed.
      */
     public MediaSession open(final MediaListener listener) throws IOException
     {
-        throw new UnsupportedOperationException("stub");
+        return open(listener, agents[Math.floorMod(nextAgent.getAndIncrement(), agents.length)]);
     }
 
     /**
-     * Closes every session and stops the agent thread(s).
+     * Opens a session on the same media thread as another, so that the two can be bridged or mixed (only needed
+     * with more than one agent). Thread-safe.
+     *
+     * @param listener receives the session's events on the media thread.
+     * @param affinity the session to share a thread with, of this engine.
+     * @return the session, bound but not yet connected to a remote.
+     * @throws IOException when no port of the range can be bound, or the engine is closed.
+     */
+    public MediaSession open(final MediaListener listener, final MediaSession affinity) throws IOException
+    {
+        if (affinity.engine() != this)
+        {
+            throw new IllegalArgumentException("affinity session belongs to another engine");
+        }
+        return open(listener, affinity.agent());
+    }
+
+    private MediaSession open(final MediaListener listener, final MediaAgent agent) throws IOException
+    {
+        if (null == listener)
+        {
+            throw new NullPointerException("listener");
+        }
+        if (closed)
+        {
+            throw new IOException("media engine closed");
+        }
+        final int slots = (context.portRangeEnd() - context.portRangeStart()) / 2 + 1;
+        for (int attempt = 0; attempt < slots; attempt++)
+        {
+            final int port = context.portRangeStart() + 2 * Math.floorMod(nextSlot.getAndIncrement(), slots);
+            final DatagramChannel channel = DatagramChannel.open();
+            try
+            {
+                channel.bind(new InetSocketAddress(context.bindAddress(), port));
+                channel.configureBlocking(false);
+            }
+            catch (final IOException ex)
+            {
+                CloseHelper.quietClose(channel);
+                continue;
+            }
+
+            final ThreadLocalRandom random = ThreadLocalRandom.current();
+            final RtpSession session = new RtpSession(
+                agent,
+                nextSessionId.incrementAndGet(),
+                channel,
+                new InetSocketAddress(context.bindAddress(), port),
+                listener,
+                random.nextLong(),
+                random.nextInt(),
+                random.nextLong());
+            agent.offer(new RtpSession.Registration(session));
+            return new MediaSession(this, session);
+        }
+        throw new IOException(
+            "no free RTP port in " + context.portRangeStart() + "-" + context.portRangeEnd());
+    }
+
+    /**
+     * Closes every session and stops the agent thread.
      */
     @Override
     public void close()
     {
+        closed = true;
+        if (null != runners)
+        {
+            CloseHelper.quietCloseAll(runners);
+        }
+    }
+
+    Thread agentThread()
+    {
+        return runners[0].thread();
+    }
+
+    MediaAgent agent()
+    {
+        return agents[0];
+    }
+
+    long nextPlaybackId()
+    {
+        return nextPlaybackId.incrementAndGet();
     }
 }

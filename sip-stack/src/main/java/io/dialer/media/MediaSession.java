@@ -4,15 +4,23 @@
 package io.dialer.media;
 
 import java.net.InetSocketAddress;
+import java.util.Objects;
 
 /**
  * The media of one call leg: one RTP socket. Every method is thread-safe and returns at once: it queues a command
  * to the media agent, which owns the session's state.
- * <p>
- * API STUB written by the lead: the media owner replaces the bodies, keeps the public shape (may add to it).
  */
 public final class MediaSession
 {
+    private final MediaEngine engine;
+    private final RtpSession session;
+
+    MediaSession(final MediaEngine engine, final RtpSession session)
+    {
+        this.engine = engine;
+        this.session = session;
+    }
+
     /**
      * Unique id of the session within its engine.
      *
@@ -20,7 +28,7 @@ public final class MediaSession
      */
     public long id()
     {
-        throw new UnsupportedOperationException("stub");
+        return session.id;
     }
 
     /**
@@ -30,19 +38,45 @@ public final class MediaSession
      */
     public InetSocketAddress localAddress()
     {
-        throw new UnsupportedOperationException("stub");
+        return session.localAddress;
     }
 
     /**
-     * Starts (or, on a re-INVITE, changes) the RTP exchange with the far end.
+     * Counters of packets and bytes sent and received, lost and malformed, updated by the media thread.
      *
-     * @param remote                    the far end's RTP address from its SDP.
+     * @return the live counters.
+     */
+    public MediaCounters counters()
+    {
+        return session.counters;
+    }
+
+    /**
+     * Starts (or, on a re-INVITE, changes) the RTP exchange with the far end. Our SSRC, sequence numbers and
+     * timestamps continue across a re-INVITE.
+     *
+     * @param remote                    the far end's RTP address from its SDP (an unresolved address is resolved on
+     *                                  the calling thread).
      * @param codec                     the negotiated codec.
      * @param telephoneEventPayloadType negotiated RFC 4733 payload type, or -1 when the far end offered none.
      */
     public void connect(final InetSocketAddress remote, final Codec codec, final int telephoneEventPayloadType)
     {
-        throw new UnsupportedOperationException("stub");
+        Objects.requireNonNull(remote, "remote");
+        Objects.requireNonNull(codec, "codec");
+        final InetSocketAddress resolved = remote.isUnresolved() ?
+            new InetSocketAddress(remote.getHostString(), remote.getPort()) : remote;
+        if (resolved.isUnresolved())
+        {
+            throw new IllegalArgumentException("cannot resolve remote address: " + remote);
+        }
+        if (telephoneEventPayloadType > 127 || (telephoneEventPayloadType >= 0 &&
+            null != Codec.ofPayloadType(telephoneEventPayloadType)))
+        {
+            throw new IllegalArgumentException("bad telephone-event payload type: " + telephoneEventPayloadType);
+        }
+        final int eventPayloadType = Math.max(-1, telephoneEventPayloadType);
+        session.agent.offer(() -> session.connect(resolved, codec, eventPayloadType));
     }
 
     /**
@@ -53,11 +87,12 @@ public final class MediaSession
      */
     public void direction(final boolean send, final boolean receive)
     {
-        throw new UnsupportedOperationException("stub");
+        session.agent.offer(() -> session.direction(send, receive));
     }
 
     /**
-     * Plays a prompt, replacing any prompt playing.
+     * Plays a prompt, replacing any prompt playing. While bridged the prompt is not played and reported finished,
+     * interrupted.
      *
      * @param prompt  the audio.
      * @param loop    play again from the start at its end (hold music) until stopped.
@@ -66,7 +101,10 @@ public final class MediaSession
      */
     public long play(final Prompt prompt, final boolean loop, final boolean bargeIn)
     {
-        throw new UnsupportedOperationException("stub");
+        Objects.requireNonNull(prompt, "prompt");
+        final long playbackId = engine.nextPlaybackId();
+        session.agent.offer(() -> session.play(playbackId, prompt, loop, bargeIn));
+        return playbackId;
     }
 
     /**
@@ -74,37 +112,76 @@ public final class MediaSession
      */
     public void stopPlayback()
     {
-        throw new UnsupportedOperationException("stub");
+        session.agent.offer(session::stopPlayback);
     }
 
     /**
-     * Sends a DTMF digit as RFC 4733 telephone-events.
+     * Sends a DTMF digit as RFC 4733 telephone-events (voice pauses meanwhile); digits queue up and go out in order.
+     * Dropped when the far end negotiated no telephone-event.
      *
      * @param digit      one of {@code 0-9 * # A-D}.
-     * @param durationMs key press duration.
+     * @param durationMs key press duration, clamped to 40-5000 ms.
      */
     public void sendDtmf(final char digit, final int durationMs)
     {
-        throw new UnsupportedOperationException("stub");
+        if (TelephoneEvent.eventOf(digit) < 0)
+        {
+            throw new IllegalArgumentException("not a DTMF digit: '" + digit + "'");
+        }
+        session.agent.offer(() -> session.sendDtmf(digit, durationMs));
     }
 
     /**
      * Relays RTP both ways between this session's far end and the other's, rewriting SSRC, sequence numbers and
-     * timestamps so each far end keeps seeing one continuous stream. Stops prompts on both.
+     * timestamps so each far end keeps seeing one continuous stream, and transcoding PCMU/PCMA when the legs differ.
+     * Stops prompts on both.
      *
-     * @param other the other leg's session.
+     * @param other the other leg's session, of the same engine and media thread.
      */
     public void bridge(final MediaSession other)
     {
-        throw new UnsupportedOperationException("stub");
+        checkSameAgent(other);
+        final RtpSession otherSession = other.session;
+        session.agent.offer(() -> session.bridge(otherSession));
     }
 
     /**
-     * Ends a bridge this session is part of; both far ends hear silence until told otherwise.
+     * Mixes this session with others (a conference, e.g. the three-way introduction of a warm transfer): each far
+     * end hears the sum of what the other far ends say, sent as this leg's own paced stream. Ends any bridge or mix
+     * the sessions were in and stops their prompts; {@link #unbridge()} takes a session out of the mix (the mix ends
+     * when fewer than two remain).
+     *
+     * @param others one to seven other sessions of the same engine and media thread.
+     */
+    public void mix(final MediaSession... others)
+    {
+        if (others.length < 1 || others.length >= MixGroup.MAX_MEMBERS)
+        {
+            throw new IllegalArgumentException("a mix has 2 to " + MixGroup.MAX_MEMBERS + " sessions");
+        }
+        final RtpSession[] members = new RtpSession[others.length + 1];
+        members[0] = session;
+        for (int i = 0; i < others.length; i++)
+        {
+            checkSameAgent(others[i]);
+            members[i + 1] = others[i].session;
+            for (int j = 0; j <= i; j++)
+            {
+                if (members[j] == members[i + 1])
+                {
+                    throw new IllegalArgumentException("session listed twice: " + others[i].id());
+                }
+            }
+        }
+        session.agent.offer(() -> session.mix(members));
+    }
+
+    /**
+     * Ends a bridge or mix this session is part of; the far ends hear silence until told otherwise.
      */
     public void unbridge()
     {
-        throw new UnsupportedOperationException("stub");
+        session.agent.offer(session::unbridge);
     }
 
     /**
@@ -114,7 +191,8 @@ public final class MediaSession
      */
     public void addTap(final AudioTap tap)
     {
-        throw new UnsupportedOperationException("stub");
+        Objects.requireNonNull(tap, "tap");
+        session.agent.offer(() -> session.addTap(tap));
     }
 
     /**
@@ -124,14 +202,46 @@ public final class MediaSession
      */
     public void removeTap(final AudioTap tap)
     {
-        throw new UnsupportedOperationException("stub");
+        session.agent.offer(() -> session.removeTap(tap));
     }
 
     /**
-     * Stops media and releases the port.
+     * Stops media and releases the port; a prompt playing is reported finished, interrupted.
      */
     public void close()
     {
-        throw new UnsupportedOperationException("stub");
+        session.agent.offer(() -> session.close(true));
+    }
+
+    MediaEngine engine()
+    {
+        return engine;
+    }
+
+    MediaAgent agent()
+    {
+        return session.agent;
+    }
+
+    private void checkSameAgent(final MediaSession other)
+    {
+        if (other.engine != engine)
+        {
+            throw new IllegalArgumentException("cannot join sessions of different media engines");
+        }
+        if (other.session.agent != session.agent)
+        {
+            throw new IllegalArgumentException("sessions " + id() + " and " + other.id() +
+                " run on different media threads: open the second with MediaEngine.open(listener, first)");
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public String toString()
+    {
+        return "MediaSession{id=" + session.id + ", local=" + session.localAddress + ", " + session.counters + "}";
     }
 }

@@ -9,11 +9,21 @@ import java.nio.file.Path;
 /**
  * Audio ready to play: 8 kHz linear PCM held once in memory (encoded to the leg's codec when sent), immutable and
  * shareable across legs.
- * <p>
- * API STUB written by the lead: the media owner replaces the bodies, keeps the public shape (may add to it).
  */
 public final class Prompt
 {
+    /** Sample rate of every prompt. */
+    public static final int SAMPLE_RATE = 8000;
+
+    private final String name;
+    private final short[] samples;
+
+    private Prompt(final String name, final short[] samples)
+    {
+        this.name = name;
+        this.samples = samples;
+    }
+
     /**
      * Loads a WAV file: 8 kHz mono µ-law, A-law or 16-bit PCM; anything else is refused with a message naming the
      * file and what is wrong with it.
@@ -24,7 +34,9 @@ public final class Prompt
      */
     public static Prompt fromWav(final Path file) throws IOException
     {
-        throw new UnsupportedOperationException("stub");
+        final Path fileName = file.getFileName();
+        final String name = null == fileName ? file.toString() : fileName.toString();
+        return new Prompt(name, WavReader.read(file, name));
     }
 
     /**
@@ -36,7 +48,22 @@ public final class Prompt
      */
     public static Prompt fromPcm(final String name, final short[] samples)
     {
-        throw new UnsupportedOperationException("stub");
+        return new Prompt(name, samples.clone());
+    }
+
+    /**
+     * The built-in hold music: a short melody generated in code, about 13 s, made to loop seamlessly.
+     *
+     * @return the shared prompt.
+     */
+    public static Prompt holdMusic()
+    {
+        return HoldMusicHolder.HOLD_MUSIC;
+    }
+
+    static Prompt wrap(final String name, final short[] samples)
+    {
+        return new Prompt(name, samples);
     }
 
     /**
@@ -46,7 +73,7 @@ public final class Prompt
      */
     public String name()
     {
-        throw new UnsupportedOperationException("stub");
+        return name;
     }
 
     /**
@@ -56,6 +83,45 @@ public final class Prompt
      */
     public int durationMs()
     {
-        throw new UnsupportedOperationException("stub");
+        return (int)(samples.length * 1000L / SAMPLE_RATE);
+    }
+
+    /**
+     * Number of 8 kHz samples.
+     *
+     * @return the count.
+     */
+    public int sampleCount()
+    {
+        return samples.length;
+    }
+
+    /**
+     * Copies the samples out (for analysis and tests; the media thread reads them in place).
+     *
+     * @return a copy of the samples.
+     */
+    public short[] samples()
+    {
+        return samples.clone();
+    }
+
+    short[] sampleArray()
+    {
+        return samples;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public String toString()
+    {
+        return "Prompt{" + name + ", " + durationMs() + " ms}";
+    }
+
+    private static final class HoldMusicHolder
+    {
+        static final Prompt HOLD_MUSIC = new Prompt("hold-music", HoldMusic.generate());
     }
 }

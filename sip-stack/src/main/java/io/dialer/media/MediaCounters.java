@@ -1,0 +1,156 @@
+/*
+ * Dialer media.
+ */
+package io.dialer.media;
+
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Counters of one media session, written by the media thread only and readable from any thread.
+ */
+public final class MediaCounters
+{
+    private static final int PACKETS_SENT = 0;
+    private static final int BYTES_SENT = 1;
+    private static final int PACKETS_RECEIVED = 2;
+    private static final int BYTES_RECEIVED = 3;
+    private static final int PACKETS_LOST = 4;
+    private static final int PACKETS_MALFORMED = 5;
+    private static final int PACKETS_IGNORED = 6;
+    private static final int SEND_ERRORS = 7;
+    private static final int COUNT = 8;
+
+    private final AtomicLongArray values = new AtomicLongArray(COUNT);
+
+    MediaCounters()
+    {
+    }
+
+    /**
+     * RTP packets sent.
+     *
+     * @return the count.
+     */
+    public long packetsSent()
+    {
+        return values.get(PACKETS_SENT);
+    }
+
+    /**
+     * RTP bytes sent, headers included.
+     *
+     * @return the count.
+     */
+    public long bytesSent()
+    {
+        return values.get(BYTES_SENT);
+    }
+
+    /**
+     * Datagrams received, malformed ones included.
+     *
+     * @return the count.
+     */
+    public long packetsReceived()
+    {
+        return values.get(PACKETS_RECEIVED);
+    }
+
+    /**
+     * Bytes received.
+     *
+     * @return the count.
+     */
+    public long bytesReceived()
+    {
+        return values.get(BYTES_RECEIVED);
+    }
+
+    /**
+     * Packets missing from the far end's sequence.
+     *
+     * @return the count.
+     */
+    public long packetsLost()
+    {
+        return values.get(PACKETS_LOST);
+    }
+
+    /**
+     * Datagrams dropped because they are not valid RTP.
+     *
+     * @return the count.
+     */
+    public long packetsMalformed()
+    {
+        return values.get(PACKETS_MALFORMED);
+    }
+
+    /**
+     * Valid RTP packets dropped: unknown payload type, not connected, or not receiving.
+     *
+     * @return the count.
+     */
+    public long packetsIgnored()
+    {
+        return values.get(PACKETS_IGNORED);
+    }
+
+    /**
+     * Sends that failed (socket error or full send buffer).
+     *
+     * @return the count.
+     */
+    public long sendErrors()
+    {
+        return values.get(SEND_ERRORS);
+    }
+
+    void onSent(final int bytes)
+    {
+        add(PACKETS_SENT, 1);
+        add(BYTES_SENT, bytes);
+    }
+
+    void onReceived(final int bytes)
+    {
+        add(PACKETS_RECEIVED, 1);
+        add(BYTES_RECEIVED, bytes);
+    }
+
+    void onLost(final int packets)
+    {
+        add(PACKETS_LOST, packets);
+    }
+
+    void onMalformed()
+    {
+        add(PACKETS_MALFORMED, 1);
+    }
+
+    void onIgnored()
+    {
+        add(PACKETS_IGNORED, 1);
+    }
+
+    void onSendError()
+    {
+        add(SEND_ERRORS, 1);
+    }
+
+    private void add(final int index, final long delta)
+    {
+        values.lazySet(index, values.get(index) + delta);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public String toString()
+    {
+        return "sent=" + packetsSent() + "/" + bytesSent() + "B received=" + packetsReceived() + "/" +
+            bytesReceived() + "B lost=" + packetsLost() + " malformed=" + packetsMalformed() + " ignored=" +
+            packetsIgnored() + " sendErrors=" + sendErrors();
+    }
+}
