@@ -1,0 +1,171 @@
+/*
+ * Dialer SIP signalling.
+ */
+package io.dialer.sip;
+
+import java.util.Objects;
+
+/**
+ * What to dial and as whom, for {@link SipStack#dial(DialRequest, CallListener)}. Fluent and reusable; the stack
+ * copies what it needs when dialing.
+ */
+public final class DialRequest
+{
+    private String target;
+    private String callerIdName;
+    private String callerIdUser;
+    private String assertedIdentity;
+    private long ringTimeoutMs;
+    private Transport transport;
+
+    /**
+     * A request to dial a SIP URI.
+     *
+     * @param target SIP URI, e.g. {@code sip:+15551234567@trunk.example.com}.
+     */
+    public DialRequest(final String target)
+    {
+        this.target = Objects.requireNonNull(target, "target");
+    }
+
+    /**
+     * The SIP URI to dial.
+     *
+     * @param target SIP URI.
+     * @return this.
+     */
+    public DialRequest target(final String target)
+    {
+        this.target = Objects.requireNonNull(target, "target");
+        return this;
+    }
+
+    /**
+     * The SIP URI to dial.
+     *
+     * @return the URI.
+     */
+    public String target()
+    {
+        return target;
+    }
+
+    /**
+     * Caller ID display name, in From and P-Asserted-Identity.
+     *
+     * @param name display name, or null for none.
+     * @return this.
+     */
+    public DialRequest callerIdName(final String name)
+    {
+        this.callerIdName = name;
+        return this;
+    }
+
+    /**
+     * Caller ID display name.
+     *
+     * @return the name, or null.
+     */
+    public String callerIdName()
+    {
+        return callerIdName;
+    }
+
+    /**
+     * Caller ID user part (the number), in From and P-Asserted-Identity; null uses the stack's user agent name.
+     *
+     * @param user user part, e.g. {@code +15551230000}.
+     * @return this.
+     */
+    public DialRequest callerIdUser(final String user)
+    {
+        this.callerIdUser = user;
+        return this;
+    }
+
+    /**
+     * Caller ID user part.
+     *
+     * @return the user, or null.
+     */
+    public String callerIdUser()
+    {
+        return callerIdUser;
+    }
+
+    /**
+     * P-Asserted-Identity URI to send instead of the one built from the caller ID (sent only when a caller ID user or
+     * this is set).
+     *
+     * @param uri SIP or tel URI, or null.
+     * @return this.
+     */
+    public DialRequest assertedIdentity(final String uri)
+    {
+        this.assertedIdentity = uri;
+        return this;
+    }
+
+    /**
+     * P-Asserted-Identity URI.
+     *
+     * @return the URI, or null.
+     */
+    public String assertedIdentity()
+    {
+        return assertedIdentity;
+    }
+
+    /**
+     * How long to let it ring before CANCEL; 0 uses {@link SipStack.Context#ringTimeoutMs()}.
+     *
+     * @param timeoutMs milliseconds.
+     * @return this.
+     */
+    public DialRequest ringTimeoutMs(final long timeoutMs)
+    {
+        this.ringTimeoutMs = timeoutMs;
+        return this;
+    }
+
+    /**
+     * Ring timeout, 0 for the stack's default.
+     *
+     * @return milliseconds.
+     */
+    public long ringTimeoutMs()
+    {
+        return ringTimeoutMs;
+    }
+
+    /**
+     * Transport to dial over; null uses the stack's default ({@link SipStack.Context#defaultTransport()}).
+     *
+     * @param transport UDP or TCP.
+     * @return this.
+     */
+    public DialRequest transport(final Transport transport)
+    {
+        this.transport = transport;
+        return this;
+    }
+
+    /**
+     * Transport to dial over.
+     *
+     * @return the transport, or null for the default.
+     */
+    public Transport transport()
+    {
+        return transport;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public String toString()
+    {
+        return "DialRequest{target=" + target + ", callerId=" + callerIdName + " <" + callerIdUser + ">}";
+    }
+}

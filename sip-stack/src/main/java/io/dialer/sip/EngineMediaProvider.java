@@ -1,0 +1,112 @@
+/*
+ * Dialer SIP signalling.
+ */
+package io.dialer.sip;
+
+import io.dialer.media.AudioTap;
+import io.dialer.media.Codec;
+import io.dialer.media.MediaEngine;
+import io.dialer.media.MediaListener;
+import io.dialer.media.MediaSession;
+import io.dialer.media.Prompt;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+/**
+ * {@link MediaProvider} over the real {@link MediaEngine}.
+ */
+final class EngineMediaProvider implements MediaProvider
+{
+    private final MediaEngine engine;
+    private final boolean owned;
+
+    EngineMediaProvider(final MediaEngine engine, final boolean owned)
+    {
+        this.engine = engine;
+        this.owned = owned;
+    }
+
+    public LegMedia open(final MediaListener listener) throws IOException
+    {
+        return new EngineLegMedia(engine.open(listener));
+    }
+
+    public void close()
+    {
+        if (owned)
+        {
+            engine.close();
+        }
+    }
+
+    static final class EngineLegMedia implements LegMedia
+    {
+        private final MediaSession session;
+
+        EngineLegMedia(final MediaSession session)
+        {
+            this.session = session;
+        }
+
+        public long id()
+        {
+            return session.id();
+        }
+
+        public InetSocketAddress localAddress()
+        {
+            return session.localAddress();
+        }
+
+        public void connect(final InetSocketAddress remote, final Codec codec, final int telephoneEventPayloadType)
+        {
+            session.connect(remote, codec, telephoneEventPayloadType);
+        }
+
+        public void direction(final boolean send, final boolean receive)
+        {
+            session.direction(send, receive);
+        }
+
+        public long play(final Prompt prompt, final boolean loop, final boolean bargeIn)
+        {
+            return session.play(prompt, loop, bargeIn);
+        }
+
+        public void stopPlayback()
+        {
+            session.stopPlayback();
+        }
+
+        public void sendDtmf(final char digit, final int durationMs)
+        {
+            session.sendDtmf(digit, durationMs);
+        }
+
+        public void bridge(final LegMedia other)
+        {
+            session.bridge(((EngineLegMedia)other).session);
+        }
+
+        public void unbridge()
+        {
+            session.unbridge();
+        }
+
+        public void addTap(final AudioTap tap)
+        {
+            session.addTap(tap);
+        }
+
+        public void removeTap(final AudioTap tap)
+        {
+            session.removeTap(tap);
+        }
+
+        public void close()
+        {
+            session.close();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+/*
+ * Dialer SIP signalling.
+ */
+package io.dialer.sip;
+
+import io.dialer.media.AudioTap;
+import io.dialer.media.Codec;
+import io.dialer.media.Prompt;
+
+import java.net.InetSocketAddress;
+
+/**
+ * The media of one leg as the signalling sees it: the shape of {@link io.dialer.media.MediaSession}, behind an
+ * interface so signalling can be tested without RTP.
+ */
+interface LegMedia
+{
+    long id();
+
+    InetSocketAddress localAddress();
+
+    void connect(InetSocketAddress remote, Codec codec, int telephoneEventPayloadType);
+
+    void direction(boolean send, boolean receive);
+
+    long play(Prompt prompt, boolean loop, boolean bargeIn);
+
+    void stopPlayback();
+
+    void sendDtmf(char digit, int durationMs);
+
+    void bridge(LegMedia other);
+
+    void unbridge();
+
+    void addTap(AudioTap tap);
+
+    void removeTap(AudioTap tap);
+
+    void close();
+}

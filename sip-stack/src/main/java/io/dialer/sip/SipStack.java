@@ -1,0 +1,906 @@
+/*
+ * Dialer SIP signalling.
+ */
+package io.dialer.sip;
+
+import gov.nist.core.CommonLogger;
+import gov.nist.javax.sip.SipStackImpl;
+import io.dialer.media.MediaEngine;
+
+import javax.sip.ListeningPoint;
+import javax.sip.SipFactory;
+import javax.sip.SipProvider;
+import javax.sip.address.AddressFactory;
+import javax.sip.header.HeaderFactory;
+import javax.sip.message.MessageFactory;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One JAIN-SIP stack with its listening points (UDP and/or TCP on one address and port) and the media engine its
+ * calls use. Several instances can run in one JVM on different ports.
+ * <p>
+ * Dialing and answering:
+ * <pre>{@code
+ * final SipStack stack = SipStack.launch(new SipStack.Context()
+ *     .bindAddress(InetAddress.getLoopbackAddress()).port(5080)
+ *     .outboundProxy("sip:10.0.0.1:5060").trunkCredentials("acct", "secret", null)
+ *     .allowedPeer("10.0.0.1"));
+ *
+ * final CallLeg leg = stack.dial(
+ *     new DialRequest("sip:+15551234567@10.0.0.1").callerIdName("Acme").callerIdUser("+15550001111"),
+ *     new CallListener()
+ *     {
+ *         public void onAnswered(final CallLeg leg)
+ *         {
+ *             ring.publish(ANSWERED, leg);    // return at once: never block here
+ *         }
+ *
+ *         public void onFailed(final CallLeg leg, final FailureCause cause, final int status, final String reason)
+ *         {
+ *             ring.publish(FAILED, leg, cause);
+ *         }
+ *     });
+ *
+ * stack.inboundCallHandler((offered) ->
+ *     {
+ *         offered.answer();                    // or offered.ring(), offered.reject(486)
+ *         return closerListener;
+ *     });
+ * ...
+ * stack.close();
+ * }</pre>
+ */
+public final class SipStack implements AutoCloseable
+{
+    private static final AtomicInteger STACK_COUNTER = new AtomicInteger();
+
+    static
+    {
+        // JAIN-SIP's static loggers fall back to log4j 1.x until a stack sets its logger: route them to SLF4J first.
+        CommonLogger.useLegacyLogger = true;
+        CommonLogger.legacyLogger = new Slf4jStackLogger();
+    }
+
+    private final Context context;
+    private final SipStackImpl sipStack;
+    private final SipProvider provider;
+    private final MediaProvider media;
+    private final SipDispatcher dispatcher;
+    private final ScheduledThreadPoolExecutor timer;
+    private final int port;
+    private volatile boolean closed;
+
+    private SipStack(final Context context)
+    {
+        this.context = context;
+        final String name = context.stackName();
+        timer = new ScheduledThreadPoolExecutor(1, (runnable) ->
+        {
+            final Thread thread = new Thread(runnable, "sip-timer-" + name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+
+        MediaProvider mediaProvider = context.mediaProvider();
+        SipStackImpl stack = null;
+        try
+        {
+            if (null == mediaProvider)
+            {
+                mediaProvider = null != context.mediaEngine() ?
+                    new EngineMediaProvider(context.mediaEngine(), false) :
+                    new EngineMediaProvider(new MediaEngine(context.mediaContext()), true);
+            }
+            media = mediaProvider;
+
+            final SipFactory sipFactory = SipFactory.getInstance();
+            final HeaderFactory headerFactory = sipFactory.createHeaderFactory();
+            final AddressFactory addressFactory = sipFactory.createAddressFactory();
+            final MessageFactory messageFactory = sipFactory.createMessageFactory();
+
+            stack = new SipStackImpl(context.stackProperties());
+            final String host = context.bindAddress().getHostAddress();
+            final int boundPort = context.port() == 0 ? freePort(context) : context.port();
+            SipProvider sipProvider = null;
+            for (final Transport transport : context.transports())
+            {
+                final ListeningPoint lp = stack.createListeningPoint(host, boundPort, transport.sipName());
+                if (null == sipProvider)
+                {
+                    sipProvider = stack.createSipProvider(lp);
+                }
+                else
+                {
+                    sipProvider.addListeningPoint(lp);
+                }
+            }
+            provider = sipProvider;
+            port = boundPort;
+            sipStack = stack;
+            dispatcher = new SipDispatcher(
+                this, context, provider, headerFactory, addressFactory, messageFactory, media, timer, host, port);
+            provider.addSipListener(dispatcher);
+            stack.start();
+        }
+        catch (final Exception ex)
+        {
+            if (null != stack)
+            {
+                stack.stop();
+            }
+            if (null != mediaProvider)
+            {
+                mediaProvider.close();
+            }
+            timer.shutdownNow();
+            throw new IllegalStateException("cannot start SIP stack " + name + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Starts a stack: binds its listening points and starts its media engine (unless given one).
+     *
+     * @param context configuration, concluded here.
+     * @return the running stack.
+     * @throws IllegalStateException when the configuration is wrong or a port cannot be bound.
+     */
+    public static SipStack launch(final Context context)
+    {
+        return new SipStack(context.conclude());
+    }
+
+    /**
+     * Dials a call. Returns at once; the outcome arrives on the listener (possibly before this returns, e.g. a
+     * transport error).
+     *
+     * @param request  what to dial.
+     * @param listener the leg's events; must not block.
+     * @return the leg, in state {@link CallState#CALLING}.
+     * @throws IllegalArgumentException when the target is not a SIP URI.
+     * @throws IllegalStateException    when the stack is closed.
+     */
+    public CallLeg dial(final DialRequest request, final CallListener listener)
+    {
+        ensureOpen();
+        return dispatcher.dial(request, Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Sets who is offered inbound calls from allowed peers; with none, inbound INVITEs get 480.
+     *
+     * @param handler the handler, or null.
+     * @return this.
+     */
+    public SipStack inboundCallHandler(final InboundCallHandler handler)
+    {
+        dispatcher.inboundCallHandler(handler);
+        return this;
+    }
+
+    /**
+     * Sends an out-of-dialog OPTIONS (through the outbound proxy when configured), e.g. to check a trunk.
+     *
+     * @param uri SIP URI to ask.
+     * @return the final status (408 on timeout, 503 on transport error).
+     */
+    public CompletableFuture<Integer> ping(final String uri)
+    {
+        ensureOpen();
+        return dispatcher.ping(uri);
+    }
+
+    /**
+     * The port the listening points are bound to (the chosen one when configured with 0).
+     *
+     * @return the port.
+     */
+    public int port()
+    {
+        return port;
+    }
+
+    /**
+     * The address and port the stack listens on.
+     *
+     * @return the address.
+     */
+    public InetSocketAddress localAddress()
+    {
+        return new InetSocketAddress(context.bindAddress(), port);
+    }
+
+    /**
+     * A SIP URI reaching a user on this stack, e.g. {@code sip:1001@127.0.0.1:5080}.
+     *
+     * @param user user part, or null for none.
+     * @return the URI.
+     */
+    public String uri(final String user)
+    {
+        final String host = context.bindAddress().getHostAddress();
+        final String hostPart = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+        return "sip:" + (null == user ? "" : user + "@") + hostPart + ":" + port;
+    }
+
+    /**
+     * Calls not yet ended.
+     *
+     * @return the number of live legs.
+     */
+    public int activeCalls()
+    {
+        return dispatcher.activeCalls();
+    }
+
+    /**
+     * The configuration.
+     *
+     * @return the concluded context.
+     */
+    public Context context()
+    {
+        return context;
+    }
+
+    /**
+     * Hangs up live calls (reported as {@link EndCause#SHUTDOWN}), stops the JAIN-SIP stack and the media engine
+     * it owns.
+     */
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        dispatcher.shutdown();
+        try
+        {
+            sipStack.deleteSipProvider(provider);
+        }
+        catch (final Exception ignore)
+        {
+            // the stack stops anyway
+        }
+        sipStack.stop();
+        timer.shutdownNow();
+        media.close();
+    }
+
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return true when closed.
+     */
+    public boolean isClosed()
+    {
+        return closed;
+    }
+
+    SipDispatcher dispatcher()
+    {
+        return dispatcher;
+    }
+
+    private void ensureOpen()
+    {
+        if (closed)
+        {
+            throw new IllegalStateException("SIP stack closed");
+        }
+    }
+
+    private static int freePort(final Context context) throws IOException
+    {
+        final boolean tcp = context.transports().contains(Transport.TCP);
+        IOException last = null;
+        for (int attempt = 0; attempt < 20; attempt++)
+        {
+            try (DatagramSocket udp = new DatagramSocket(0, context.bindAddress()))
+            {
+                final int candidate = udp.getLocalPort();
+                if (!tcp)
+                {
+                    return candidate;
+                }
+                try (ServerSocket probe = new ServerSocket(candidate, 1, context.bindAddress()))
+                {
+                    return probe.getLocalPort();
+                }
+            }
+            catch (final IOException ex)
+            {
+                last = ex;
+            }
+        }
+        throw null != last ? last : new IOException("no free port");
+    }
+
+    /**
+     * Configuration of a {@link SipStack}, resolved and checked by {@link #conclude()}. Defaults come from system
+     * properties named by the {@code *_PROP_NAME} constants.
+     */
+    public static final class Context
+    {
+        /** Port, 0 for any free one. */
+        public static final String PORT_PROP_NAME = "dialer.sip.port";
+        /** Default port. */
+        public static final int PORT_DEFAULT = 5060;
+        /** JAIN-SIP's worker threads. */
+        public static final String THREAD_POOL_SIZE_PROP_NAME = "dialer.sip.threadPoolSize";
+        /** Default number of JAIN-SIP worker threads. */
+        public static final int THREAD_POOL_SIZE_DEFAULT = 4;
+        /** Largest SIP message accepted, in bytes (TCP). */
+        public static final String MAX_MESSAGE_SIZE_PROP_NAME = "dialer.sip.maxMessageSize";
+        /** Default largest message: 64 KiB. */
+        public static final int MAX_MESSAGE_SIZE_DEFAULT = 64 * 1024;
+        /** Ring timeout when the dial request sets none. */
+        public static final String RING_TIMEOUT_MS_PROP_NAME = "dialer.sip.ringTimeoutMs";
+        /** Default ring timeout: 30 s (compliance needs at least 15 s). */
+        public static final long RING_TIMEOUT_MS_DEFAULT = 30_000;
+        /** User agent name. */
+        public static final String USER_AGENT_PROP_NAME = "dialer.sip.userAgent";
+        /** Default user agent name. */
+        public static final String USER_AGENT_DEFAULT = "dialer";
+        /** Distinct refused sources remembered for log-once. */
+        public static final int REFUSED_SOURCES_LOGGED_DEFAULT = 1024;
+
+        private boolean concluded;
+        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+        private int port = Integer.getInteger(PORT_PROP_NAME, PORT_DEFAULT);
+        private EnumSet<Transport> transports = EnumSet.of(Transport.UDP, Transport.TCP);
+        private Transport defaultTransport = Transport.UDP;
+        private String outboundProxy;
+        private String trunkUser;
+        private String trunkPassword;
+        private String trunkRealm;
+        private final List<String> allowedPeers = new ArrayList<>();
+        private Set<String> allowedPeerAddresses;
+        private String userAgent = System.getProperty(USER_AGENT_PROP_NAME, USER_AGENT_DEFAULT);
+        private int threadPoolSize = Integer.getInteger(THREAD_POOL_SIZE_PROP_NAME, THREAD_POOL_SIZE_DEFAULT);
+        private int maxMessageSize = Integer.getInteger(MAX_MESSAGE_SIZE_PROP_NAME, MAX_MESSAGE_SIZE_DEFAULT);
+        private long ringTimeoutMs = Long.getLong(RING_TIMEOUT_MS_PROP_NAME, RING_TIMEOUT_MS_DEFAULT);
+        private int refusedSourcesLogged = REFUSED_SOURCES_LOGGED_DEFAULT;
+        private MediaEngine.Context mediaContext;
+        private MediaEngine mediaEngine;
+        private MediaProvider mediaProvider;
+        private InboundCallHandler inboundCallHandler;
+        private String stackName;
+
+        /**
+         * Address the listening points bind to and that Via, Contact and SDP advertise; must be a concrete address.
+         *
+         * @param address the address.
+         * @return this.
+         */
+        public Context bindAddress(final InetAddress address)
+        {
+            this.bindAddress = address;
+            return this;
+        }
+
+        /**
+         * Bind address.
+         *
+         * @return the address.
+         */
+        public InetAddress bindAddress()
+        {
+            return bindAddress;
+        }
+
+        /**
+         * Port for every transport; 0 picks a free one (see {@link SipStack#port()}).
+         *
+         * @param port the port.
+         * @return this.
+         */
+        public Context port(final int port)
+        {
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Configured port.
+         *
+         * @return the port, 0 for any.
+         */
+        public int port()
+        {
+            return port;
+        }
+
+        /**
+         * Transports to listen on.
+         *
+         * @param transports one or both.
+         * @return this.
+         */
+        public Context transports(final Transport... transports)
+        {
+            this.transports = EnumSet.noneOf(Transport.class);
+            this.transports.addAll(List.of(transports));
+            return this;
+        }
+
+        /**
+         * Transports listened on.
+         *
+         * @return the transports.
+         */
+        public Set<Transport> transports()
+        {
+            return EnumSet.copyOf(transports);
+        }
+
+        /**
+         * Transport to dial over when the dial request names none.
+         *
+         * @param transport UDP or TCP.
+         * @return this.
+         */
+        public Context defaultTransport(final Transport transport)
+        {
+            this.defaultTransport = transport;
+            return this;
+        }
+
+        /**
+         * Default dialing transport.
+         *
+         * @return the transport.
+         */
+        public Transport defaultTransport()
+        {
+            return defaultTransport;
+        }
+
+        /**
+         * The trunk or outbound proxy every out-of-dialog request is routed through (a loose Route header), e.g.
+         * {@code sip:10.0.0.1:5060}; its host is an allowed peer. Null dials the Request-URI directly.
+         *
+         * @param uri SIP URI, or null.
+         * @return this.
+         */
+        public Context outboundProxy(final String uri)
+        {
+            this.outboundProxy = uri;
+            return this;
+        }
+
+        /**
+         * Outbound proxy URI.
+         *
+         * @return the URI, or null.
+         */
+        public String outboundProxy()
+        {
+            return outboundProxy;
+        }
+
+        /**
+         * Digest credentials for the trunk's 401/407 challenges.
+         *
+         * @param user     user name.
+         * @param password password.
+         * @param realm    the only realm to answer, or null to answer any realm.
+         * @return this.
+         */
+        public Context trunkCredentials(final String user, final String password, final String realm)
+        {
+            this.trunkUser = user;
+            this.trunkPassword = password;
+            this.trunkRealm = realm;
+            return this;
+        }
+
+        /**
+         * Trunk user name.
+         *
+         * @return the user, or null when no credentials are set.
+         */
+        public String trunkUser()
+        {
+            return trunkUser;
+        }
+
+        /**
+         * Trunk password.
+         *
+         * @return the password, or null.
+         */
+        public String trunkPassword()
+        {
+            return trunkPassword;
+        }
+
+        /**
+         * Trunk realm.
+         *
+         * @return the realm, or null for any.
+         */
+        public String trunkRealm()
+        {
+            return trunkRealm;
+        }
+
+        /**
+         * Adds a host or address that may send INVITE and REFER (a trunk, a closers' PBX). Others get 403.
+         *
+         * @param host host name or IP address.
+         * @return this.
+         */
+        public Context allowedPeer(final String host)
+        {
+            allowedPeers.add(Objects.requireNonNull(host, "host"));
+            return this;
+        }
+
+        /**
+         * Hosts allowed to send INVITE and REFER, as configured.
+         *
+         * @return the hosts.
+         */
+        public List<String> allowedPeers()
+        {
+            return List.copyOf(allowedPeers);
+        }
+
+        /**
+         * User agent name, in User-Agent and Server headers and as the default caller ID user.
+         *
+         * @param name the name.
+         * @return this.
+         */
+        public Context userAgent(final String name)
+        {
+            this.userAgent = name;
+            return this;
+        }
+
+        /**
+         * User agent name.
+         *
+         * @return the name.
+         */
+        public String userAgent()
+        {
+            return userAgent;
+        }
+
+        /**
+         * JAIN-SIP worker threads ({@code gov.nist.javax.sip.THREAD_POOL_SIZE}).
+         *
+         * @param size threads, at least 1.
+         * @return this.
+         */
+        public Context threadPoolSize(final int size)
+        {
+            this.threadPoolSize = size;
+            return this;
+        }
+
+        /**
+         * JAIN-SIP worker threads.
+         *
+         * @return the number.
+         */
+        public int threadPoolSize()
+        {
+            return threadPoolSize;
+        }
+
+        /**
+         * Largest SIP message accepted over TCP ({@code gov.nist.javax.sip.MAX_MESSAGE_SIZE}).
+         *
+         * @param bytes the size.
+         * @return this.
+         */
+        public Context maxMessageSize(final int bytes)
+        {
+            this.maxMessageSize = bytes;
+            return this;
+        }
+
+        /**
+         * Largest SIP message accepted.
+         *
+         * @return bytes.
+         */
+        public int maxMessageSize()
+        {
+            return maxMessageSize;
+        }
+
+        /**
+         * Ring timeout for dial requests that set none.
+         *
+         * @param timeoutMs milliseconds.
+         * @return this.
+         */
+        public Context ringTimeoutMs(final long timeoutMs)
+        {
+            this.ringTimeoutMs = timeoutMs;
+            return this;
+        }
+
+        /**
+         * Default ring timeout.
+         *
+         * @return milliseconds.
+         */
+        public long ringTimeoutMs()
+        {
+            return ringTimeoutMs;
+        }
+
+        /**
+         * How many distinct refused sources are remembered so each is logged once.
+         *
+         * @param count the bound.
+         * @return this.
+         */
+        public Context refusedSourcesLogged(final int count)
+        {
+            this.refusedSourcesLogged = count;
+            return this;
+        }
+
+        /**
+         * Bound on remembered refused sources.
+         *
+         * @return the bound.
+         */
+        public int refusedSourcesLogged()
+        {
+            return refusedSourcesLogged;
+        }
+
+        /**
+         * Configuration of the media engine the stack starts (ignored when {@link #mediaEngine(MediaEngine)} is set).
+         *
+         * @param context media configuration.
+         * @return this.
+         */
+        public Context mediaContext(final MediaEngine.Context context)
+        {
+            this.mediaContext = context;
+            return this;
+        }
+
+        /**
+         * Media engine configuration.
+         *
+         * @return the media context.
+         */
+        public MediaEngine.Context mediaContext()
+        {
+            return mediaContext;
+        }
+
+        /**
+         * A running media engine to use instead of starting one (shared by several stacks; not closed by them).
+         *
+         * @param engine the engine, or null.
+         * @return this.
+         */
+        public Context mediaEngine(final MediaEngine engine)
+        {
+            this.mediaEngine = engine;
+            return this;
+        }
+
+        /**
+         * Shared media engine.
+         *
+         * @return the engine, or null.
+         */
+        public MediaEngine mediaEngine()
+        {
+            return mediaEngine;
+        }
+
+        /**
+         * Handler of inbound calls from the start (same as {@link SipStack#inboundCallHandler}).
+         *
+         * @param handler the handler.
+         * @return this.
+         */
+        public Context inboundCallHandler(final InboundCallHandler handler)
+        {
+            this.inboundCallHandler = handler;
+            return this;
+        }
+
+        /**
+         * Inbound call handler.
+         *
+         * @return the handler, or null.
+         */
+        public InboundCallHandler inboundCallHandler()
+        {
+            return inboundCallHandler;
+        }
+
+        /**
+         * JAIN-SIP stack name, unique per JVM; generated when not set.
+         *
+         * @param name the name.
+         * @return this.
+         */
+        public Context stackName(final String name)
+        {
+            this.stackName = name;
+            return this;
+        }
+
+        /**
+         * Stack name.
+         *
+         * @return the name.
+         */
+        public String stackName()
+        {
+            return stackName;
+        }
+
+        Context mediaProvider(final MediaProvider provider)
+        {
+            this.mediaProvider = provider;
+            return this;
+        }
+
+        MediaProvider mediaProvider()
+        {
+            return mediaProvider;
+        }
+
+        boolean hasTransport(final Transport transport)
+        {
+            return transports.contains(transport);
+        }
+
+        Set<String> allowedPeerAddresses()
+        {
+            return allowedPeerAddresses;
+        }
+
+        /**
+         * Checks the settings and resolves the allowed peers. Called by {@link SipStack#launch(Context)}.
+         *
+         * @return this.
+         * @throws IllegalStateException when a setting is invalid.
+         */
+        public Context conclude()
+        {
+            if (concluded)
+            {
+                return this;
+            }
+            Objects.requireNonNull(bindAddress, "bindAddress");
+            if (bindAddress.isAnyLocalAddress())
+            {
+                throw new IllegalStateException("bindAddress must be a concrete address, not " + bindAddress);
+            }
+            if (port < 0 || port > 65_535)
+            {
+                throw new IllegalStateException("port out of range: " + port);
+            }
+            if (transports.isEmpty())
+            {
+                throw new IllegalStateException("no transport");
+            }
+            if (!transports.contains(defaultTransport))
+            {
+                defaultTransport = transports.iterator().next();
+            }
+            if (threadPoolSize < 1)
+            {
+                throw new IllegalStateException("threadPoolSize must be >= 1: " + threadPoolSize);
+            }
+            if (maxMessageSize < 4096)
+            {
+                throw new IllegalStateException("maxMessageSize must be >= 4096: " + maxMessageSize);
+            }
+            if (ringTimeoutMs <= 0)
+            {
+                throw new IllegalStateException("ringTimeoutMs must be > 0: " + ringTimeoutMs);
+            }
+            if ((null == trunkUser) != (null == trunkPassword))
+            {
+                throw new IllegalStateException("trunk credentials need both user and password");
+            }
+            if (null == stackName)
+            {
+                stackName = "dialer-sip-" + STACK_COUNTER.incrementAndGet() + "-" + ProcessHandle.current().pid();
+            }
+            if (null == mediaContext)
+            {
+                mediaContext = new MediaEngine.Context().bindAddress(bindAddress);
+            }
+
+            final Set<String> addresses = new HashSet<>();
+            final List<String> hosts = new ArrayList<>(allowedPeers);
+            if (null != outboundProxy)
+            {
+                hosts.add(proxyHost(outboundProxy));
+            }
+            for (final String host : hosts)
+            {
+                addresses.add(host);
+                try
+                {
+                    for (final InetAddress address : InetAddress.getAllByName(host))
+                    {
+                        addresses.add(address.getHostAddress());
+                    }
+                }
+                catch (final UnknownHostException ex)
+                {
+                    throw new IllegalStateException("unknown allowed peer host: " + host, ex);
+                }
+            }
+            allowedPeerAddresses = Set.copyOf(addresses);
+            concluded = true;
+            return this;
+        }
+
+        Properties stackProperties()
+        {
+            final Properties p = new Properties();
+            p.setProperty("javax.sip.STACK_NAME", stackName);
+            // Dialogs are created for INVITE transactions by the stack: we use Dialog.createAck/createRequest.
+            p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
+            p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
+            p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
+            p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+            p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+            p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(threadPoolSize));
+            p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", Integer.toString(threadPoolSize));
+            p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+            p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(maxMessageSize));
+            p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+            p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
+            p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "100000");
+            p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "100000");
+            p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(1 << 20));
+            p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(1 << 20));
+            p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "false");
+            p.setProperty("gov.nist.javax.sip.LOG_STACK_TRACE_ON_MESSAGE_SEND", "false");
+            return p;
+        }
+
+        private static String proxyHost(final String uri)
+        {
+            final String text = uri.startsWith("sip:") ? uri.substring(4) : uri;
+            final String hostPort = text.contains("@") ? text.substring(text.indexOf('@') + 1) : text;
+            final int semi = hostPort.indexOf(';');
+            final String noParams = semi >= 0 ? hostPort.substring(0, semi) : hostPort;
+            final URI parsed = URI.create("sip://" + noParams);
+            if (null == parsed.getHost())
+            {
+                throw new IllegalStateException("bad outbound proxy URI: " + uri);
+            }
+            final String host = parsed.getHost();
+            return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        }
+    }
+}

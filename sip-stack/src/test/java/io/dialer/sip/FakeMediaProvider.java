@@ -1,0 +1,119 @@
+/*
+ * Dialer SIP signalling tests.
+ */
+package io.dialer.sip;
+
+import io.dialer.media.AudioTap;
+import io.dialer.media.Codec;
+import io.dialer.media.MediaListener;
+import io.dialer.media.Prompt;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Media without RTP, for signalling tests: records what signalling asked of it.
+ */
+final class FakeMediaProvider implements MediaProvider
+{
+    private static final AtomicInteger PORTS = new AtomicInteger(40_000);
+    private static final AtomicLong IDS = new AtomicLong();
+
+    final List<FakeLegMedia> sessions = new CopyOnWriteArrayList<>();
+
+    public LegMedia open(final MediaListener listener)
+    {
+        final FakeLegMedia media = new FakeLegMedia(listener);
+        sessions.add(media);
+        return media;
+    }
+
+    public void close()
+    {
+    }
+
+    static final class FakeLegMedia implements LegMedia
+    {
+        final MediaListener listener;
+        final long id = IDS.incrementAndGet();
+        final InetSocketAddress local = new InetSocketAddress(
+            InetAddress.getLoopbackAddress(), PORTS.getAndAdd(2) % 60_000 + 2_000);
+        volatile InetSocketAddress remote;
+        volatile Codec codec;
+        volatile int telephoneEventPt;
+        volatile boolean send = true;
+        volatile boolean receive = true;
+        volatile boolean closed;
+        volatile LegMedia bridgedWith;
+        final List<String> directions = new CopyOnWriteArrayList<>();
+
+        FakeLegMedia(final MediaListener listener)
+        {
+            this.listener = listener;
+        }
+
+        public long id()
+        {
+            return id;
+        }
+
+        public InetSocketAddress localAddress()
+        {
+            return local;
+        }
+
+        public void connect(final InetSocketAddress remote, final Codec codec, final int telephoneEventPayloadType)
+        {
+            this.remote = remote;
+            this.codec = codec;
+            this.telephoneEventPt = telephoneEventPayloadType;
+        }
+
+        public void direction(final boolean send, final boolean receive)
+        {
+            this.send = send;
+            this.receive = receive;
+            directions.add(send + "/" + receive);
+        }
+
+        public long play(final Prompt prompt, final boolean loop, final boolean bargeIn)
+        {
+            return 1;
+        }
+
+        public void stopPlayback()
+        {
+        }
+
+        public void sendDtmf(final char digit, final int durationMs)
+        {
+        }
+
+        public void bridge(final LegMedia other)
+        {
+            bridgedWith = other;
+        }
+
+        public void unbridge()
+        {
+            bridgedWith = null;
+        }
+
+        public void addTap(final AudioTap tap)
+        {
+        }
+
+        public void removeTap(final AudioTap tap)
+        {
+        }
+
+        public void close()
+        {
+            closed = true;
+        }
+    }
+}
