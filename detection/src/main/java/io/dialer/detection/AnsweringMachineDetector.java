@@ -1,0 +1,482 @@
+/*
+ * Answering-machine detection.
+ */
+package io.dialer.detection;
+
+/**
+ * Tells a person from a voicemail greeting, a special-information-tone announcement or a fax, from the moment an
+ * outbound call is answered; for a machine it then reports the end of the beep (or that no beep came).
+ * <p>
+ * One instance per call leg, fed decoded 8 kHz audio in frames of any length (usually 20 ms) through
+ * {@link #onFrame(short[], int, int)}, on one thread; {@link #reset()} makes it ready for the next call. Events go to
+ * the {@link DetectionListener} given at construction, synchronously from {@code onFrame}. Nothing is allocated
+ * after construction.
+ * <p>
+ * How it decides, per 20 ms frame:
+ * <ul>
+ *     <li>Energy against an adaptive noise floor (minimum statistics over 2 s) with hysteresis gives speech or
+ *     silence, so the threshold follows each line's noise.</li>
+ *     <li>The frame's dominant frequency and its share of the energy tell a tone from speech and noise. A run of
+ *     tonal frames at a steady frequency is a beep (any frequency in the configured band), one of the three SIT
+ *     tones in sequence, fax CED (2100 Hz) or CNG (1100 Hz, with no greeting before it).</li>
+ *     <li>The greeting's span, from its first to its last speech, and the silence since then decide: a short
+ *     greeting followed by a few hundred ms of silence is a person waiting for an answer (HUMAN); a longer
+ *     greeting needs a longer silence; speech that goes on longer than people greet, or a beep, is a MACHINE;
+ *     nothing but silence, or no conclusion in time, is NOTSURE.</li>
+ * </ul>
+ */
+public final class AnsweringMachineDetector
+{
+    private static final int NONE = -1;
+
+    private static final double SIT_TOLERANCE = 0.02;
+    private static final double SIT_LOW_A = 913.8;
+    private static final double SIT_LOW_B = 985.2;
+    private static final double SIT_MID_A = 1370.6;
+    private static final double SIT_MID_B = 1428.5;
+    private static final double SIT_HIGH = 1776.7;
+    private static final int SIT_MIN_FRAMES = 9;
+    private static final int SIT_GAP_FRAMES = 3;
+
+    private static final double CED_HZ = 2100.0;
+    private static final double CNG_HZ = 1100.0;
+    private static final double FAX_TOLERANCE_HZ = 30.0;
+    private static final int CED_MIN_FRAMES = 25;
+    private static final int CNG_MIN_FRAMES = 20;
+    private static final int CNG_MAX_FRAMES = 36;
+
+    private static final double RUN_TOLERANCE = 0.02;
+    private static final double RUN_TOLERANCE_MIN_HZ = 10.0;
+
+    private final DetectorConfig config;
+    private final DetectionListener listener;
+    private final FrameAnalyzer analyzer = new FrameAnalyzer();
+    private final NoiseFloor noiseFloor = new NoiseFloor();
+    private final short[] pending = new short[FrameAnalyzer.FRAME_SAMPLES];
+    private final double toneShare;
+    private final int minSpeechFrames;
+    private final int minBeepFrames;
+    private final int beepConfirmFrames;
+
+    private int pendingCount;
+    private int frames;
+    private boolean verdictGiven;
+    private boolean finished;
+    private Verdict verdict;
+
+    private boolean inVoice;
+    private int voiceRun;
+    private boolean speechSeen;
+    private int greetingStartMs;
+    private int lastVoiceEndMs;
+    private int sentencePauses;
+
+    private int toneRun;
+    private int toneStartMs;
+    private double toneSumHz;
+    private double toneRefHz;
+
+    private int sitStage;
+    private int sitStageEndMs;
+
+    private int beepCandidateEndMs;
+    private int beepCandidateHz;
+    private int beepQuietFrames;
+
+    /**
+     * A detector with its own configuration and listener.
+     *
+     * @param config   the parameters.
+     * @param listener receives the events, on the calling thread.
+     */
+    public AnsweringMachineDetector(final DetectorConfig config, final DetectionListener listener)
+    {
+        this.config = config;
+        this.listener = listener;
+        this.toneShare = config.tonePercent() / 100.0;
+        this.minSpeechFrames = Math.max(1, config.minSpeechMs() / FrameAnalyzer.FRAME_MS);
+        this.minBeepFrames = Math.max(2, config.minBeepMs() / FrameAnalyzer.FRAME_MS);
+        this.beepConfirmFrames = Math.max(1, config.beepConfirmMs() / FrameAnalyzer.FRAME_MS);
+        reset();
+    }
+
+    /**
+     * The configuration.
+     *
+     * @return the parameters this detector runs with.
+     */
+    public DetectorConfig config()
+    {
+        return config;
+    }
+
+    /**
+     * Forget the call: ready for the next one, with the same configuration and listener.
+     */
+    public void reset()
+    {
+        analyzer.reset();
+        noiseFloor.reset();
+        pendingCount = 0;
+        frames = 0;
+        verdictGiven = false;
+        finished = false;
+        verdict = null;
+        inVoice = false;
+        voiceRun = 0;
+        speechSeen = false;
+        greetingStartMs = NONE;
+        lastVoiceEndMs = NONE;
+        sentencePauses = 0;
+        toneRun = 0;
+        toneStartMs = 0;
+        toneSumHz = 0;
+        toneRefHz = 0;
+        sitStage = 0;
+        sitStageEndMs = NONE;
+        beepCandidateEndMs = NONE;
+        beepCandidateHz = 0;
+        beepQuietFrames = 0;
+    }
+
+    /**
+     * Whether detection is over for this call: a verdict other than MACHINE, or a machine's beep (or its absence)
+     * reported. Further frames are ignored.
+     *
+     * @return true when no more events will come.
+     */
+    public boolean isFinished()
+    {
+        return finished;
+    }
+
+    /**
+     * The verdict, once given.
+     *
+     * @return the verdict, or null before it.
+     */
+    public Verdict verdict()
+    {
+        return verdict;
+    }
+
+    /**
+     * Audio analysed so far.
+     *
+     * @return milliseconds of audio since the answer, in whole 20 ms frames.
+     */
+    public int positionMs()
+    {
+        return frames * FrameAnalyzer.FRAME_MS;
+    }
+
+    /**
+     * Feed decoded audio: 8 kHz, 16-bit linear, any number of samples (usually one 20 ms frame of 160).
+     *
+     * @param samples the buffer.
+     * @param offset  index of the first sample.
+     * @param length  number of samples.
+     */
+    public void onFrame(final short[] samples, final int offset, final int length)
+    {
+        if (finished)
+        {
+            return;
+        }
+        int index = offset;
+        int remaining = length;
+        if (0 == pendingCount)
+        {
+            while (remaining >= FrameAnalyzer.FRAME_SAMPLES && !finished)
+            {
+                process(samples, index);
+                index += FrameAnalyzer.FRAME_SAMPLES;
+                remaining -= FrameAnalyzer.FRAME_SAMPLES;
+            }
+        }
+        while (remaining > 0 && !finished)
+        {
+            final int n = Math.min(remaining, FrameAnalyzer.FRAME_SAMPLES - pendingCount);
+            System.arraycopy(samples, index, pending, pendingCount, n);
+            pendingCount += n;
+            index += n;
+            remaining -= n;
+            if (FrameAnalyzer.FRAME_SAMPLES == pendingCount)
+            {
+                pendingCount = 0;
+                process(pending, 0);
+            }
+        }
+    }
+
+    private void process(final short[] samples, final int offset)
+    {
+        final double floorBefore = noiseFloor.floorDb();
+        analyzer.analyze(samples, offset, Math.max(config.minEnergyDb(), floorBefore + config.voiceOffDb()));
+        frames++;
+        final int nowMs = frames * FrameAnalyzer.FRAME_MS;
+        final double energyDb = analyzer.energyDb();
+        noiseFloor.update(energyDb);
+        final double floorDb = 1 == frames ? energyDb : floorBefore;
+
+        final boolean tonal = analyzer.tonality() >= toneShare && energyDb > floorDb + config.voiceOnDb();
+        trackTone(tonal, analyzer.toneHz(), nowMs);
+        if (finished)
+        {
+            return;
+        }
+
+        final double threshold = floorDb + (inVoice ? config.voiceOffDb() : config.voiceOnDb());
+        final boolean voice = !tonal && energyDb > threshold && energyDb > config.minEnergyDb() && frames > 1;
+        trackVoice(voice, nowMs);
+
+        if (!verdictGiven)
+        {
+            decide(nowMs);
+        }
+        else if (!finished)
+        {
+            awaitBeep(nowMs);
+        }
+    }
+
+    private void trackVoice(final boolean voice, final int nowMs)
+    {
+        inVoice = voice;
+        if (voice)
+        {
+            voiceRun++;
+            if (speechSeen && lastVoiceEndMs == nowMs - FrameAnalyzer.FRAME_MS)
+            {
+                lastVoiceEndMs = nowMs;
+            }
+            else if (voiceRun >= minSpeechFrames)
+            {
+                final int startMs = nowMs - voiceRun * FrameAnalyzer.FRAME_MS;
+                if (!speechSeen)
+                {
+                    speechSeen = true;
+                    greetingStartMs = startMs;
+                }
+                else if (startMs - lastVoiceEndMs >= config.sentencePauseMs() &&
+                    lastVoiceEndMs - greetingStartMs > config.shortGreetingMs())
+                {
+                    sentencePauses++;
+                }
+                lastVoiceEndMs = nowMs;
+            }
+        }
+        else
+        {
+            voiceRun = 0;
+        }
+    }
+
+    private void decide(final int nowMs)
+    {
+        if (!speechSeen)
+        {
+            if (nowMs >= config.initialSilenceMs() && 0 == toneRun && 0 == voiceRun)
+            {
+                emitVerdict(Verdict.NOTSURE, Cause.INITIAL_SILENCE, 0.5f, nowMs);
+            }
+            else if (nowMs >= config.maxAnalysisMs())
+            {
+                emitVerdict(Verdict.NOTSURE, Cause.TOO_LONG, 0.3f, nowMs);
+            }
+            return;
+        }
+
+        final int spanMs = lastVoiceEndMs - greetingStartMs;
+        if (spanMs >= config.maxHumanGreetingMs())
+        {
+            emitVerdict(Verdict.MACHINE, Cause.LONG_GREETING, 0.9f, nowMs);
+            return;
+        }
+
+        if (config.machineSentences() > 0 && sentencePauses >= config.machineSentences())
+        {
+            emitVerdict(Verdict.MACHINE, Cause.SENTENCES, 0.75f, nowMs);
+            return;
+        }
+
+        final int silenceMs = nowMs - lastVoiceEndMs;
+        if (0 == voiceRun && 0 == toneRun && silenceMs >= silenceNeededMs(spanMs))
+        {
+            if (spanMs <= config.shortGreetingMs())
+            {
+                emitVerdict(Verdict.HUMAN, Cause.SHORT_GREETING, 0.85f, nowMs);
+            }
+            else
+            {
+                final float confidence = 0.85f - 0.25f * Math.min(1f,
+                    (spanMs - config.shortGreetingMs()) / (float)(config.longGreetingMs() - config.shortGreetingMs()));
+                emitVerdict(Verdict.HUMAN, Cause.GREETING_THEN_SILENCE, confidence, nowMs);
+            }
+            return;
+        }
+
+        if (nowMs >= config.maxAnalysisMs())
+        {
+            emitVerdict(Verdict.NOTSURE, Cause.TOO_LONG, 0.3f, nowMs);
+        }
+    }
+
+    private int silenceNeededMs(final int spanMs)
+    {
+        final int shortMs = config.shortGreetingMs();
+        if (spanMs <= shortMs)
+        {
+            return config.humanSilenceMs();
+        }
+        if (spanMs >= config.longGreetingMs())
+        {
+            return config.longGreetingSilenceMs();
+        }
+        return config.humanSilenceMs() + (config.longGreetingSilenceMs() - config.humanSilenceMs()) *
+            (spanMs - shortMs) / (config.longGreetingMs() - shortMs);
+    }
+
+    private void awaitBeep(final int nowMs)
+    {
+        if (NONE != beepCandidateEndMs)
+        {
+            if (voiceRun >= minSpeechFrames || toneRun >= minBeepFrames)
+            {
+                beepCandidateEndMs = NONE;
+                beepQuietFrames = 0;
+            }
+            else if (++beepQuietFrames >= beepConfirmFrames)
+            {
+                finished = true;
+                listener.onBeep(beepCandidateEndMs, beepCandidateHz);
+            }
+            return;
+        }
+        final boolean quietSinceSpeech = NONE == lastVoiceEndMs || nowMs - lastVoiceEndMs >= config.noBeepSilenceMs();
+        if ((quietSinceSpeech && 0 == toneRun) || nowMs >= config.maxBeepWaitMs())
+        {
+            finished = true;
+            listener.onGreetingEndedWithoutBeep(nowMs);
+        }
+    }
+
+    private void trackTone(final boolean tonal, final double hz, final int nowMs)
+    {
+        if (tonal && toneRun > 0 &&
+            Math.abs(hz - toneRefHz) <= Math.max(RUN_TOLERANCE_MIN_HZ, RUN_TOLERANCE * toneRefHz))
+        {
+            toneRun++;
+            toneSumHz += hz;
+            toneRefHz = toneSumHz / toneRun;
+            onToneContinues(nowMs);
+            return;
+        }
+        if (toneRun > 0)
+        {
+            onToneEnded(nowMs - FrameAnalyzer.FRAME_MS);
+            if (finished)
+            {
+                return;
+            }
+        }
+        if (tonal)
+        {
+            // The analyser measures tonality only once the frequency held steady since the previous frame, which
+            // therefore belongs to the tone as well.
+            toneRun = FrameAnalyzer.TONE_LOOKBACK_FRAMES + 1;
+            toneStartMs = nowMs - toneRun * FrameAnalyzer.FRAME_MS;
+            toneSumHz = toneRun * hz;
+            toneRefHz = hz;
+        }
+        else
+        {
+            toneRun = 0;
+        }
+    }
+
+    private void onToneContinues(final int nowMs)
+    {
+        if (verdictGiven)
+        {
+            return;
+        }
+        final double hz = toneRefHz;
+        if (toneRun >= CED_MIN_FRAMES && Math.abs(hz - CED_HZ) <= FAX_TOLERANCE_HZ)
+        {
+            emitVerdict(Verdict.FAX, Cause.FAX_CED, 0.95f, nowMs);
+            return;
+        }
+        if (toneRun >= SIT_MIN_FRAMES && 2 == sitStage && near(hz, SIT_HIGH) &&
+            toneStartMs - sitStageEndMs <= SIT_GAP_FRAMES * FrameAnalyzer.FRAME_MS)
+        {
+            emitVerdict(Verdict.SIT, Cause.SIT_TONES, 0.95f, nowMs);
+            return;
+        }
+        if (speechSeen && toneRun >= minBeepFrames && isBeepFrequency(hz))
+        {
+            emitVerdict(Verdict.MACHINE, Cause.BEEP, 0.95f, nowMs);
+        }
+    }
+
+    private void onToneEnded(final int endMs)
+    {
+        final double hz = toneRefHz;
+        final int run = toneRun;
+        toneRun = 0;
+        if (!verdictGiven)
+        {
+            if (run >= SIT_MIN_FRAMES && !speechSeen)
+            {
+                final boolean adjacent = toneStartMs - sitStageEndMs <= SIT_GAP_FRAMES * FrameAnalyzer.FRAME_MS;
+                if (near(hz, SIT_LOW_A) || near(hz, SIT_LOW_B))
+                {
+                    sitStage = 1;
+                    sitStageEndMs = endMs;
+                    return;
+                }
+                if (1 == sitStage && adjacent && (near(hz, SIT_MID_A) || near(hz, SIT_MID_B)))
+                {
+                    sitStage = 2;
+                    sitStageEndMs = endMs;
+                    return;
+                }
+            }
+            sitStage = 0;
+            if (!speechSeen && run >= CNG_MIN_FRAMES && run <= CNG_MAX_FRAMES &&
+                Math.abs(hz - CNG_HZ) <= FAX_TOLERANCE_HZ)
+            {
+                emitVerdict(Verdict.FAX, Cause.FAX_CNG, 0.9f, endMs);
+                return;
+            }
+            if (run >= minBeepFrames && isBeepFrequency(hz))
+            {
+                emitVerdict(Verdict.MACHINE, Cause.BEEP, 0.9f, endMs + FrameAnalyzer.FRAME_MS);
+            }
+        }
+        if (verdictGiven && Verdict.MACHINE == verdict && run >= minBeepFrames && isBeepFrequency(hz))
+        {
+            beepCandidateEndMs = endMs;
+            beepCandidateHz = (int)Math.round(hz);
+            beepQuietFrames = 0;
+        }
+    }
+
+    private boolean isBeepFrequency(final double hz)
+    {
+        return hz >= config.minBeepHz() && hz <= config.maxBeepHz();
+    }
+
+    private static boolean near(final double hz, final double target)
+    {
+        return Math.abs(hz - target) <= SIT_TOLERANCE * target;
+    }
+
+    private void emitVerdict(final Verdict verdict, final Cause cause, final float confidence, final int positionMs)
+    {
+        this.verdict = verdict;
+        verdictGiven = true;
+        finished = Verdict.MACHINE != verdict;
+        listener.onVerdict(verdict, cause, Math.max(0f, Math.min(1f, confidence)), positionMs);
+    }
+}

@@ -1,0 +1,43 @@
+/*
+ * Answering-machine detection.
+ */
+package io.dialer.detection;
+
+/**
+ * Why the detector reached its {@link Verdict}.
+ */
+public enum Cause
+{
+    /** A short greeting followed by the silence of a person waiting for an answer. */
+    SHORT_GREETING,
+    /** A longer greeting (for example a business greeting) followed by a long silence. */
+    GREETING_THEN_SILENCE,
+    /** Speech went on longer than a person's greeting does. */
+    LONG_GREETING,
+    /** The greeting goes on in sentences, with pauses, as recorded greetings do. */
+    SENTENCES,
+    /** More separate words than a person says when answering (the classic detector's rule). */
+    TOO_MANY_WORDS,
+    /** A sustained narrowband tone (a voicemail beep) after or without a greeting. */
+    BEEP,
+    /** Nothing but silence from the moment of answer. */
+    INITIAL_SILENCE,
+    /** The analysis time ran out before the evidence was conclusive. */
+    TOO_LONG,
+    /** The three-tone special information sequence. */
+    SIT_TONES,
+    /** The answering fax tone, 2100 Hz. */
+    FAX_CED,
+    /** The calling fax tone, 1100 Hz. */
+    FAX_CNG;
+
+    /**
+     * The cause as printed in reports: lower case with dashes.
+     *
+     * @return the cause's label, e.g. {@code short-greeting}.
+     */
+    public String label()
+    {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

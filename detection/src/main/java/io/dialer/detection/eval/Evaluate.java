@@ -1,0 +1,111 @@
+/*
+ * Detection evaluation.
+ */
+package io.dialer.detection.eval;
+
+import io.dialer.detection.DetectorConfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Prints the evaluation table, this detector against the classic baseline, on the dev and test sets of the corpus.
+ * <p>
+ * Usage: {@code Evaluate [--corpus DIR] [--sets dev,test] [--errors] [--human-silence-ms N] [--trade-off]}; the corpus defaults to
+ * {@code detection/target/amd-corpus} and is generated first if needed (python3, espeak-ng and sox).
+ */
+public final class Evaluate
+{
+    private Evaluate()
+    {
+    }
+
+    /**
+     * Run the evaluation.
+     *
+     * @param args {@code --corpus DIR}, {@code --sets dev,test}, {@code --errors} (list misclassified clips),
+     *             {@code --human-silence-ms N} (override the default), {@code --trade-off} (a table of
+     *             humanSilenceMs values on the dev set).
+     * @throws Exception if the corpus cannot be generated or read.
+     */
+    public static void main(final String[] args) throws Exception
+    {
+        final Path repoRoot = repoRoot();
+        Path corpus = repoRoot.resolve("detection/target/amd-corpus");
+        String[] sets = {"dev", "test"};
+        boolean listErrors = false;
+        boolean tradeOff = false;
+        DetectorConfig config = DetectorConfig.defaults();
+        for (int i = 0; i < args.length; i++)
+        {
+            switch (args[i])
+            {
+                case "--corpus":
+                    corpus = Path.of(args[++i]);
+                    break;
+                case "--sets":
+                    sets = args[++i].split(",");
+                    break;
+                case "--errors":
+                    listErrors = true;
+                    break;
+                case "--trade-off":
+                    tradeOff = true;
+                    break;
+                case "--human-silence-ms":
+                    config = config.toBuilder().humanSilenceMs(Integer.parseInt(args[++i])).build();
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown argument: " + args[i]);
+            }
+        }
+        if (0 != Corpus.generate(repoRoot, corpus))
+        {
+            throw new IllegalStateException("corpus generation failed");
+        }
+        final StringBuilder table = new StringBuilder(Scores.header()).append('\n');
+        for (final String set : sets)
+        {
+            final List<Clip> clips = Corpus.load(corpus, set);
+            final Scores detector = Evaluation.detector(clips, config);
+            final Scores classic = Evaluation.classic(clips);
+            table.append(detector.row(set)).append('\n').append(classic.row(set)).append('\n');
+            System.out.println(set + ", correct per scenario: " + detector.byKind());
+            System.out.println(set + ", classic, correct per scenario: " + classic.byKind());
+            if (listErrors)
+            {
+                System.out.println("== " + set + ": this detector, misclassified");
+                detector.errors().forEach(System.out::println);
+            }
+        }
+        System.out.print(table);
+        if (tradeOff)
+        {
+            System.out.println();
+            System.out.println("Trade-off on the dev set: silence after a short greeting before HUMAN" +
+                " (humanSilenceMs)");
+            System.out.println(Scores.header());
+            final List<Clip> dev = Corpus.load(corpus, "dev");
+            for (final int silenceMs : new int[]{300, 380, 500, 600, 800, 1000})
+            {
+                final Scores scores = Evaluation.detector(dev, config.toBuilder().humanSilenceMs(silenceMs).build());
+                System.out.println(scores.row("dev, humanSilenceMs=" + silenceMs));
+            }
+        }
+    }
+
+    private static Path repoRoot()
+    {
+        Path dir = Path.of("").toAbsolutePath();
+        while (null != dir)
+        {
+            if (Files.exists(dir.resolve("tools/amd-corpus/generate.py")))
+            {
+                return dir;
+            }
+            dir = dir.getParent();
+        }
+        return Path.of("").toAbsolutePath();
+    }
+}
