@@ -15,6 +15,10 @@ import picocli.CommandLine.Command;
     versionProvider = DialerMain.Version.class,
     description = "High-throughput outbound dialer with live warm transfer.",
     subcommands = {
+        ValidateCommand.class,
+        DryRunCommand.class,
+        AmdCommand.class,
+        DemoCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class DialerMain implements Runnable
