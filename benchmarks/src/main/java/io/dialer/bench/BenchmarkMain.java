@@ -5,7 +5,10 @@ package io.dialer.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Properties;
+
+import io.dialer.bench.load.SetupRateLoadRun;
 
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -17,6 +20,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Entry point of {@code benchmarks.jar}: the JMH command line, with the JVM flags that Agrona and Chronicle need
  * appended to every fork. The flags come from the parent pom (one declaration) through a filtered resource.
+ * <p>
+ * {@code java -jar benchmarks.jar load OPTIONS} runs the SIP call-setup load run ({@link SetupRateLoadRun}) instead;
+ * started with {@code -jar}, it gets the same flags from the jar's manifest.
  */
 public final class BenchmarkMain
 {
@@ -27,13 +33,19 @@ public final class BenchmarkMain
     /**
      * Runs JMH with the given JMH command-line arguments.
      *
-     * @param args JMH arguments, for example {@code -prof gc G711}.
+     * @param args JMH arguments, for example {@code -prof gc G711}, or {@code load} and the load run's options.
      * @throws CommandLineOptionException when the arguments are not JMH's.
      * @throws RunnerException when a benchmark fails.
-     * @throws IOException when the flags resource cannot be read.
+     * @throws Exception when the load run cannot start.
      */
-    public static void main(final String[] args) throws CommandLineOptionException, RunnerException, IOException
+    public static void main(final String[] args) throws Exception
     {
+        if (args.length > 0 && "load".equals(args[0]))
+        {
+            SetupRateLoadRun.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+
         final CommandLineOptions cmd = new CommandLineOptions(args);
         if (cmd.shouldHelp() || cmd.shouldList() || cmd.shouldListProfilers() || cmd.shouldListResultFormats())
         {

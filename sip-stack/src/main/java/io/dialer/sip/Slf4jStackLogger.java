@@ -101,7 +101,7 @@ public final class Slf4jStackLogger implements StackLogger
      */
     public boolean isLoggingEnabled()
     {
-        return LOGGER.isInfoEnabled();
+        return LOGGER.isDebugEnabled();
     }
 
     /**
@@ -116,10 +116,6 @@ public final class Slf4jStackLogger implements StackLogger
         if (logLevel <= TRACE_WARN)
         {
             return LOGGER.isWarnEnabled();
-        }
-        if (logLevel <= TRACE_INFO)
-        {
-            return LOGGER.isInfoEnabled();
         }
         if (logLevel <= TRACE_DEBUG)
         {
@@ -165,11 +161,14 @@ public final class Slf4jStackLogger implements StackLogger
     }
 
     /**
-     * {@inheritDoc}
+     * JAIN-SIP logs per message at its INFO level (for example for every received packet): that is debug here, so a
+     * loaded stack does not flood the log.
+     *
+     * @param message the message.
      */
     public void logInfo(final String message)
     {
-        LOGGER.info(message);
+        LOGGER.debug(message);
     }
 
     /**

@@ -45,11 +45,9 @@ import javax.management.ObjectName;
  * (per thread group), its GC, SIPp, and UDP datagrams the host dropped on full receive buffers.
  * <pre>
  * mvn -B -q -pl benchmarks -am package -DskipTests
- * java --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED --add-exports=java.base/sun.nio.ch=ALL-UNNAMED \
- *     -Xmx1g -cp benchmarks/target/benchmarks.jar io.dialer.bench.load.SetupRateLoadRun \
- *     --calls 20000 --warmup 4000 --rate 1600 --stacks 4
+ * java -Xmx1g -jar benchmarks/target/benchmarks.jar load --calls 20000 --warmup 4000 --rate 1600 --stacks 4
  * </pre>
- * (the JVM flags Agrona needs: {@code java -cp} does not read the jar manifest's {@code Add-Exports}).
+ * ({@code load} selects this run in {@code BenchmarkMain}; with {@code -jar} the manifest gives the JVM flags).
  * Options: {@code --calls N} (measured calls, default 20000), {@code --warmup N} (calls before, not measured,
  * default 2000), {@code --rate R} (calls/s, 0 = as fast as the in-flight bound allows; default 1000),
  * {@code --max-in-flight N} (default 2000), {@code --hold-ms N} (default 100), {@code --max-seconds N} (default 60),
