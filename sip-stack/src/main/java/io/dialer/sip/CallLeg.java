@@ -5,10 +5,12 @@ package io.dialer.sip;
 
 import gov.nist.javax.sip.Utils;
 import gov.nist.javax.sip.header.HeaderExt;
+import io.dialer.detection.DetectorConfig;
 import io.dialer.media.AudioTap;
 import io.dialer.media.Codec;
 import io.dialer.media.MediaListener;
 import io.dialer.media.Prompt;
+import org.agrona.concurrent.SystemNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,6 +95,8 @@ public final class CallLeg
     private String localDirection = Sdp.SENDRECV;
     private ClientTransaction reinviteCt;
     private boolean holdRequested;
+    private DetectorConfig detectorConfig;
+    private LegDetection detection;
 
     CallLeg(
         final SipDispatcher sip, final long id, final boolean inbound, final String callId, final CallListener listener)
@@ -534,6 +538,7 @@ public final class CallLeg
     {
         this.transport = transport;
         this.remoteUri = target.toString();
+        this.detectorConfig = request.detection();
         try
         {
             media = sip.media.open(mediaListener);
@@ -789,6 +794,11 @@ public final class CallLeg
             LOGGER.warn("cannot ACK 2xx of {}", callId, ex);
         }
         state = CallState.ANSWERED;
+        if (null != detectorConfig)
+        {
+            // position 0 is now; its events need this leg's lock, so they cannot overtake onAnswered
+            detection = LegDetection.start(this, media, detectorConfig, SystemNanoClock.INSTANCE);
+        }
         fire((l) -> l.onAnswered(this));
     }
 
@@ -1358,6 +1368,10 @@ public final class CallLeg
     private void cleanup()
     {
         cancelRingTimer();
+        if (null != detection)
+        {
+            detection.stop();
+        }
         final LegMedia m = media;
         if (null != m)
         {
@@ -1426,6 +1440,15 @@ public final class CallLeg
     LegMedia media()
     {
         return media;
+    }
+
+    // on the media thread: only while answered, so never after the terminal event
+    synchronized void onDetectionEvent(final LegDetection source, final Consumer<CallListener> event)
+    {
+        if (state == CallState.ANSWERED && detection == source)
+        {
+            fire(event);
+        }
     }
 
     private final class LegMediaListener implements MediaListener

@@ -3,6 +3,9 @@
  */
 package io.dialer.sip;
 
+import io.dialer.detection.Cause;
+import io.dialer.detection.Verdict;
+
 /**
  * Events of one call leg.
  * <p>
@@ -83,6 +86,44 @@ public interface CallListener
      * @param held true when the far end put us on hold (sendonly, inactive or c=0.0.0.0).
      */
     default void onReinvited(final CallLeg leg, final boolean held)
+    {
+    }
+
+    /**
+     * Answering-machine detection reached its verdict (legs dialed with {@link DialRequest#detection}); at most once
+     * per leg, after {@link #onAnswered} and never after the terminal event. Called on the media thread.
+     *
+     * @param leg        the leg.
+     * @param verdict    what answered.
+     * @param cause      why.
+     * @param confidence from 0 (a guess) to 1 (certain).
+     * @param positionMs audio position, in ms from the answer, at which the detector decided.
+     */
+    default void onVerdict(
+        final CallLeg leg, final Verdict verdict, final Cause cause, final float confidence, final int positionMs)
+    {
+    }
+
+    /**
+     * After a {@link Verdict#MACHINE} verdict: the voicemail beep ended, a message can be played now. At most once per
+     * leg, never after the terminal event; called on the media thread.
+     *
+     * @param leg         the leg.
+     * @param endMs       audio position, in ms from the answer, of the end of the beep.
+     * @param frequencyHz the beep's frequency.
+     */
+    default void onBeep(final CallLeg leg, final int endMs, final int frequencyHz)
+    {
+    }
+
+    /**
+     * After a {@link Verdict#MACHINE} verdict: the greeting ended and no beep followed. At most once per leg, instead
+     * of {@link #onBeep}, never after the terminal event; called on the media thread.
+     *
+     * @param leg        the leg.
+     * @param positionMs audio position, in ms from the answer, at which the detector gave up waiting for a beep.
+     */
+    default void onGreetingEndedWithoutBeep(final CallLeg leg, final int positionMs)
     {
     }
 }

@@ -3,6 +3,8 @@
  */
 package io.dialer.sip;
 
+import io.dialer.detection.DetectorConfig;
+
 import java.util.Objects;
 
 /**
@@ -17,6 +19,7 @@ public final class DialRequest
     private String assertedIdentity;
     private long ringTimeoutMs;
     private Transport transport;
+    private DetectorConfig detection;
 
     /**
      * A request to dial a SIP URI.
@@ -159,6 +162,30 @@ public final class DialRequest
     public Transport transport()
     {
         return transport;
+    }
+
+    /**
+     * Run answering-machine detection on the leg's received audio from the moment it is answered; the verdict and the
+     * beep reach {@link CallListener#onVerdict}, {@link CallListener#onBeep} and
+     * {@link CallListener#onGreetingEndedWithoutBeep}. Off by default.
+     *
+     * @param config the detector's parameters (e.g. {@link DetectorConfig#defaults()}), or null for no detection.
+     * @return this.
+     */
+    public DialRequest detection(final DetectorConfig config)
+    {
+        this.detection = config;
+        return this;
+    }
+
+    /**
+     * The detector's parameters when detection is requested.
+     *
+     * @return the configuration, or null for no detection.
+     */
+    public DetectorConfig detection()
+    {
+        return detection;
     }
 
     /**
