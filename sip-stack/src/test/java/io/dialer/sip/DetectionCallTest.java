@@ -30,7 +30,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.dialer.sip.RecordingListener.TIMEOUT_MS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,7 +44,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DetectionCallTest
 {
-    private static final AtomicInteger NUMBERS = new AtomicInteger(8000);
     private static final int RATE = Prompt.SAMPLE_RATE;
     private static final long PROMPT_AT_MS = 300;
     private static final int GAP_MS = 600;
@@ -86,14 +84,7 @@ class DetectionCallTest
     @AfterAll
     void stop()
     {
-        if (null != dialer)
-        {
-            dialer.close();
-        }
-        if (null != carrier)
-        {
-            carrier.close();
-        }
+        SipTests.closeAll(dialer, carrier);
     }
 
     @Test
@@ -242,7 +233,7 @@ class DetectionCallTest
 
     private String phone(final PhoneScript.Builder script)
     {
-        final String number = Integer.toString(NUMBERS.incrementAndGet());
+        final String number = SipTests.number();
         carrier.script(number, script.build());
         return number;
     }

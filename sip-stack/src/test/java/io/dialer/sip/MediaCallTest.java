@@ -15,7 +15,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.dialer.sip.RecordingListener.TIMEOUT_MS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class MediaCallTest
 {
-    private static final AtomicInteger NUMBERS = new AtomicInteger(7000);
     private static final long AUDIO_MS = 400;
 
     private SimulatedCarrier carrier;
@@ -46,19 +44,12 @@ class MediaCallTest
     @AfterAll
     void stop()
     {
-        if (null != dialer)
-        {
-            dialer.close();
-        }
-        if (null != carrier)
-        {
-            carrier.close();
-        }
+        SipTests.closeAll(dialer, carrier);
     }
 
     private static String number()
     {
-        return Integer.toString(NUMBERS.incrementAndGet());
+        return SipTests.number();
     }
 
     private static void assertTone(final AudioProbe probe, final double hz) throws InterruptedException

@@ -16,7 +16,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.dialer.sip.RecordingListener.TIMEOUT_MS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SipCallTest
 {
-    private static final AtomicInteger NUMBERS = new AtomicInteger(1000);
 
     private final FakeMediaProvider dialerMedia = new FakeMediaProvider();
     private final FakeMediaProvider carrierMedia = new FakeMediaProvider();
@@ -47,19 +45,12 @@ class SipCallTest
     @AfterAll
     void stop()
     {
-        if (null != dialer)
-        {
-            dialer.close();
-        }
-        if (null != carrier)
-        {
-            carrier.close();
-        }
+        SipTests.closeAll(dialer, carrier);
     }
 
     private static String number()
     {
-        return Integer.toString(NUMBERS.incrementAndGet());
+        return SipTests.number();
     }
 
     @Test

@@ -19,7 +19,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.dialer.sip.RecordingListener.TIMEOUT_MS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,7 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SipEdgeCaseTest
 {
-    private static final AtomicInteger NUMBERS = new AtomicInteger(5000);
 
     private final FakeMediaProvider dialerMedia = new FakeMediaProvider();
     private SimulatedCarrier carrier;
@@ -51,19 +49,12 @@ class SipEdgeCaseTest
     @AfterAll
     void stop()
     {
-        if (null != dialer)
-        {
-            dialer.close();
-        }
-        if (null != carrier)
-        {
-            carrier.close();
-        }
+        SipTests.closeAll(dialer, carrier);
     }
 
     private static String number()
     {
-        return Integer.toString(NUMBERS.incrementAndGet());
+        return SipTests.number();
     }
 
     @Test

@@ -6,6 +6,7 @@ package io.dialer.sip;
 import io.dialer.media.MediaEngine;
 
 import java.net.InetAddress;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Contexts for loopback tests: ephemeral ports, few threads.
@@ -13,6 +14,8 @@ import java.net.InetAddress;
 final class SipTests
 {
     static final String LOOPBACK = InetAddress.getLoopbackAddress().getHostAddress();
+
+    private static final AtomicInteger NUMBERS = new AtomicInteger(1000);
 
     private SipTests()
     {
@@ -47,5 +50,46 @@ final class SipTests
             .threadPoolSize(2)
             .allowedPeer(LOOPBACK)
             .mediaContext(new MediaEngine.Context().bindAddress(InetAddress.getLoopbackAddress()));
+    }
+
+    /**
+     * A phone number (Request-URI user) no other test of this JVM uses.
+     *
+     * @return the number.
+     */
+    static String number()
+    {
+        return Integer.toString(NUMBERS.incrementAndGet());
+    }
+
+    /**
+     * Closes stacks and carriers in order, skipping those that never started.
+     *
+     * @param closeables what to close; null entries are skipped.
+     */
+    static void closeAll(final AutoCloseable... closeables)
+    {
+        IllegalStateException failure = null;
+        for (final AutoCloseable closeable : closeables)
+        {
+            try
+            {
+                if (null != closeable)
+                {
+                    closeable.close();
+                }
+            }
+            catch (final Exception ex)
+            {
+                if (null == failure)
+                {
+                    failure = new IllegalStateException("close failed: " + closeable, ex);
+                }
+            }
+        }
+        if (null != failure)
+        {
+            throw failure;
+        }
     }
 }
