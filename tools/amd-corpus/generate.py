@@ -358,11 +358,13 @@ def make_clip(split, index, seed):
                 tl.signal[music_from + i] += v
     elif label == "SIT":
         tl.silence(rnd.uniform(0.1, 1.0))
-        short = rnd.random() < 0.5
+        # Bellcore SR-2275: the first two segments are each short (276 ms) or long (380 ms), low or high in
+        # frequency, by the condition (intercept, vacant code, reorder, no circuit); the third is always 1776.7 Hz
+        # and long.
         amp = level * math.sqrt(2) * rnd.uniform(0.7, 1.5)
         for lo, hi in ((913.8, 985.2), (1370.6, 1428.5), (1776.7, 1776.7)):
             f = lo if rnd.random() < 0.5 else hi
-            tl.tone([f], (0.276 if short or f == 1776.7 else 0.380), amp, rnd)
+            tl.tone([f], (0.380 if f == 1776.7 or rnd.random() < 0.5 else 0.276), amp, rnd)
         tl.silence(rnd.uniform(0.05, 0.3))
         speech_end = say(rnd.choice(SIT_TEXT))
         tl.silence(1.0)

@@ -3,6 +3,8 @@
  */
 package io.dialer.detection;
 
+import java.util.Arrays;
+
 /**
  * Tells a person from a voicemail greeting, a special-information-tone announcement or a fax, from the moment an
  * outbound call is answered; for a machine it then reports the end of the beep (or that no beep came).
@@ -21,8 +23,10 @@ package io.dialer.detection;
  *     tones in sequence, fax CED (2100 Hz) or CNG (1100 Hz, with no greeting before it).</li>
  *     <li>The greeting's span, from its first to its last speech, and the silence since then decide: a short
  *     greeting followed by a few hundred ms of silence is a person waiting for an answer (HUMAN); a longer
- *     greeting needs a longer silence; speech that goes on longer than people greet, or a beep, is a MACHINE;
- *     nothing but silence, or no conclusion in time, is NOTSURE.</li>
+ *     greeting needs a longer silence, and so does one whose pitch does not rise at its end (a statement such as
+ *     "Hello." or "Tom.", which is how recorded greetings open, rather than a question such as "Hello?"); speech
+ *     that goes on longer than people greet, or a beep, is a MACHINE; nothing but silence, or no conclusion in
+ *     time, is NOTSURE.</li>
  * </ul>
  */
 public final class AnsweringMachineDetector
@@ -45,6 +49,14 @@ public final class AnsweringMachineDetector
     private static final int CNG_MIN_FRAMES = 20;
     private static final int CNG_MAX_FRAMES = 36;
 
+    private static final int PITCH_FRAMES = 15;
+    private static final int PITCH_MIN_VALID = 3;
+    private static final int PITCH_SPAN_MS = 1000;
+    private static final double PITCH_NEAR_OCTAVES = 0.25;
+    private static final double PITCH_OUTLIER_OCTAVES = 0.5;
+    private static final double INV_LN2 = 1.0 / Math.log(2.0);
+    private static final double CENTS_PER_OCTAVE = 1200.0;
+
     private static final double RUN_TOLERANCE = 0.02;
     private static final double RUN_TOLERANCE_MIN_HZ = 10.0;
 
@@ -53,6 +65,7 @@ public final class AnsweringMachineDetector
     private final FrameAnalyzer analyzer = new FrameAnalyzer();
     private final NoiseFloor noiseFloor = new NoiseFloor();
     private final short[] pending = new short[FrameAnalyzer.FRAME_SAMPLES];
+    private final double[] pitchOctaves = new double[PITCH_FRAMES];
     private final double toneShare;
     private final int minSpeechFrames;
     private final int minBeepFrames;
@@ -70,6 +83,7 @@ public final class AnsweringMachineDetector
     private int greetingStartMs;
     private int lastVoiceEndMs;
     private int sentencePauses;
+    private double finalRise;
 
     private int toneRun;
     private int toneStartMs;
@@ -128,6 +142,8 @@ public final class AnsweringMachineDetector
         greetingStartMs = NONE;
         lastVoiceEndMs = NONE;
         sentencePauses = 0;
+        Arrays.fill(pitchOctaves, 0);
+        finalRise = 0;
         toneRun = 0;
         toneStartMs = 0;
         toneSumHz = 0;
@@ -229,6 +245,7 @@ public final class AnsweringMachineDetector
         final double threshold = floorDb + (inVoice ? config.voiceOffDb() : config.voiceOnDb());
         final boolean voice = !tonal && energyDb > threshold && energyDb > config.minEnergyDb() && frames > 1;
         trackVoice(voice, nowMs);
+        trackPitch(voice, nowMs);
 
         if (!verdictGiven)
         {
@@ -270,6 +287,79 @@ public final class AnsweringMachineDetector
         {
             voiceRun = 0;
         }
+    }
+
+    /**
+     * Pitch of the voiced frames of the greeting's first second (only there, and only before the verdict: it costs
+     * about 2,500 multiply-adds a frame), kept for the last 300 ms, and the rise at the end of the latest speech.
+     */
+    private void trackPitch(final boolean voice, final int nowMs)
+    {
+        final boolean wanted = voice && !verdictGiven &&
+            (!speechSeen || nowMs - greetingStartMs <= PITCH_SPAN_MS);
+        final double hz = wanted ? analyzer.pitchHz() : 0;
+        pitchOctaves[frames % PITCH_FRAMES] = hz > 0 ? Math.log(hz) * INV_LN2 : 0;
+        if (wanted && speechSeen && lastVoiceEndMs == nowMs)
+        {
+            finalRise = finalRise();
+        }
+    }
+
+    /**
+     * The rise of the pitch at the end of the last 300 ms, in octaves: the mean of the last two estimates above the
+     * lowest one. Estimates more than half an octave from the window's consensus (the value with the most others
+     * within a quarter of an octave) are octave errors or unvoiced tails and are left out. Fewer than three
+     * estimates: no rise.
+     */
+    private double finalRise()
+    {
+        final double[] p = pitchOctaves;
+        double consensus = 0;
+        int support = 0;
+        for (int i = 0; i < PITCH_FRAMES; i++)
+        {
+            if (p[i] > 0)
+            {
+                int near = 0;
+                for (int j = 0; j < PITCH_FRAMES; j++)
+                {
+                    if (p[j] > 0 && Math.abs(p[j] - p[i]) <= PITCH_NEAR_OCTAVES)
+                    {
+                        near++;
+                    }
+                }
+                if (near > support)
+                {
+                    support = near;
+                    consensus = p[i];
+                }
+            }
+        }
+        double low = Double.MAX_VALUE;
+        double last = 0;
+        double beforeLast = 0;
+        int valid = 0;
+        for (int i = 1; i <= PITCH_FRAMES; i++)
+        {
+            final double v = p[(frames + i) % PITCH_FRAMES];
+            if (v > 0 && Math.abs(v - consensus) <= PITCH_OUTLIER_OCTAVES)
+            {
+                valid++;
+                low = Math.min(low, v);
+                beforeLast = valid > 1 ? last : v;
+                last = v;
+            }
+        }
+        return valid >= PITCH_MIN_VALID ? 0.5 * (last + beforeLast) - low : 0;
+    }
+
+    /**
+     * Whether the latest speech ended on a rising pitch, as a person's "Hello?" does; recorded greetings open with
+     * statements ("Hello.", "Hi, you've reached Tom.") that fall at their end.
+     */
+    private boolean isQuestion()
+    {
+        return 0 == config.questionRiseCents() || finalRise * CENTS_PER_OCTAVE >= config.questionRiseCents();
     }
 
     private void decide(final int nowMs)
@@ -327,14 +417,16 @@ public final class AnsweringMachineDetector
         final int shortMs = config.shortGreetingMs();
         if (spanMs <= shortMs)
         {
-            return config.humanSilenceMs();
+            return isQuestion() ? config.humanSilenceMs() :
+                Math.max(config.humanSilenceMs(), config.statementSilenceMs());
         }
         if (spanMs >= config.longGreetingMs())
         {
             return config.longGreetingSilenceMs();
         }
-        return config.humanSilenceMs() + (config.longGreetingSilenceMs() - config.humanSilenceMs()) *
+        final int needed = config.humanSilenceMs() + (config.longGreetingSilenceMs() - config.humanSilenceMs()) *
             (spanMs - shortMs) / (config.longGreetingMs() - shortMs);
+        return spanMs <= PITCH_SPAN_MS && !isQuestion() ? Math.max(needed, config.statementSilenceMs()) : needed;
     }
 
     private void awaitBeep(final int nowMs)

@@ -14,8 +14,22 @@ public final class DetectorConfig
      * (INITIAL_SILENCE).
      */
     public static final int INITIAL_SILENCE_MS_DEFAULT = 5000;
-    /** Default for {@link Builder#humanSilenceMs(int)}: Silence after a short greeting that makes it HUMAN. */
-    public static final int HUMAN_SILENCE_MS_DEFAULT = 380;
+    /**
+     * Default for {@link Builder#humanSilenceMs(int)}: Silence after a short greeting that ends as a question (its
+     * pitch rising) that makes it HUMAN.
+     */
+    public static final int HUMAN_SILENCE_MS_DEFAULT = 340;
+    /**
+     * Default for {@link Builder#statementSilenceMs(int)}: Silence after a short greeting whose pitch does not rise at
+     * its end (a statement such as "Hello." or "Tom.", as voicemail greetings open) that makes it HUMAN.
+     */
+    public static final int STATEMENT_SILENCE_MS_DEFAULT = 900;
+    /**
+     * Default for {@link Builder#questionRiseCents(int)}: Rise of the pitch over the last 300 ms of a short greeting,
+     * in cents above its lowest point there, that makes it a question ("Hello?"); 0 treats every short greeting as a
+     * question (timing only).
+     */
+    public static final int QUESTION_RISE_CENTS_DEFAULT = 60;
     /**
      * Default for {@link Builder#shortGreetingMs(int)}: Longest greeting, from first to last speech, that counts as
      * short.
@@ -26,10 +40,6 @@ public final class DetectorConfig
     /** Default for {@link Builder#longGreetingSilenceMs(int)}: Silence after a long greeting that makes it HUMAN. */
     public static final int LONG_GREETING_SILENCE_MS_DEFAULT = 1400;
     /**
-     * Default for {@link Builder#maxHumanGreetingMs(int)}: Speech span beyond which the greeting is a machine's
-     * (LONG_GREETING).
-     */
-    /**
      * Default for {@link Builder#sentencePauseMs(int)}: Pause within a greeting, after more than a short greeting,
      * that separates sentences.
      */
@@ -39,6 +49,10 @@ public final class DetectorConfig
      * (0: off).
      */
     public static final int MACHINE_SENTENCES_DEFAULT = 1;
+    /**
+     * Default for {@link Builder#maxHumanGreetingMs(int)}: Speech span beyond which the greeting is a machine's
+     * (LONG_GREETING).
+     */
     public static final int MAX_HUMAN_GREETING_MS_DEFAULT = 5000;
     /** Default for {@link Builder#maxAnalysisMs(int)}: Audio after which an undecided call is NOTSURE (TOO_LONG). */
     public static final int MAX_ANALYSIS_MS_DEFAULT = 9000;
@@ -90,6 +104,8 @@ public final class DetectorConfig
 
     private final int initialSilenceMs;
     private final int humanSilenceMs;
+    private final int statementSilenceMs;
+    private final int questionRiseCents;
     private final int shortGreetingMs;
     private final int longGreetingMs;
     private final int longGreetingSilenceMs;
@@ -113,6 +129,8 @@ public final class DetectorConfig
     {
         this.initialSilenceMs = builder.initialSilenceMs;
         this.humanSilenceMs = builder.humanSilenceMs;
+        this.statementSilenceMs = builder.statementSilenceMs;
+        this.questionRiseCents = builder.questionRiseCents;
         this.shortGreetingMs = builder.shortGreetingMs;
         this.longGreetingMs = builder.longGreetingMs;
         this.longGreetingSilenceMs = builder.longGreetingSilenceMs;
@@ -163,6 +181,8 @@ public final class DetectorConfig
         final Builder builder = new Builder();
         builder.initialSilenceMs = initialSilenceMs;
         builder.humanSilenceMs = humanSilenceMs;
+        builder.statementSilenceMs = statementSilenceMs;
+        builder.questionRiseCents = questionRiseCents;
         builder.shortGreetingMs = shortGreetingMs;
         builder.longGreetingMs = longGreetingMs;
         builder.longGreetingSilenceMs = longGreetingSilenceMs;
@@ -195,13 +215,36 @@ public final class DetectorConfig
     }
 
     /**
-     * Silence after a short greeting that makes it HUMAN.
+     * Silence after a short greeting that ends as a question (its pitch rising; any short greeting when
+     * {@link #questionRiseCents()} is 0) that makes it HUMAN.
      *
      * @return the value.
      */
     public int humanSilenceMs()
     {
         return humanSilenceMs;
+    }
+
+    /**
+     * Silence after a short greeting whose pitch does not rise at its end (a statement) that makes it HUMAN; a short
+     * greeting that ends rising (a question) needs {@link #humanSilenceMs()}.
+     *
+     * @return the value.
+     */
+    public int statementSilenceMs()
+    {
+        return statementSilenceMs;
+    }
+
+    /**
+     * Rise of the pitch over the last 300 ms of a short greeting, in cents above its lowest point there, that makes
+     * it a question (0: every short greeting is treated as a question).
+     *
+     * @return the value.
+     */
+    public int questionRiseCents()
+    {
+        return questionRiseCents;
     }
 
     /**
@@ -394,6 +437,8 @@ public final class DetectorConfig
         return "DetectorConfig{" +
             "initialSilenceMs=" + initialSilenceMs +
             ", humanSilenceMs=" + humanSilenceMs +
+            ", statementSilenceMs=" + statementSilenceMs +
+            ", questionRiseCents=" + questionRiseCents +
             ", shortGreetingMs=" + shortGreetingMs +
             ", longGreetingMs=" + longGreetingMs +
             ", longGreetingSilenceMs=" + longGreetingSilenceMs +
@@ -422,6 +467,8 @@ public final class DetectorConfig
     {
         private int initialSilenceMs = INITIAL_SILENCE_MS_DEFAULT;
         private int humanSilenceMs = HUMAN_SILENCE_MS_DEFAULT;
+        private int statementSilenceMs = STATEMENT_SILENCE_MS_DEFAULT;
+        private int questionRiseCents = QUESTION_RISE_CENTS_DEFAULT;
         private int shortGreetingMs = SHORT_GREETING_MS_DEFAULT;
         private int longGreetingMs = LONG_GREETING_MS_DEFAULT;
         private int longGreetingSilenceMs = LONG_GREETING_SILENCE_MS_DEFAULT;
@@ -458,7 +505,7 @@ public final class DetectorConfig
         }
 
         /**
-         * Silence after a short greeting that makes it HUMAN.
+         * Silence after a short greeting that ends as a question (its pitch rising) that makes it HUMAN.
          *
          * @param value the value.
          * @return this builder.
@@ -466,6 +513,30 @@ public final class DetectorConfig
         public Builder humanSilenceMs(final int value)
         {
             humanSilenceMs = value;
+            return this;
+        }
+
+        /**
+         * Silence after a short greeting whose pitch does not rise at its end (a statement) that makes it HUMAN.
+         *
+         * @param value the value.
+         * @return this builder.
+         */
+        public Builder statementSilenceMs(final int value)
+        {
+            statementSilenceMs = value;
+            return this;
+        }
+
+        /**
+         * Rise of the pitch at the end of a short greeting, in cents, that makes it a question (0: off).
+         *
+         * @param value the value.
+         * @return this builder.
+         */
+        public Builder questionRiseCents(final int value)
+        {
+            questionRiseCents = value;
             return this;
         }
 
@@ -695,6 +766,8 @@ public final class DetectorConfig
         {
             check("initialSilenceMs", initialSilenceMs, 1);
             check("humanSilenceMs", humanSilenceMs, 1);
+            check("statementSilenceMs", statementSilenceMs, 1);
+            check("questionRiseCents", questionRiseCents, 0);
             check("shortGreetingMs", shortGreetingMs, 1);
             check("longGreetingMs", longGreetingMs, 1);
             check("longGreetingSilenceMs", longGreetingSilenceMs, 1);

@@ -24,7 +24,7 @@ class AnsweringMachineDetectorTest
     @Test
     void shouldCallHumanSoonAfterShortGreeting()
     {
-        final Signals signals = new Signals(1).silence(700).speech(500, 6000);
+        final Signals signals = new Signals(1).silence(700).question(500, 6000);
         final int speechEnd = signals.positionMs();
         run(signals.silence(4000).build(30));
 
@@ -33,6 +33,38 @@ class AnsweringMachineDetectorTest
         final int latency = result.decisionMs() - speechEnd;
         assertTrue(latency >= 300 && latency <= 500, "latency " + latency);
         assertTrue(detector.isFinished());
+    }
+
+    @Test
+    void shouldWaitLongerAfterShortGreetingEndingAsStatement()
+    {
+        final Signals signals = new Signals(1).silence(700).statement(500, 6000);
+        final int speechEnd = signals.positionMs();
+        run(signals.silence(4000).build(30));
+
+        assertEquals(Verdict.HUMAN, result.verdict());
+        assertEquals(Cause.SHORT_GREETING, result.cause());
+        final int latency = result.decisionMs() - speechEnd;
+        assertTrue(latency >= DetectorConfig.STATEMENT_SILENCE_MS_DEFAULT &&
+            latency <= DetectorConfig.STATEMENT_SILENCE_MS_DEFAULT + 150, "latency " + latency);
+    }
+
+    @Test
+    void shouldCallMachineWhenStatementIsFollowedBySentences()
+    {
+        final Signals signals = new Signals(21).silence(500).statement(500, 6000).silence(600).speech(1500, 6000)
+            .silence(400).speech(1500, 6000);
+        final short[] samples = signals.silence(2000).build(30);
+        run(samples);
+
+        assertEquals(Verdict.MACHINE, result.verdict());
+        assertEquals(Cause.SENTENCES, result.cause());
+
+        final DetectionResult timingOnly = new DetectionResult();
+        final AnsweringMachineDetector withoutPitch = new AnsweringMachineDetector(
+            DetectorConfig.builder().questionRiseCents(0).build(), timingOnly);
+        timingOnly.classify(withoutPitch, samples, samples.length);
+        assertEquals(Verdict.HUMAN, timingOnly.verdict());
     }
 
     @Test

@@ -16,6 +16,8 @@ class DetectorConfigTest
         final DetectorConfig config = DetectorConfig.defaults();
         assertEquals(DetectorConfig.HUMAN_SILENCE_MS_DEFAULT, config.humanSilenceMs());
         assertEquals(DetectorConfig.MAX_HUMAN_GREETING_MS_DEFAULT, config.maxHumanGreetingMs());
+        assertEquals(DetectorConfig.STATEMENT_SILENCE_MS_DEFAULT, config.statementSilenceMs());
+        assertEquals(DetectorConfig.QUESTION_RISE_CENTS_DEFAULT, config.questionRiseCents());
     }
 
     @Test
@@ -23,6 +25,7 @@ class DetectorConfigTest
     {
         final DetectorConfig config = DetectorConfig.builder().humanSilenceMs(600).build();
         assertEquals(600, config.humanSilenceMs());
+        assertEquals(DetectorConfig.STATEMENT_SILENCE_MS_DEFAULT, config.statementSilenceMs());
         assertEquals(DetectorConfig.LONG_GREETING_SILENCE_MS_DEFAULT, config.longGreetingSilenceMs());
         assertEquals(config.toString(), config.toBuilder().build().toString());
     }
@@ -32,6 +35,8 @@ class DetectorConfigTest
     {
         assertThrows(IllegalArgumentException.class, () -> DetectorConfig.builder().humanSilenceMs(0).build());
         assertThrows(IllegalArgumentException.class, () -> DetectorConfig.builder().voiceOffDb(12).build());
+        assertThrows(IllegalArgumentException.class, () -> DetectorConfig.builder().statementSilenceMs(0).build());
+        assertThrows(IllegalArgumentException.class, () -> DetectorConfig.builder().questionRiseCents(-1).build());
         assertThrows(IllegalArgumentException.class,
             () -> DetectorConfig.builder().minBeepHz(2000).maxBeepHz(1000).build());
         assertThrows(IllegalArgumentException.class, () -> DetectorConfig.builder().tonePercent(101).build());

@@ -39,13 +39,35 @@ final class Signals
      */
     Signals speech(final int ms, final double amplitude)
     {
+        return speech(ms, amplitude, 0);
+    }
+
+    /**
+     * Speech-like bursts whose last syllable ends on a rising pitch, a third above where it started ("Hello?").
+     */
+    Signals question(final int ms, final double amplitude)
+    {
+        return speech(ms, amplitude, 1.25);
+    }
+
+    /**
+     * Speech-like bursts whose last syllable ends on a falling pitch, a third below where it started ("Hello.").
+     */
+    Signals statement(final int ms, final double amplitude)
+    {
+        return speech(ms, amplitude, 0.8);
+    }
+
+    private Signals speech(final int ms, final double amplitude, final double finalRatio)
+    {
         ensure(ms);
         final int end = length + ms * RATE / 1000;
         while (length < end)
         {
             final int syllable = Math.min(end - length, (150 + random.nextInt(100)) * RATE / 1000);
             final double f0 = 100 + random.nextInt(120);
-            final double glide = (random.nextDouble() - 0.5) * 60;
+            final boolean last = length + syllable >= end - 80 * RATE / 1000;
+            final double glide = last && finalRatio > 0 ? f0 * (finalRatio - 1) : (random.nextDouble() - 0.5) * 60;
             double phase = 0;
             for (int i = 0; i < syllable; i++)
             {

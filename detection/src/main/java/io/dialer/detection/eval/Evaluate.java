@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Prints the evaluation table, this detector against the classic baseline, on the dev and test sets of the corpus.
  * <p>
- * Usage: {@code Evaluate [--corpus DIR] [--sets dev,test] [--errors] [--human-silence-ms N] [--trade-off]}; the corpus defaults to
+ * Usage: {@code Evaluate [--corpus DIR] [--sets dev,test] [--errors] [--human-silence-ms N]
+ * [--statement-silence-ms N] [--question-rise-cents N] [--trade-off]}; the corpus defaults to
  * {@code detection/target/amd-corpus} and is generated first if needed (python3, espeak-ng and sox).
  */
 public final class Evaluate
@@ -25,8 +26,9 @@ public final class Evaluate
      * Run the evaluation.
      *
      * @param args {@code --corpus DIR}, {@code --sets dev,test}, {@code --errors} (list misclassified clips),
-     *             {@code --human-silence-ms N} (override the default), {@code --trade-off} (a table of
-     *             humanSilenceMs values on the dev set).
+     *             {@code --human-silence-ms N}, {@code --statement-silence-ms N}, {@code --question-rise-cents N}
+     *             (override a default), {@code --trade-off} (tables of humanSilenceMs and statementSilenceMs values,
+     *             and of timing only, on the dev set).
      * @throws Exception if the corpus cannot be generated or read.
      */
     public static void main(final String[] args) throws Exception
@@ -49,6 +51,12 @@ public final class Evaluate
                     break;
                 case "--errors":
                     listErrors = true;
+                    break;
+                case "--statement-silence-ms":
+                    config = config.toBuilder().statementSilenceMs(Integer.parseInt(args[++i])).build();
+                    break;
+                case "--question-rise-cents":
+                    config = config.toBuilder().questionRiseCents(Integer.parseInt(args[++i])).build();
                     break;
                 case "--trade-off":
                     tradeOff = true;
@@ -87,10 +95,26 @@ public final class Evaluate
                 " (humanSilenceMs)");
             System.out.println(Scores.header());
             final List<Clip> dev = Corpus.load(corpus, "dev");
-            for (final int silenceMs : new int[]{300, 380, 500, 600, 800, 1000})
+            for (final int silenceMs : new int[]{300, 340, 380, 500, 600, 800, 1000})
             {
                 final Scores scores = Evaluation.detector(dev, config.toBuilder().humanSilenceMs(silenceMs).build());
                 System.out.println(scores.row("dev, humanSilenceMs=" + silenceMs));
+            }
+            System.out.println();
+            System.out.println("Trade-off on the dev set: silence after a short greeting ending as a statement" +
+                " (statementSilenceMs), and timing only (questionRiseCents=0)");
+            System.out.println(Scores.header());
+            for (final int silenceMs : new int[]{340, 600, 700, 800, 900, 1000, 1200})
+            {
+                final Scores scores = Evaluation.detector(dev,
+                    config.toBuilder().statementSilenceMs(silenceMs).build());
+                System.out.println(scores.row("dev, statementSilenceMs=" + silenceMs));
+            }
+            for (final int silenceMs : new int[]{340, 380, 600, 900})
+            {
+                final Scores scores = Evaluation.detector(dev,
+                    config.toBuilder().questionRiseCents(0).humanSilenceMs(silenceMs).build());
+                System.out.println(scores.row("dev, timing only, humanSilenceMs=" + silenceMs));
             }
         }
     }

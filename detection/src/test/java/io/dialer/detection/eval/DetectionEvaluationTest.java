@@ -24,10 +24,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DetectionEvaluationTest
 {
-    private static final double MIN_ACCURACY = 0.90;
+    private static final double MIN_ACCURACY = 0.92;
     private static final double MAX_HUMANS_LOST = 0.03;
-    private static final int MAX_HUMAN_LATENCY_P50_MS = 420;
-    private static final double MIN_BEEPS_FOUND = 0.80;
+    private static final int MAX_HUMAN_LATENCY_P50_MS = 400;
+    private static final double MIN_BEEPS_FOUND = 0.86;
 
     private static List<Clip> testSet;
 
