@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Properties;
 
+import io.dialer.bench.lead.LeadIngestRun;
 import io.dialer.bench.load.SetupRateLoadRun;
 
 import org.openjdk.jmh.runner.Runner;
@@ -22,7 +23,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * appended to every fork. The flags come from the parent pom (one declaration) through a filtered resource.
  * <p>
  * {@code java -jar benchmarks.jar load OPTIONS} runs the SIP call-setup load run ({@link SetupRateLoadRun}) instead;
- * started with {@code -jar}, it gets the same flags from the jar's manifest.
+ * started with {@code -jar}, it gets the same flags from the jar's manifest. {@code java -jar benchmarks.jar ingest
+ * OPTIONS} runs the lead-list ingest load run ({@link LeadIngestRun}).
  */
 public final class BenchmarkMain
 {
@@ -33,7 +35,8 @@ public final class BenchmarkMain
     /**
      * Runs JMH with the given JMH command-line arguments.
      *
-     * @param args JMH arguments, for example {@code -prof gc G711}, or {@code load} and the load run's options.
+     * @param args JMH arguments, for example {@code -prof gc G711}, or {@code load} or {@code ingest} and the load
+     *             run's options.
      * @throws CommandLineOptionException when the arguments are not JMH's.
      * @throws RunnerException when a benchmark fails.
      * @throws Exception when the load run cannot start.
@@ -43,6 +46,11 @@ public final class BenchmarkMain
         if (args.length > 0 && "load".equals(args[0]))
         {
             SetupRateLoadRun.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && "ingest".equals(args[0]))
+        {
+            LeadIngestRun.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
 

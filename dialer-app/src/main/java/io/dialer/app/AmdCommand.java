@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
 import io.dialer.detection.AnsweringMachineDetector;
 import io.dialer.detection.DetectionResult;
 import io.dialer.detection.DetectorConfig;
-import io.dialer.detection.wav.WavFile;
+import io.dialer.audio.WavFile;
+import io.dialer.audio.WavFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -85,11 +86,15 @@ public final class AmdCommand implements Callable<Integer>
             String error = null;
             try
             {
-                wav = WavFile.read(Path.of(file));
+                wav = WavFile.read(Path.of(file), file);
             }
             catch (final NoSuchFileException ex)
             {
                 error = "no such file";
+            }
+            catch (final WavFormatException ex)
+            {
+                error = ex.problem();
             }
             catch (final IOException | RuntimeException ex)
             {

@@ -69,11 +69,11 @@ class AmdCommandTest
         assertEquals(AmdCommand.REJECTED, exitCode);
         final String[] lines = out.toString().trim().split("\n");
         assertEquals(4, lines.length, out.toString());
-        assertTrue(lines[0].contains("\"error\":\"unsupported sample rate 16000 Hz: need 8000 Hz\""), lines[0]);
+        assertTrue(lines[0].contains("\"error\":\"sample rate 16000 Hz, need 8000 Hz\""), lines[0]);
         assertTrue(lines[1].contains("\"result\":\"HUMAN\""), lines[1]);
-        assertTrue(lines[2].contains("\"error\":\"not a WAV file"), lines[2]);
+        assertTrue(lines[2].contains("\"error\":\"not a RIFF/WAVE file"), lines[2]);
         assertTrue(lines[3].contains("\"error\":\"no such file\""), lines[3]);
-        assertTrue(err.toString().contains("wideband.wav: unsupported sample rate"), err.toString());
+        assertTrue(err.toString().contains("wideband.wav: sample rate 16000 Hz"), err.toString());
     }
 
     @Test

@@ -3,6 +3,7 @@
  */
 package io.dialer.media;
 
+import io.dialer.audio.Codec;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 

@@ -3,6 +3,8 @@
  */
 package io.dialer.media;
 
+import io.dialer.audio.WavFile;
+
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -36,7 +38,7 @@ public final class Prompt
     {
         final Path fileName = file.getFileName();
         final String name = null == fileName ? file.toString() : fileName.toString();
-        return new Prompt(name, WavReader.read(file, name));
+        return new Prompt(name, WavFile.read(file, name).samples());
     }
 
     /**

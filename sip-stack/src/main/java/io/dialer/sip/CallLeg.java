@@ -7,7 +7,7 @@ import gov.nist.javax.sip.Utils;
 import gov.nist.javax.sip.header.HeaderExt;
 import io.dialer.detection.DetectorConfig;
 import io.dialer.media.AudioTap;
-import io.dialer.media.Codec;
+import io.dialer.audio.Codec;
 import io.dialer.media.MediaListener;
 import io.dialer.media.Prompt;
 import org.agrona.concurrent.SystemNanoClock;

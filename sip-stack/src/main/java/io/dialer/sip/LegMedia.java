@@ -4,7 +4,7 @@
 package io.dialer.sip;
 
 import io.dialer.media.AudioTap;
-import io.dialer.media.Codec;
+import io.dialer.audio.Codec;
 import io.dialer.media.Prompt;
 
 import java.net.InetSocketAddress;

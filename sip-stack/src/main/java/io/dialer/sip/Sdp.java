@@ -3,7 +3,7 @@
  */
 package io.dialer.sip;
 
-import io.dialer.media.Codec;
+import io.dialer.audio.Codec;
 
 import javax.sdp.Attribute;
 import javax.sdp.Connection;

@@ -3,6 +3,7 @@
  */
 package io.dialer.media;
 
+import io.dialer.audio.Codec;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.util.concurrent.TimeUnit;

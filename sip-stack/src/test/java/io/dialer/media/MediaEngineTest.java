@@ -3,6 +3,7 @@
  */
 package io.dialer.media;
 
+import io.dialer.audio.Codec;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

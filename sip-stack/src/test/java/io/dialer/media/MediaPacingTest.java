@@ -3,6 +3,8 @@
  */
 package io.dialer.media;
 
+import io.dialer.audio.Codec;
+import io.dialer.audio.G711;
 import java.net.InetAddress;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

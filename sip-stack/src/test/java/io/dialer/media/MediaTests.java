@@ -3,6 +3,8 @@
  */
 package io.dialer.media;
 
+import io.dialer.audio.Codec;
+import io.dialer.audio.G711;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -3,7 +3,7 @@
  */
 package io.dialer.sip;
 
-import io.dialer.media.Codec;
+import io.dialer.audio.Codec;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;

@@ -6,7 +6,7 @@ package io.dialer.sip;
 import io.dialer.sim.PhoneScript;
 import io.dialer.sim.SimulatedCall;
 import io.dialer.sim.SimulatedCarrier;
-import io.dialer.media.Codec;
+import io.dialer.audio.Codec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

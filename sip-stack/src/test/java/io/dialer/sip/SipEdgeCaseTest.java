@@ -3,7 +3,7 @@
  */
 package io.dialer.sip;
 
-import io.dialer.media.Codec;
+import io.dialer.audio.Codec;
 import io.dialer.sim.PhoneScript;
 import io.dialer.sim.SimulatedCall;
 import io.dialer.sim.SimulatedCarrier;

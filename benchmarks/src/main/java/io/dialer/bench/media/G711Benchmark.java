@@ -5,8 +5,8 @@ package io.dialer.bench.media;
 
 import java.util.concurrent.TimeUnit;
 
-import io.dialer.media.Codec;
-import io.dialer.media.G711;
+import io.dialer.audio.Codec;
+import io.dialer.audio.G711;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

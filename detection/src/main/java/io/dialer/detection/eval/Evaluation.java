@@ -10,7 +10,7 @@ import io.dialer.detection.DetectionListener;
 import io.dialer.detection.DetectionResult;
 import io.dialer.detection.DetectorConfig;
 import io.dialer.detection.Verdict;
-import io.dialer.detection.wav.WavFile;
+import io.dialer.audio.WavFile;
 
 import java.io.IOException;
 import java.util.List;

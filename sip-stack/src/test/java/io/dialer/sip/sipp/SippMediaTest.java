@@ -3,7 +3,7 @@
  */
 package io.dialer.sip.sipp;
 
-import io.dialer.media.G711;
+import io.dialer.audio.G711;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;

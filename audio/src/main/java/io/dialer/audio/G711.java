@@ -1,7 +1,7 @@
 /*
- * Dialer media.
+ * Dialer audio.
  */
-package io.dialer.media;
+package io.dialer.audio;
 
 /**
  * ITU-T G.711 µ-law and A-law companding, table-driven: 8-bit codes to 16-bit linear PCM and back.
@@ -182,12 +182,24 @@ public final class G711
         return Codec.PCMU == codec ? ULAW_SILENCE : ALAW_SILENCE;
     }
 
-    static short[] decodeTable(final Codec codec)
+    /**
+     * The decode table (code → linear sample) for hot loops; the array is shared: read it, never write it.
+     *
+     * @param codec the codec.
+     * @return 256 linear samples indexed by code.
+     */
+    public static short[] decodeTable(final Codec codec)
     {
         return Codec.PCMU == codec ? ULAW_TO_LINEAR : ALAW_TO_LINEAR;
     }
 
-    static byte[] transcodeTable(final Codec from)
+    /**
+     * The transcoding table (code → code of the other law) for hot loops; the array is shared: read it, never write it.
+     *
+     * @param from the codec of the input codes.
+     * @return 256 codes of the other law indexed by input code.
+     */
+    public static byte[] transcodeTable(final Codec from)
     {
         return Codec.PCMU == from ? ULAW_TO_ALAW : ALAW_TO_ULAW;
     }

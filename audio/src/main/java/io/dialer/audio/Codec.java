@@ -1,7 +1,7 @@
 /*
- * Dialer media.
+ * Dialer audio.
  */
-package io.dialer.media;
+package io.dialer.audio;
 
 /**
  * The audio codecs the media engine speaks, with their static RTP payload types.

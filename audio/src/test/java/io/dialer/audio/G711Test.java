@@ -1,7 +1,7 @@
 /*
  * Dialer media tests.
  */
-package io.dialer.media;
+package io.dialer.audio;
 
 import org.junit.jupiter.api.Test;
 
@@ -102,7 +102,7 @@ class G711Test
     @Test
     void shouldEncodeAndDecodeFrames()
     {
-        final short[] pcm = MediaTests.tone(1000, 160, 12000);
+        final short[] pcm = tone(1000, 160, 12000);
         for (final Codec codec : Codec.values())
         {
             final byte[] encoded = new byte[160];
@@ -223,5 +223,15 @@ class G711Test
         }
         // Half a step, plus what the 14/13-bit truncation of the input may add.
         assertTrue(Math.abs(decoded - sample) <= step / 2 + 8, "sample " + sample + " decoded to " + decoded);
+    }
+
+    private static short[] tone(final double frequency, final int samples, final int amplitude)
+    {
+        final short[] pcm = new short[samples];
+        for (int i = 0; i < samples; i++)
+        {
+            pcm[i] = (short)Math.round(amplitude * Math.sin(2 * Math.PI * frequency * i / 8000.0));
+        }
+        return pcm;
     }
 }

@@ -1,7 +1,7 @@
 /*
  * WAV reader tests.
  */
-package io.dialer.detection.wav;
+package io.dialer.audio;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,10 +71,10 @@ class WavFileTest
     void shouldRejectWithAClearReason(@TempDir final Path dir) throws Exception
     {
         assertRejected(wav(1, 1, 16000, 16, new byte[4]), "sample rate 16000");
-        assertRejected(wav(1, 2, 8000, 16, new byte[4]), "channel count 2");
+        assertRejected(wav(1, 2, 8000, 16, new byte[4]), "2 channels, need mono");
         assertRejected(wav(3, 1, 8000, 32, new byte[8]), "IEEE float");
-        assertRejected(wav(1, 1, 8000, 8, new byte[8]), "8 bits");
-        assertRejected("hello world, not audio".getBytes(), "not a WAV file");
+        assertRejected(wav(1, 1, 8000, 8, new byte[8]), "8-bit PCM, need 16-bit");
+        assertRejected("hello world, not audio".getBytes(), "not a RIFF/WAVE file");
         final Path file = dir.resolve("x.wav");
         Files.write(file, new byte[3]);
         assertThrows(WavFormatException.class, () -> WavFile.read(file));
@@ -82,12 +82,12 @@ class WavFileTest
 
     private static WavFile assertDoesNotThrow(final byte[] bytes)
     {
-        return org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> WavFile.parse(bytes));
+        return org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> WavFile.parse(bytes, "t.wav"));
     }
 
     private static void assertRejected(final byte[] bytes, final String reason)
     {
-        final WavFormatException e = assertThrows(WavFormatException.class, () -> WavFile.parse(bytes));
+        final WavFormatException e = assertThrows(WavFormatException.class, () -> WavFile.parse(bytes, "t.wav"));
         assertTrue(e.getMessage().contains(reason), e.getMessage());
     }
 }

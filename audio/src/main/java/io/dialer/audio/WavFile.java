@@ -1,7 +1,7 @@
 /*
- * Dialer media.
+ * Dialer audio.
  */
-package io.dialer.media;
+package io.dialer.audio;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,32 +9,117 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads 8 kHz mono WAV files (16-bit PCM, A-law, µ-law) into linear PCM. Walks the RIFF chunks, skipping unknown
- * ones (LIST, fact, ...) and the pad byte of odd-sized chunks; every refusal names the file and the problem.
+ * An 8 kHz mono WAV file of telephone audio (16-bit PCM, A-law or µ-law) decoded to linear PCM: the one WAV reader of
+ * the project (prompts, the detector's corpus, {@code dialer amd}). Walks the RIFF chunks, skipping unknown ones
+ * (LIST, fact, ...) and the pad byte of odd-sized chunks; every refusal is a {@link WavFormatException} whose message
+ * names the file and the problem, like {@code hold.wav: sample rate 44100 Hz, need 8000 Hz}.
  */
-final class WavReader
+public final class WavFile
 {
+    /** The only sample rate accepted. */
+    public static final int SAMPLE_RATE = 8000;
+    /** Largest file read, so a wrong path cannot exhaust the heap. */
+    public static final long MAX_FILE_SIZE = 64L * 1024 * 1024;
+
     static final int FORMAT_PCM = 1;
     static final int FORMAT_ALAW = 6;
     static final int FORMAT_ULAW = 7;
     static final int FORMAT_EXTENSIBLE = 0xFFFE;
-    static final long MAX_FILE_SIZE = 64L * 1024 * 1024;
 
-    private WavReader()
+    /**
+     * The encodings accepted.
+     */
+    public enum Encoding
     {
+        /** 16-bit signed little-endian linear PCM. */
+        PCM16,
+        /** G.711 µ-law. */
+        ULAW,
+        /** G.711 A-law. */
+        ALAW
     }
 
-    static short[] read(final Path file, final String name) throws IOException
+    private final Encoding encoding;
+    private final short[] samples;
+
+    private WavFile(final Encoding encoding, final short[] samples)
+    {
+        this.encoding = encoding;
+        this.samples = samples;
+    }
+
+    /**
+     * How the samples were stored in the file.
+     *
+     * @return the encoding.
+     */
+    public Encoding encoding()
+    {
+        return encoding;
+    }
+
+    /**
+     * The decoded samples.
+     *
+     * @return 16-bit linear samples at 8 kHz (the array itself, not a copy).
+     */
+    public short[] samples()
+    {
+        return samples;
+    }
+
+    /**
+     * The duration.
+     *
+     * @return milliseconds of audio.
+     */
+    public int durationMs()
+    {
+        return (int)(samples.length * 1000L / SAMPLE_RATE);
+    }
+
+    /**
+     * Reads and decodes a file; messages name it by its file name.
+     *
+     * @param file the file.
+     * @return the decoded audio.
+     * @throws WavFormatException when the file is not 8 kHz mono µ-law, A-law or 16-bit PCM WAV.
+     * @throws IOException        when the file cannot be read.
+     */
+    public static WavFile read(final Path file) throws IOException
+    {
+        final Path fileName = file.getFileName();
+        return read(file, null == fileName ? file.toString() : fileName.toString());
+    }
+
+    /**
+     * Reads and decodes a file.
+     *
+     * @param file the file.
+     * @param name how messages name the file.
+     * @return the decoded audio.
+     * @throws WavFormatException when the file is not 8 kHz mono µ-law, A-law or 16-bit PCM WAV.
+     * @throws IOException        when the file cannot be read.
+     */
+    public static WavFile read(final Path file, final String name) throws IOException
     {
         final long size = Files.size(file);
         if (size > MAX_FILE_SIZE)
         {
-            throw fail(name, "file of " + size + " bytes is too large for a prompt");
+            throw fail(name, "file of " + size + " bytes is too large (at most " + MAX_FILE_SIZE + ")");
         }
         return parse(Files.readAllBytes(file), name);
     }
 
-    static short[] parse(final byte[] bytes, final String name) throws IOException
+    /**
+     * Decodes a WAV file held in memory.
+     *
+     * @param bytes the whole file.
+     * @param name  how messages name the file.
+     * @return the decoded audio.
+     * @throws WavFormatException when the bytes are not 8 kHz mono µ-law, A-law or 16-bit PCM WAV.
+     */
+    public static WavFile parse(final byte[] bytes, final String name) throws WavFormatException
     {
         if (bytes.length < 12 || !"RIFF".equals(ascii(bytes, 0)) || !"WAVE".equals(ascii(bytes, 8)))
         {
@@ -94,7 +179,7 @@ final class WavReader
         {
             throw fail(name, channels + " channels, need mono");
         }
-        if (Prompt.SAMPLE_RATE != sampleRate)
+        if (SAMPLE_RATE != sampleRate)
         {
             throw fail(name, "sample rate " + sampleRate + " Hz, need 8000 Hz");
         }
@@ -112,9 +197,13 @@ final class WavReader
             throw fail(name, "no data chunk");
         }
 
-        return FORMAT_PCM == format ?
-            decodePcm16(bytes, dataOffset, dataLength) :
-            decodeG711(FORMAT_ULAW == format ? Codec.PCMU : Codec.PCMA, bytes, dataOffset, dataLength);
+        if (FORMAT_PCM == format)
+        {
+            return new WavFile(Encoding.PCM16, decodePcm16(bytes, dataOffset, dataLength));
+        }
+        return FORMAT_ULAW == format ?
+            new WavFile(Encoding.ULAW, decodeG711(Codec.PCMU, bytes, dataOffset, dataLength)) :
+            new WavFile(Encoding.ALAW, decodeG711(Codec.PCMA, bytes, dataOffset, dataLength));
     }
 
     private static short[] decodePcm16(final byte[] bytes, final int offset, final int length)
@@ -156,9 +245,9 @@ final class WavReader
         }
     }
 
-    private static IOException fail(final String name, final String problem)
+    private static WavFormatException fail(final String name, final String problem)
     {
-        return new IOException(name + ": " + problem);
+        return new WavFormatException(name, problem);
     }
 
     private static String ascii(final byte[] bytes, final int offset)
