@@ -1,0 +1,342 @@
+/*
+ * Dialer core: compliance.
+ */
+package io.dialer.core.compliance;
+
+import org.agrona.collections.LongHashSet;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+
+/**
+ * The internal do-not-call list: E.164 numbers held as longs in an Agrona {@link LongHashSet} (about 16 bytes per
+ * number, so millions fit), loaded from files and extended by opt-outs made during calls.
+ * <p>
+ * Files hold one number per line; {@code #} starts a comment (whole line or after the number); blank lines are
+ * skipped; each other line goes through the {@link NumberNormaliser}, and a line it refuses is reported with its
+ * file and line number in a {@link DncLoadReport} while every good line is kept.
+ * <p>
+ * An opt-out ({@link #add(long, String, long)}) is in the in-memory set at once, then appended to the opt-out file,
+ * flushed and forced to the device ({@link FileChannel#force(boolean)}) before the call returns, so a crash right
+ * after loses nothing. The opt-out file is loaded when the list is opened, so a restart sees every opt-out.
+ * <p>
+ * {@link #version()} counts changes (one per file loaded, one per number added), so a dial decision can record
+ * "do-not-call list checked at version N".
+ * <p>
+ * Threads: a single writer, the call controller, which also does every check. Not thread-safe.
+ */
+public final class DoNotCallList implements AutoCloseable
+{
+    /**
+     * Default initial capacity: room for 1,024 numbers before the set grows.
+     */
+    public static final int INITIAL_CAPACITY_DEFAULT = 1024;
+
+    private final LongHashSet numbers;
+    private final NumberNormaliser normaliser;
+    private final Path optOutFile;
+    private final FileChannel optOutChannel;
+    private final DncLoadReport optOutReport;
+    private final StringBuilder lineBuilder = new StringBuilder(128);
+    private long version;
+
+    /**
+     * Opens the list with its opt-out file, creating the file when missing and loading the numbers already in it.
+     *
+     * @param optOutFile      the file that opt-outs are appended to.
+     * @param normaliser      turns file lines into numbers; {@code E164::parse} for strict E.164.
+     * @param initialCapacity expected number of entries.
+     * @throws UncheckedIOException when the file cannot be read or opened for appending.
+     */
+    public DoNotCallList(final Path optOutFile, final NumberNormaliser normaliser, final int initialCapacity)
+    {
+        this.numbers = new LongHashSet(Math.max(16, initialCapacity));
+        this.normaliser = normaliser;
+        this.optOutFile = optOutFile;
+        try
+        {
+            final Path parent = optOutFile.toAbsolutePath().getParent();
+            if (parent != null)
+            {
+                Files.createDirectories(parent);
+            }
+            this.optOutReport = Files.exists(optOutFile) ? load(optOutFile) : new DncLoadReport(optOutFile);
+            this.optOutChannel = FileChannel.open(
+                optOutFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            endWithNewline();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("do-not-call file " + optOutFile + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Opens the list with strict E.164 parsing.
+     *
+     * @param optOutFile the file that opt-outs are appended to.
+     */
+    public DoNotCallList(final Path optOutFile)
+    {
+        this(optOutFile, E164::parse, INITIAL_CAPACITY_DEFAULT);
+    }
+
+    /**
+     * The report of loading the opt-out file when the list was opened.
+     *
+     * @return the report.
+     */
+    public DncLoadReport optOutReport()
+    {
+        return optOutReport;
+    }
+
+    /**
+     * The file opt-outs are appended to.
+     *
+     * @return the path.
+     */
+    public Path optOutFile()
+    {
+        return optOutFile;
+    }
+
+    /**
+     * Loads a do-not-call file, adding every good line and reporting the bad ones.
+     *
+     * @param file the file.
+     * @return what was loaded and every bad line with its line number.
+     * @throws UncheckedIOException when the file cannot be read (the numbers read before the error are kept).
+     */
+    public DncLoadReport load(final Path file)
+    {
+        final DncLoadReport report = new DncLoadReport(file);
+        try (BufferedReader reader = new BufferedReader(
+            new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)))
+        {
+            String line;
+            while ((line = reader.readLine()) != null)
+            {
+                report.onLine();
+                loadLine(report, line);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("do-not-call file " + file + ": " + ex.getMessage(), ex);
+        }
+        finally
+        {
+            version++;
+        }
+
+        return report;
+    }
+
+    /**
+     * Whether a number is on the list. O(1), allocation-free.
+     *
+     * @param number E.164 digits as a long.
+     * @return true when the number must not be called.
+     */
+    public boolean contains(final long number)
+    {
+        return numbers.contains(number);
+    }
+
+    /**
+     * Whether an E.164 number ({@code +digits}) is on the list. Allocation-free.
+     *
+     * @param e164 the number.
+     * @return true when on the list; false for text that is not E.164.
+     */
+    public boolean contains(final CharSequence e164)
+    {
+        final long number = E164.parse(e164);
+
+        return number != E164.INVALID && numbers.contains(number);
+    }
+
+    /**
+     * Adds an opt-out: in memory at once, then appended to the opt-out file and forced to the device.
+     *
+     * @param number E.164 digits as a long.
+     * @param source who or what asked (e.g. {@code keypad:call-42}); written as a comment.
+     * @param nowMs  when, epoch ms; written as a comment.
+     * @return true when added, false when it was already on the list (nothing written).
+     * @throws IllegalArgumentException when the number is not valid E.164.
+     * @throws UncheckedIOException     when the file write fails (the number stays blocked in memory).
+     */
+    public boolean add(final long number, final String source, final long nowMs)
+    {
+        if (!E164.isValid(number))
+        {
+            throw new IllegalArgumentException("not an E.164 number: " + number);
+        }
+        if (!numbers.add(number))
+        {
+            return false;
+        }
+        version++;
+
+        lineBuilder.setLength(0);
+        E164.appendTo(lineBuilder, number).append(" # opt-out at=").append(Instant.ofEpochMilli(nowMs));
+        if (source != null)
+        {
+            lineBuilder.append(" source=");
+            for (int i = 0, length = source.length(); i < length; i++)
+            {
+                final char c = source.charAt(i);
+                lineBuilder.append(c == '\n' || c == '\r' ? ' ' : c);
+            }
+        }
+        lineBuilder.append('\n');
+        write(ByteBuffer.wrap(lineBuilder.toString().getBytes(StandardCharsets.UTF_8)));
+
+        return true;
+    }
+
+    /**
+     * Adds an opt-out given as text, normalised with this list's normaliser.
+     *
+     * @param number the number.
+     * @param source who or what asked.
+     * @param nowMs  when, epoch ms.
+     * @return true when added, false when already on the list.
+     * @throws IllegalArgumentException when the number cannot be normalised.
+     */
+    public boolean add(final CharSequence number, final String source, final long nowMs)
+    {
+        final long value = normaliser.normalise(number);
+        if (value == E164.INVALID)
+        {
+            throw new IllegalArgumentException("not a phone number: " + number);
+        }
+
+        return add(value, source, nowMs);
+    }
+
+    /**
+     * The change counter: one per file loaded and one per number added.
+     *
+     * @return the version.
+     */
+    public long version()
+    {
+        return version;
+    }
+
+    /**
+     * Numbers on the list.
+     *
+     * @return the count.
+     */
+    public int size()
+    {
+        return numbers.size();
+    }
+
+    /**
+     * Closes the opt-out file.
+     */
+    @Override
+    public void close()
+    {
+        try
+        {
+            optOutChannel.close();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private void loadLine(final DncLoadReport report, final String line)
+    {
+        int end = line.indexOf('#');
+        if (end < 0)
+        {
+            end = line.length();
+        }
+        int start = 0;
+        while (start < end && (Character.isWhitespace(line.charAt(start)) || line.charAt(start) == '\uFEFF'))
+        {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(line.charAt(end - 1)))
+        {
+            end--;
+        }
+        if (start == end)
+        {
+            return;
+        }
+
+        final CharSequence text = line.subSequence(start, end);
+        long number;
+        try
+        {
+            number = normaliser.normalise(text);
+        }
+        catch (final RuntimeException ex)
+        {
+            number = E164.INVALID;
+        }
+
+        if (number == E164.INVALID || !E164.isValid(number))
+        {
+            report.onError(report.lines(), "not a phone number: '" + text + "'");
+        }
+        else if (numbers.add(number))
+        {
+            report.onAdded();
+        }
+        else
+        {
+            report.onDuplicate();
+        }
+    }
+
+    private void endWithNewline() throws IOException
+    {
+        final long size = optOutChannel.size();
+        if (size > 0)
+        {
+            final ByteBuffer last = ByteBuffer.allocate(1);
+            try (FileChannel reader = FileChannel.open(optOutFile, StandardOpenOption.READ))
+            {
+                reader.read(last, size - 1);
+            }
+            if (last.get(0) != '\n')
+            {
+                write(ByteBuffer.wrap(new byte[]{ '\n' }));
+            }
+        }
+    }
+
+    private void write(final ByteBuffer buffer)
+    {
+        try
+        {
+            while (buffer.hasRemaining())
+            {
+                optOutChannel.write(buffer);
+            }
+            optOutChannel.force(false);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot persist opt-out to " + optOutFile + ": " + ex.getMessage(), ex);
+        }
+    }
+}
