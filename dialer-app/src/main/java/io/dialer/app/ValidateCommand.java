@@ -21,15 +21,18 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code dialer validate FILE…}: checks files people write and prints {@code file:line:col: message} per error, or
  * {@code file: OK}. Exit code 0 only when every file is valid. The kind of each file is found by
- * {@link FileKind#accepts(Path, String)} (extension and content); qualification scripts are known today, lead lists
- * and campaign files plug in as further {@link FileKind}s.
+ * {@link FileKind#accepts(Path, String)} (extension and content): qualification scripts, campaign files and closers
+ * files (YAML, told apart by their top-level keys) and lead lists (CSV, which print {@code file:row: reason} per bad
+ * row and a one-line summary).
  */
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-        "Validate files before a campaign: qualification scripts (.yaml, .yml).",
-        "Prints file:line:column: message for each error, or file: OK. Exit code 0 only when all are valid."
+        "Validate files before a campaign: qualification scripts, campaign and closers files (.yaml, .yml) and " +
+            "lead lists (.csv).",
+        "Prints file:line:column: message for each error, or file: OK; for lead lists file:row: reason per bad " +
+            "row and a summary. Exit code 0 only when all are valid."
     })
 public final class ValidateCommand implements Callable<Integer>
 {
@@ -72,6 +75,28 @@ public final class ValidateCommand implements Callable<Integer>
          * @return the errors, empty when valid.
          */
         List<ValidationError> validate(Path file, String content);
+
+        /**
+         * Validates and prints the result: each error, or {@code file: OK}.
+         *
+         * @param file    the file.
+         * @param content its text.
+         * @param out     where to print.
+         * @return true when the file is valid.
+         */
+        default boolean check(final Path file, final String content, final PrintWriter out)
+        {
+            final List<ValidationError> errors = validate(file, content);
+            if (errors.isEmpty())
+            {
+                out.println(file + ": OK");
+            }
+            for (final ValidationError error : errors)
+            {
+                out.println(error);
+            }
+            return errors.isEmpty();
+        }
     }
 
     /**
@@ -95,7 +120,8 @@ public final class ValidateCommand implements Callable<Integer>
         }
     }
 
-    private static final List<FileKind> KINDS = List.of(new QualificationScriptKind());
+    private static final List<FileKind> KINDS = List.of(
+        new QualificationScriptKind(), new CampaignKind(), new ClosersKind(), new LeadListKind());
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -115,22 +141,40 @@ public final class ValidateCommand implements Callable<Integer>
         boolean allValid = true;
         for (final Path file : files)
         {
-            final List<ValidationError> errors = validate(file);
-            if (errors.isEmpty())
-            {
-                out.println(file + ": OK");
-            }
-            else
-            {
-                allValid = false;
-                for (final ValidationError error : errors)
-                {
-                    out.println(error);
-                }
-            }
+            allValid &= check(file, out);
         }
         out.flush();
         return allValid ? VALID : INVALID;
+    }
+
+    /**
+     * Validates one file of any known kind and prints the result as {@code dialer validate} does.
+     *
+     * @param file the file.
+     * @param out  where to print.
+     * @return true when valid.
+     */
+    public static boolean check(final Path file, final PrintWriter out)
+    {
+        final String content;
+        try
+        {
+            content = Files.readString(file, StandardCharsets.UTF_8);
+        }
+        catch (final IOException ex)
+        {
+            out.println(unreadable(file, ex));
+            return false;
+        }
+        for (final FileKind kind : KINDS)
+        {
+            if (kind.accepts(file, content))
+            {
+                return kind.check(file, content, out);
+            }
+        }
+        out.println(unknownKind(file));
+        return false;
     }
 
     /**
@@ -148,8 +192,7 @@ public final class ValidateCommand implements Callable<Integer>
         }
         catch (final IOException ex)
         {
-            return List.of(new ValidationError(file.toString(), 1, 1, "cannot read the file (" +
-                ex.getClass().getSimpleName() + ": " + ex.getMessage() + ")"));
+            return List.of(unreadable(file, ex));
         }
         for (final FileKind kind : KINDS)
         {
@@ -158,10 +201,23 @@ public final class ValidateCommand implements Callable<Integer>
                 return kind.validate(file, content);
             }
         }
+        return List.of(unknownKind(file));
+    }
+
+    private static ValidationError unreadable(final Path file, final IOException ex)
+    {
+        return new ValidationError(file.toString(), 1, 1, "cannot read the file (" + ex.getClass().getSimpleName() +
+            ": " + ex.getMessage() + ")");
+    }
+
+    private static ValidationError unknownKind(final Path file)
+    {
         final String message = isYaml(file) ?
-            "not a qualification script (no top-level 'questions:'); campaign files are not supported yet" :
-            "unknown kind of file: expected a qualification script (.yaml or .yml)";
-        return List.of(new ValidationError(file.toString(), 1, 1, message));
+            "not a qualification script, campaign or closers file (no top-level 'questions:', 'trunk:' or " +
+            "'caller_id:', or 'closers:')" :
+            "unknown kind of file: expected a qualification script, campaign or closers file (.yaml or .yml) or a " +
+            "lead list (.csv)";
+        return new ValidationError(file.toString(), 1, 1, message);
     }
 
     static boolean isYaml(final Path file)

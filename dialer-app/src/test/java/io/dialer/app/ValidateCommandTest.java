@@ -78,18 +78,19 @@ class ValidateCommandTest
     @Test
     void shouldRejectFilesOfUnknownKind(@TempDir final Path dir) throws IOException
     {
-        final Path leads = dir.resolve("leads.csv");
-        Files.writeString(leads, "phone,city\n+12145550100,Dallas\n");
-        final Path campaign = dir.resolve("campaign.yaml");
-        Files.writeString(campaign, "caller_id: '+12145550199'\n");
+        final Path notes = dir.resolve("notes.txt");
+        Files.writeString(notes, "phone,city\n+12145550100,Dallas\n");
+        final Path other = dir.resolve("other.yaml");
+        Files.writeString(other, "colour: blue\n");
 
-        final int exitCode = run("validate", leads.toString(), campaign.toString());
+        final int exitCode = run("validate", notes.toString(), other.toString());
 
         assertEquals(1, exitCode);
         assertEquals(
-            leads + ":1:1: unknown kind of file: expected a qualification script (.yaml or .yml)\n" +
-            campaign + ":1:1: not a qualification script (no top-level 'questions:'); campaign files are not " +
-            "supported yet\n",
+            notes + ":1:1: unknown kind of file: expected a qualification script, campaign or closers file (.yaml " +
+            "or .yml) or a lead list (.csv)\n" +
+            other + ":1:1: not a qualification script, campaign or closers file (no top-level 'questions:', " +
+            "'trunk:' or 'caller_id:', or 'closers:')\n",
             out.toString());
     }
 

@@ -1,0 +1,68 @@
+/*
+ * Dialer command line.
+ */
+package io.dialer.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.dialer.core.lead.LeadList;
+import io.dialer.core.lead.LeadListReader;
+import io.dialer.core.lead.LeadProblem;
+import io.dialer.qualification.ValidationError;
+
+/**
+ * Lead lists for {@code dialer validate}: {@code .csv} files, numbers read in the US region. Prints
+ * {@code file:row: reason} per bad row, merged duplicate and warning ({@code warning:} prefix), then
+ * {@code file: N leads, M bad rows, K duplicates merged}. Valid when no row is bad and the file could be read;
+ * duplicates and warnings do not fail it.
+ */
+final class LeadListKind implements ValidateCommand.FileKind
+{
+    /**
+     * The region numbers without {@code +} are read in.
+     */
+    static final String REGION = "US";
+
+    public String name()
+    {
+        return "lead list";
+    }
+
+    public boolean accepts(final Path file, final String content)
+    {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+
+    public List<ValidationError> validate(final Path file, final String content)
+    {
+        final LeadList leads = new LeadListReader(REGION).read(file.toString(), content);
+        final List<ValidationError> errors = new ArrayList<>();
+        for (final LeadProblem problem : leads.report().problems())
+        {
+            if (problem.isError())
+            {
+                errors.add(new ValidationError(file.toString(), Math.max(1, problem.row()), 1, problem.message()));
+            }
+        }
+        return errors;
+    }
+
+    public boolean check(final Path file, final String content, final PrintWriter out)
+    {
+        final LeadList leads = new LeadListReader(REGION).read(file.toString(), content);
+        for (final LeadProblem problem : leads.report().problems())
+        {
+            final String where = 0 == problem.row() ? file + ": " : file + ":" + problem.row() + ": ";
+            final String lineNote = 0 != problem.line() && problem.line() != problem.row() ?
+                " (line " + problem.line() + ")" : "";
+            final String prefix = problem.isError() || LeadProblem.Kind.DUPLICATE == problem.kind() ? "" : "warning: ";
+            out.println(where + prefix + problem.message() + lineNote);
+        }
+        out.println(file + ": " + leads.summary());
+        return leads.report().isClean();
+    }
+}

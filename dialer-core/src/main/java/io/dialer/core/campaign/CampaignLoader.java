@@ -1,0 +1,503 @@
+/*
+ * Campaigns.
+ */
+package io.dialer.core.campaign;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.dialer.core.lead.LeadListReader;
+import io.dialer.qualification.CompileResult;
+import io.dialer.qualification.Outcome;
+import io.dialer.qualification.OutcomeKind;
+import io.dialer.qualification.Script;
+import io.dialer.qualification.ScriptCompiler;
+import io.dialer.qualification.ValidationError;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+/**
+ * Loads and validates a campaign file (YAML). Every problem is reported in one pass with line and column: the
+ * campaign's own keys, its qualification script's errors (compiled with {@link ScriptCompiler}), its closers file's
+ * errors, and skills of the script that no closer has. Paths are resolved against the campaign file's directory.
+ */
+public final class CampaignLoader
+{
+    private static final Set<String> TOP_KEYS = keys("name", "caller_id", "trunk", "script", "closers", "leads",
+        "default_region", "pacing", "calling_window", "retries", "voicemail", "ring_timeout", "dnc");
+    private static final Set<String> CALLER_ID_KEYS = keys("name", "number");
+    private static final Set<String> TRUNK_KEYS = keys("uri", "outbound_proxy", "username", "password",
+        "password_env", "transport");
+    private static final Set<String> PACING_KEYS = keys("mode", "ratio", "max_lines");
+    private static final Set<String> WINDOW_KEYS = keys("start", "end", "per_state");
+    private static final Set<String> STATE_WINDOW_KEYS = keys("start", "end", "max_calls_per_24h");
+    private static final Set<String> RETRY_KEYS = keys("max_attempts", "max_attempts_per_day", "delays");
+    private static final Set<String> DELAY_KEYS = keys("busy", "no_answer", "machine", "failed");
+    private static final Set<String> VOICEMAIL_KEYS = keys("message", "audio");
+    private static final Map<String, Long> DEFAULT_DELAYS = Map.of(
+        "busy", 30 * 60_000L, "no_answer", 2 * 3_600_000L, "machine", 4 * 3_600_000L, "failed", 3_600_000L);
+
+    private final YamlChecker checker;
+    private final Path baseDir;
+    private final CampaignFile campaign = new CampaignFile();
+    private Node closersNode;
+
+    private CampaignLoader(final String file, final Path baseDir)
+    {
+        this.checker = new YamlChecker(file);
+        this.baseDir = baseDir;
+    }
+
+    /**
+     * Loads a campaign file.
+     *
+     * @param file the YAML file.
+     * @return the campaign or the errors.
+     */
+    public static CampaignResult load(final Path file)
+    {
+        final String yaml;
+        try
+        {
+            yaml = Files.readString(file, StandardCharsets.UTF_8);
+        }
+        catch (final IOException ex)
+        {
+            return new CampaignResult(null, List.of(new ValidationError(file.toString(), 1, 1,
+                "cannot read the file (" + ex.getClass().getSimpleName() + ": " + ex.getMessage() + ")")));
+        }
+        return load(file.toString(), yaml, file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * Loads a campaign from text.
+     *
+     * @param fileName the name to report errors against.
+     * @param yaml     the text.
+     * @param baseDir  where relative paths are resolved.
+     * @return the campaign or the errors.
+     */
+    public static CampaignResult load(final String fileName, final String yaml, final Path baseDir)
+    {
+        return new CampaignLoader(fileName, null == baseDir ? Path.of("") : baseDir).read(yaml);
+    }
+
+    /**
+     * Whether a YAML text looks like a campaign file: a top-level {@code trunk:} or {@code caller_id:} key.
+     *
+     * @param yaml the text.
+     * @return true when it looks like one.
+     */
+    public static boolean looksLikeCampaign(final String yaml)
+    {
+        return YamlChecker.hasTopLevelKey(yaml, "trunk") || YamlChecker.hasTopLevelKey(yaml, "caller_id");
+    }
+
+    private CampaignResult read(final String yaml)
+    {
+        final Node root = checker.compose(yaml);
+        if (null == root)
+        {
+            return new CampaignResult(null, checker.errors());
+        }
+        final Map<String, NodeTuple> top = checker.mapping(root, "the campaign", TOP_KEYS);
+        if (top.isEmpty())
+        {
+            return new CampaignResult(null, checker.errors());
+        }
+        campaign.name = checker.text(checker.required(top, "name", root, "the campaign"), "name");
+        final Node region = YamlChecker.value(top, "default_region");
+        if (null != region)
+        {
+            final String text = checker.text(region, "default_region");
+            if (null != text && !LeadListReader.isKnownRegion(text.toUpperCase(Locale.ROOT)))
+            {
+                checker.add(region, "default_region '" + text + "' is not a region code (like US, CA, GB)");
+            }
+            else if (null != text)
+            {
+                campaign.defaultRegion = text.toUpperCase(Locale.ROOT);
+            }
+        }
+        readCallerId(checker.required(top, "caller_id", root, "the campaign"));
+        readTrunk(checker.required(top, "trunk", root, "the campaign"));
+        readPacing(YamlChecker.value(top, "pacing"));
+        readWindow(YamlChecker.value(top, "calling_window"));
+        readRetries(YamlChecker.value(top, "retries"));
+        readVoicemail(YamlChecker.value(top, "voicemail"));
+        readRingTimeout(YamlChecker.value(top, "ring_timeout"));
+        readDnc(YamlChecker.value(top, "dnc"));
+        campaign.leadsFile = existingFile(checker.required(top, "leads", root, "the campaign"), "leads");
+        closersNode = checker.required(top, "closers", root, "the campaign");
+        campaign.closersFile = existingFile(closersNode, "closers");
+        if (null != campaign.closersFile)
+        {
+            final ClosersFile closers = ClosersFile.load(campaign.closersFile);
+            checker.addAll(closers.errors());
+            campaign.closers = closers.closers();
+        }
+        final Node scriptNode = checker.required(top, "script", root, "the campaign");
+        campaign.scriptFile = existingFile(scriptNode, "script");
+        if (null != campaign.scriptFile)
+        {
+            final CompileResult compiled = ScriptCompiler.compile(campaign.scriptFile);
+            checker.addAll(compiled.errors());
+            campaign.script = compiled.script();
+        }
+        checkSkills();
+        return new CampaignResult(campaign, checker.errors());
+    }
+
+    private void readCallerId(final Node node)
+    {
+        if (null == node)
+        {
+            return;
+        }
+        final Map<String, NodeTuple> fields = checker.mapping(node, "caller_id", CALLER_ID_KEYS);
+        campaign.callerIdName = checker.text(YamlChecker.value(fields, "name"), "caller_id name");
+        final Node numberNode = checker.required(fields, "number", node, "caller_id");
+        final String number = checker.text(numberNode, "caller_id number");
+        if (null != number)
+        {
+            final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+            try
+            {
+                final PhoneNumber parsed = util.parse(number, campaign.defaultRegion);
+                if (util.isValidNumber(parsed))
+                {
+                    campaign.callerIdNumber = util.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164);
+                    return;
+                }
+            }
+            catch (final NumberParseException ignore)
+            {
+                // reported below
+            }
+            checker.add(numberNode, "caller_id number '" + number + "' is not a valid number for region " +
+                campaign.defaultRegion);
+        }
+    }
+
+    private void readTrunk(final Node node)
+    {
+        if (null == node)
+        {
+            return;
+        }
+        final Map<String, NodeTuple> fields = checker.mapping(node, "trunk", TRUNK_KEYS);
+        final Node uriNode = checker.required(fields, "uri", node, "trunk");
+        final String uri = checker.text(uriNode, "trunk uri");
+        if (null != uri && checker.sipUri(uriNode, uri, "trunk uri"))
+        {
+            campaign.trunkUri = uri;
+        }
+        final Node proxyNode = YamlChecker.value(fields, "outbound_proxy");
+        final String proxy = checker.text(proxyNode, "outbound_proxy");
+        if (null != proxy)
+        {
+            if (proxy.startsWith("sip:") || proxy.startsWith("sips:"))
+            {
+                checker.sipUri(proxyNode, proxy, "outbound_proxy");
+            }
+            else if (!proxy.matches("[A-Za-z0-9.-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?"))
+            {
+                checker.add(proxyNode, "outbound_proxy '" + proxy + "' must be host[:port] or a SIP URI");
+            }
+            campaign.outboundProxy = proxy;
+        }
+        campaign.username = checker.text(YamlChecker.value(fields, "username"), "username");
+        final Node password = YamlChecker.value(fields, "password");
+        final Node passwordEnv = YamlChecker.value(fields, "password_env");
+        campaign.password = checker.text(password, "password");
+        campaign.passwordEnv = checker.text(passwordEnv, "password_env");
+        if (null != password && null != passwordEnv)
+        {
+            checker.add(YamlChecker.keyNode(fields, "password_env"),
+                "give either password or password_env, not both");
+        }
+        if (null != campaign.passwordEnv && !campaign.passwordEnv.matches("[A-Za-z_][A-Za-z0-9_]*"))
+        {
+            checker.add(passwordEnv, "password_env must name an environment variable, like TRUNK_PASSWORD");
+        }
+        if (null != campaign.username && null == password && null == passwordEnv)
+        {
+            checker.add(YamlChecker.keyNode(fields, "username"),
+                "username without password or password_env (name an environment variable to keep the secret " +
+                "out of the file)");
+        }
+        final Node transportNode = YamlChecker.value(fields, "transport");
+        final String transport = checker.text(transportNode, "transport");
+        if (null != transport)
+        {
+            final String lower = transport.toLowerCase(Locale.ROOT);
+            if ("udp".equals(lower) || "tcp".equals(lower))
+            {
+                campaign.transport = lower;
+            }
+            else
+            {
+                checker.add(transportNode, "transport must be udp or tcp, found '" + transport + "'");
+            }
+        }
+    }
+
+    private void readPacing(final Node node)
+    {
+        if (null == node)
+        {
+            return;
+        }
+        final Map<String, NodeTuple> fields = checker.mapping(node, "pacing", PACING_KEYS);
+        final Node modeNode = YamlChecker.value(fields, "mode");
+        final String mode = checker.text(modeNode, "pacing mode");
+        if (null != mode && !"progressive".equals(mode))
+        {
+            checker.add(modeNode, "pacing mode '" + mode + "' is not supported; expected progressive");
+        }
+        final Node ratioNode = YamlChecker.value(fields, "ratio");
+        final String ratio = checker.text(ratioNode, "pacing ratio");
+        if (null != ratio)
+        {
+            double value = Double.NaN;
+            try
+            {
+                value = Double.parseDouble(ratio);
+            }
+            catch (final NumberFormatException ignore)
+            {
+                // reported below
+            }
+            if (value > 0 && value <= 10)
+            {
+                campaign.pacingRatio = value;
+            }
+            else
+            {
+                checker.add(ratioNode, "pacing ratio must be a number above 0 and at most 10 (lines per " +
+                    "available closer, like 1.5), found '" + ratio + "'");
+            }
+        }
+        campaign.maxLines = checker.integer(YamlChecker.value(fields, "max_lines"), "max_lines", 1, 100_000,
+            campaign.maxLines);
+    }
+
+    private void readWindow(final Node node)
+    {
+        if (null == node)
+        {
+            return;
+        }
+        final Map<String, NodeTuple> fields = checker.mapping(node, "calling_window", WINDOW_KEYS);
+        final int[] window = window(fields, node, "calling_window", CampaignFile.WINDOW_START_DEFAULT,
+            CampaignFile.WINDOW_END_DEFAULT);
+        campaign.windowStartMinute = window[0];
+        campaign.windowEndMinute = window[1];
+        final Node perState = YamlChecker.value(fields, "per_state");
+        if (null == perState)
+        {
+            return;
+        }
+        final Map<String, StateWindow> states = new LinkedHashMap<>();
+        for (final Map.Entry<String, NodeTuple> entry : checker.mapping(perState, "per_state", null).entrySet())
+        {
+            final String state = entry.getKey();
+            final Node stateKey = entry.getValue().getKeyNode();
+            if (!state.matches("[A-Z]{2}"))
+            {
+                checker.add(stateKey, "per_state key '" + state + "' must be a two-letter state code, like FL");
+                continue;
+            }
+            final Node body = entry.getValue().getValueNode();
+            final Map<String, NodeTuple> stateFields = checker.mapping(body, "per_state " + state,
+                STATE_WINDOW_KEYS);
+            final int[] stateWindow = window(stateFields, body, "per_state " + state, campaign.windowStartMinute,
+                campaign.windowEndMinute);
+            final int cap = checker.integer(YamlChecker.value(stateFields, "max_calls_per_24h"),
+                "max_calls_per_24h", 1, 100, 0);
+            states.put(state, new StateWindow(state, stateWindow[0], stateWindow[1], cap));
+        }
+        campaign.stateWindows = Map.copyOf(states);
+    }
+
+    private int[] window(
+        final Map<String, NodeTuple> fields, final Node parent, final String what, final int start, final int end)
+    {
+        final Node startNode = YamlChecker.value(fields, "start");
+        final Node endNode = YamlChecker.value(fields, "end");
+        final int from = null == startNode ? start : checker.timeOfDay(startNode, what + " start");
+        final int to = null == endNode ? end : checker.timeOfDay(endNode, what + " end");
+        if (from >= 0 && to >= 0 && from >= to)
+        {
+            checker.add(null != endNode ? endNode : parent, what + " end must be after its start");
+        }
+        return new int[]{from < 0 ? start : from, to < 0 ? end : to};
+    }
+
+    private void readRetries(final Node node)
+    {
+        final Map<String, Long> delays = new LinkedHashMap<>(DEFAULT_DELAYS);
+        campaign.retryDelaysMs = Map.copyOf(delays);
+        if (null == node)
+        {
+            return;
+        }
+        final Map<String, NodeTuple> fields = checker.mapping(node, "retries", RETRY_KEYS);
+        campaign.maxAttempts = checker.integer(YamlChecker.value(fields, "max_attempts"), "max_attempts", 1, 100,
+            campaign.maxAttempts);
+        final Node perDayNode = YamlChecker.value(fields, "max_attempts_per_day");
+        campaign.maxAttemptsPerDay = checker.integer(perDayNode, "max_attempts_per_day", 1, 100,
+            campaign.maxAttemptsPerDay);
+        if (campaign.maxAttemptsPerDay > campaign.maxAttempts)
+        {
+            checker.add(perDayNode, "max_attempts_per_day " + campaign.maxAttemptsPerDay + " is above max_attempts " +
+                campaign.maxAttempts);
+        }
+        final Node delaysNode = YamlChecker.value(fields, "delays");
+        if (null != delaysNode)
+        {
+            for (final Map.Entry<String, NodeTuple> entry : checker.mapping(delaysNode, "retries delays",
+                DELAY_KEYS).entrySet())
+            {
+                final Node value = entry.getValue().getValueNode();
+                if (value instanceof ScalarNode && "never".equals(((ScalarNode)value).getValue().trim()))
+                {
+                    delays.remove(entry.getKey());
+                    continue;
+                }
+                final long millis = checker.duration(value, entry.getKey() + " delay");
+                if (millis >= 0)
+                {
+                    delays.put(entry.getKey(), millis);
+                }
+            }
+        }
+        campaign.retryDelaysMs = Map.copyOf(delays);
+    }
+
+    private void readVoicemail(final Node node)
+    {
+        if (null == node || (node instanceof ScalarNode && "none".equals(((ScalarNode)node).getValue().trim())))
+        {
+            return;
+        }
+        final Map<String, NodeTuple> fields = checker.mapping(node, "voicemail (or voicemail: none)",
+            VOICEMAIL_KEYS);
+        final Node message = YamlChecker.value(fields, "message");
+        final Node audio = YamlChecker.value(fields, "audio");
+        campaign.voicemailText = checker.text(message, "voicemail message");
+        if (null != audio)
+        {
+            campaign.voicemailAudio = existingFile(audio, "voicemail audio");
+        }
+        if (null == message && null == audio && node instanceof MappingNode)
+        {
+            checker.add(node, "voicemail needs a message (text) or audio (a WAV file), or write voicemail: none");
+        }
+    }
+
+    private void readRingTimeout(final Node node)
+    {
+        if (null == node)
+        {
+            return;
+        }
+        final long millis = checker.duration(node, "ring_timeout");
+        if (millis < 0)
+        {
+            return;
+        }
+        if (millis < CampaignFile.RING_TIMEOUT_FLOOR_MS)
+        {
+            checker.add(node, "ring_timeout " + ((ScalarNode)node).getValue().trim() + " is below the floor of 15s " +
+                "(ring at least 15 seconds before giving up)");
+        }
+        else if (millis > 300_000)
+        {
+            checker.add(node, "ring_timeout " + ((ScalarNode)node).getValue().trim() + " is above 300s");
+        }
+        else
+        {
+            campaign.ringTimeoutMs = millis;
+        }
+    }
+
+    private void readDnc(final Node node)
+    {
+        if (null == node)
+        {
+            return;
+        }
+        final List<Path> files = new ArrayList<>();
+        for (final ScalarNode item : checker.scalars(node, "dnc"))
+        {
+            final Path file = existingFile(item, "dnc list");
+            if (null != file)
+            {
+                files.add(file);
+            }
+        }
+        campaign.dncFiles = List.copyOf(files);
+    }
+
+    private Path existingFile(final Node node, final String what)
+    {
+        final String text = checker.text(node, what);
+        if (null == text)
+        {
+            return null;
+        }
+        final Path file = baseDir.resolve(text).normalize();
+        if (!Files.isRegularFile(file) || !Files.isReadable(file))
+        {
+            checker.add(node, what + " file '" + text + "' not found (looked for " + file + ")");
+            return null;
+        }
+        return file;
+    }
+
+    private void checkSkills()
+    {
+        final Script script = campaign.script;
+        if (null == script || null == campaign.closersFile || campaign.closers.isEmpty())
+        {
+            return;
+        }
+        final Set<String> skills = new HashSet<>();
+        for (final Closer closer : campaign.closers)
+        {
+            skills.addAll(closer.skills());
+        }
+        final Set<String> reported = new HashSet<>();
+        for (int i = 0; i < script.outcomeCount(); i++)
+        {
+            final Outcome outcome = script.outcome(i);
+            if (OutcomeKind.QUALIFIED == outcome.kind() && !skills.contains(outcome.skill()) &&
+                reported.add(outcome.skill()))
+            {
+                checker.add(closersNode, "skill '" + outcome.skill() + "' of script " +
+                    campaign.scriptFile.getFileName() + " has no closer in " + campaign.closersFile.getFileName());
+            }
+        }
+    }
+
+    private static Set<String> keys(final String... keys)
+    {
+        return new LinkedHashSet<>(List.of(keys));
+    }
+}

@@ -1,0 +1,403 @@
+/*
+ * Campaigns.
+ */
+package io.dialer.core.campaign;
+
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.dialer.qualification.ValidationError;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.URI;
+import javax.sip.SipFactory;
+import javax.sip.PeerUnavailableException;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Walks SnakeYAML Engine nodes for one file and collects {@link ValidationError}s positioned from their marks
+ * (0-based) as 1-based line and column, as the qualification script compiler does; adds "did you mean" to unknown
+ * keys and readers for durations, times of day and SIP URIs.
+ */
+final class YamlChecker
+{
+    private static final AddressFactory ADDRESS_FACTORY = addressFactory();
+
+    private final String file;
+    private final List<ValidationError> errors = new ArrayList<>();
+
+    YamlChecker(final String file)
+    {
+        this.file = file;
+    }
+
+    String file()
+    {
+        return file;
+    }
+
+    List<ValidationError> errors()
+    {
+        return errors;
+    }
+
+    void add(final int line, final int column, final String message)
+    {
+        errors.add(new ValidationError(file, line, column, message));
+    }
+
+    void add(final Node node, final String message)
+    {
+        final Mark mark = null == node ? null : node.getStartMark().orElse(null);
+        if (null == mark)
+        {
+            add(1, 1, message);
+        }
+        else
+        {
+            add(mark.getLine() + 1, mark.getColumn() + 1, message);
+        }
+    }
+
+    void addAll(final List<ValidationError> more)
+    {
+        errors.addAll(more);
+    }
+
+    Node compose(final String yaml)
+    {
+        try
+        {
+            final LoadSettings settings = LoadSettings.builder().setLabel(file).build();
+            final Node root = new Compose(settings).composeString(yaml).orElse(null);
+            if (null == root)
+            {
+                add(1, 1, "the file is empty");
+            }
+            return root;
+        }
+        catch (final MarkedYamlEngineException ex)
+        {
+            final Mark mark = ex.getProblemMark().orElse(ex.getContextMark().orElse(null));
+            final String problem = null != ex.getProblem() ? ex.getProblem() : ex.getContext();
+            if (null != mark)
+            {
+                add(mark.getLine() + 1, mark.getColumn() + 1, "YAML syntax: " + problem);
+            }
+            else
+            {
+                add(1, 1, "YAML syntax: " + problem);
+            }
+        }
+        catch (final YamlEngineException ex)
+        {
+            add(1, 1, "YAML: " + ex.getMessage());
+        }
+        return null;
+    }
+
+    /**
+     * The keys of a mapping in order, reporting duplicate, unknown (with a suggestion) and non-text keys.
+     */
+    Map<String, NodeTuple> mapping(final Node node, final String what, final Set<String> allowed)
+    {
+        final Map<String, NodeTuple> fields = new LinkedHashMap<>();
+        if (!(node instanceof MappingNode))
+        {
+            add(node, what + " must be a mapping (key: value lines), found " + describe(node));
+            return fields;
+        }
+        for (final NodeTuple tuple : ((MappingNode)node).getValue())
+        {
+            final Node keyNode = tuple.getKeyNode();
+            if (!(keyNode instanceof ScalarNode))
+            {
+                add(keyNode, "a key in " + what + " must be a single value");
+                continue;
+            }
+            final String key = ((ScalarNode)keyNode).getValue();
+            final NodeTuple first = fields.get(key);
+            if (null != first)
+            {
+                add(keyNode, "duplicate key '" + key + "' in " + what + " (first at line " +
+                    (first.getKeyNode().getStartMark().map(Mark::getLine).orElse(0) + 1) + ")");
+            }
+            else if (null != allowed && !allowed.contains(key))
+            {
+                final String close = closest(key, allowed);
+                add(keyNode, "unknown key '" + key + "' in " + what + (null != close ?
+                    "; did you mean '" + close + "'?" : "; expected one of " + String.join(", ", allowed)));
+            }
+            else
+            {
+                fields.put(key, tuple);
+            }
+        }
+        return fields;
+    }
+
+    static Node value(final Map<String, NodeTuple> fields, final String key)
+    {
+        final NodeTuple tuple = fields.get(key);
+        return null == tuple ? null : tuple.getValueNode();
+    }
+
+    static Node keyNode(final Map<String, NodeTuple> fields, final String key)
+    {
+        final NodeTuple tuple = fields.get(key);
+        return null == tuple ? null : tuple.getKeyNode();
+    }
+
+    Node required(final Map<String, NodeTuple> fields, final String key, final Node parent, final String what)
+    {
+        final Node node = value(fields, key);
+        if (null == node)
+        {
+            add(parent, "missing '" + key + "' in " + what);
+        }
+        return node;
+    }
+
+    String text(final Node node, final String what)
+    {
+        if (null == node)
+        {
+            return null;
+        }
+        if (!(node instanceof ScalarNode))
+        {
+            add(node, what + " must be a single value, found " + describe(node));
+            return null;
+        }
+        final String value = ((ScalarNode)node).getValue().trim();
+        if (value.isEmpty())
+        {
+            add(node, what + " is empty");
+            return null;
+        }
+        return value;
+    }
+
+    List<ScalarNode> scalars(final Node node, final String what)
+    {
+        final List<ScalarNode> result = new ArrayList<>();
+        if (!(node instanceof SequenceNode))
+        {
+            add(node, what + " must be a list, like [a, b], found " + describe(node));
+            return result;
+        }
+        for (final Node item : ((SequenceNode)node).getValue())
+        {
+            if (null != text(item, "an item of " + what))
+            {
+                result.add((ScalarNode)item);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * A whole number in a range, or the default when absent or wrong (wrong values are reported).
+     */
+    int integer(final Node node, final String what, final int min, final int max, final int defaultValue)
+    {
+        final String text = text(node, what);
+        if (null == text)
+        {
+            return defaultValue;
+        }
+        try
+        {
+            final int value = Integer.parseInt(text);
+            if (value >= min && value <= max)
+            {
+                return value;
+            }
+        }
+        catch (final NumberFormatException ignore)
+        {
+            // reported below
+        }
+        add(node, what + " must be a whole number from " + min + " to " + max + ", found '" + text + "'");
+        return defaultValue;
+    }
+
+    /**
+     * A duration like {@code 25s}, {@code 30m}, {@code 2h}, {@code 1d} or {@code 500ms}, in milliseconds; -1 when
+     * absent or wrong (wrong values are reported).
+     */
+    long duration(final Node node, final String what)
+    {
+        final String text = text(node, what);
+        if (null == text)
+        {
+            return -1;
+        }
+        final long millis = parseDuration(text);
+        if (millis < 0)
+        {
+            add(node, what + " must be a duration like 25s, 30m, 2h or 1d, found '" + text + "'");
+        }
+        return millis;
+    }
+
+    static long parseDuration(final String text)
+    {
+        int digits = 0;
+        while (digits < text.length() && Character.isDigit(text.charAt(digits)))
+        {
+            digits++;
+        }
+        if (0 == digits || digits > 9)
+        {
+            return -1;
+        }
+        final long amount = Long.parseLong(text.substring(0, digits));
+        switch (text.substring(digits).trim())
+        {
+            case "ms":
+                return amount;
+            case "s":
+                return amount * 1_000L;
+            case "m":
+                return amount * 60_000L;
+            case "h":
+                return amount * 3_600_000L;
+            case "d":
+                return amount * 86_400_000L;
+            default:
+                return -1;
+        }
+    }
+
+    /**
+     * A time of day {@code HH:MM} (24 h) as minutes after midnight; -1 when absent or wrong (reported).
+     */
+    int timeOfDay(final Node node, final String what)
+    {
+        final String text = text(node, what);
+        if (null == text)
+        {
+            return -1;
+        }
+        if (5 == text.length() && ':' == text.charAt(2) && Character.isDigit(text.charAt(0)) &&
+            Character.isDigit(text.charAt(1)) && Character.isDigit(text.charAt(3)) && Character.isDigit(text.charAt(4)))
+        {
+            final int hours = Integer.parseInt(text.substring(0, 2));
+            final int minutes = Integer.parseInt(text.substring(3));
+            if (hours <= 24 && minutes < 60 && (hours < 24 || 0 == minutes))
+            {
+                return hours * 60 + minutes;
+            }
+        }
+        add(node, what + " must be a time of day like \"08:00\" (24 hours, quoted), found '" + text + "'");
+        return -1;
+    }
+
+    /**
+     * Whether text is a SIP or SIPS URI as JAIN-SIP parses it; reports it when not.
+     */
+    boolean sipUri(final Node node, final String text, final String what)
+    {
+        try
+        {
+            final URI uri = ADDRESS_FACTORY.createURI(text);
+            if (uri.isSipURI())
+            {
+                return true;
+            }
+            add(node, what + " '" + text + "' is not a SIP URI (like sip:dana@pbx.example.com)");
+        }
+        catch (final ParseException | RuntimeException ex)
+        {
+            add(node, what + " '" + text + "' is not a valid SIP URI (like sip:dana@pbx.example.com): " +
+                ex.getMessage());
+        }
+        return false;
+    }
+
+    static String describe(final Node node)
+    {
+        if (node instanceof MappingNode)
+        {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode)
+        {
+            return "a list";
+        }
+        return null == node ? "nothing" : "'" + ((ScalarNode)node).getValue() + "'";
+    }
+
+    static boolean hasTopLevelKey(final String yaml, final String key)
+    {
+        return yaml.startsWith(key + ":") || yaml.contains("\n" + key + ":");
+    }
+
+    /**
+     * The allowed key closest to a misspelt one (edit distance at most 2, or 1 for short keys), or null.
+     */
+    static String closest(final String key, final Set<String> allowed)
+    {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (final String candidate : allowed)
+        {
+            final int distance = distance(key.toLowerCase(java.util.Locale.ROOT), candidate);
+            if (distance < bestDistance)
+            {
+                bestDistance = distance;
+                best = candidate;
+            }
+        }
+        return bestDistance <= (key.length() <= 4 ? 1 : 2) ? best : null;
+    }
+
+    private static int distance(final String a, final String b)
+    {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++)
+        {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++)
+            {
+                final int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            final int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    private static AddressFactory addressFactory()
+    {
+        try
+        {
+            final SipFactory factory = SipFactory.getInstance();
+            return factory.createAddressFactory();
+        }
+        catch (final PeerUnavailableException ex)
+        {
+            throw new IllegalStateException("JAIN-SIP address factory unavailable", ex);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+/*
+ * Lead lists.
+ */
+package io.dialer.core.lead;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded lead list: leads indexed {@code 0..size()-1} in file order, each with its number (E.164, held as a
+ * {@code long}), the other cells of its row as fields, candidate time zones, a state and the row it came from; plus
+ * the {@link LeadReport} of the rows that were not loaded or merged. Immutable once read.
+ */
+public final class LeadList
+{
+    /**
+     * The time zones of a lead whose zone is not known (no column, and the number maps to none).
+     */
+    public static final String[] UNKNOWN_ZONES = new String[0];
+
+    private final String file;
+    private final String[] fieldNames;
+    private final Map<String, Integer> fieldIndex;
+    private final int size;
+    private final long[] numbers;
+    private final String[][] fields;
+    private final String[][] zones;
+    private final String[] states;
+    private final int[] rows;
+    private final LeadReport report;
+
+    LeadList(
+        final String file,
+        final String[] fieldNames,
+        final Map<String, Integer> fieldIndex,
+        final int size,
+        final long[] numbers,
+        final String[][] fields,
+        final String[][] zones,
+        final String[] states,
+        final int[] rows,
+        final LeadReport report)
+    {
+        this.file = file;
+        this.fieldNames = fieldNames;
+        this.fieldIndex = fieldIndex;
+        this.size = size;
+        this.numbers = numbers;
+        this.fields = fields;
+        this.zones = zones;
+        this.states = states;
+        this.rows = rows;
+        this.report = report;
+    }
+
+    /**
+     * The file name as given.
+     *
+     * @return the file name.
+     */
+    public String file()
+    {
+        return file;
+    }
+
+    /**
+     * The number of leads loaded (after merging duplicates).
+     *
+     * @return the count.
+     */
+    public int size()
+    {
+        return size;
+    }
+
+    /**
+     * The names of the lead fields: every header column but the phone column, as written (trimmed).
+     *
+     * @return the names.
+     */
+    public List<String> fieldNames()
+    {
+        return List.of(fieldNames);
+    }
+
+    /**
+     * A lead's number in E.164 as digits: {@code +12145550123} is {@code 12145550123L}.
+     *
+     * @param lead the lead index.
+     * @return the number.
+     */
+    public long number(final int lead)
+    {
+        return numbers[checkIndex(lead)];
+    }
+
+    /**
+     * A lead's number in E.164 text.
+     *
+     * @param lead the lead index.
+     * @return the number, like {@code +12145550123}.
+     */
+    public String e164(final int lead)
+    {
+        return "+" + numbers[checkIndex(lead)];
+    }
+
+    /**
+     * A lead's field by name.
+     *
+     * @param lead the lead index.
+     * @param name the field (header) name, as in {@link #fieldNames()}.
+     * @return the value (empty when the cell was empty), or null when there is no such field.
+     */
+    public String field(final int lead, final String name)
+    {
+        final Integer index = fieldIndex.get(name);
+        return null == index ? null : fields[checkIndex(lead)][index];
+    }
+
+    /**
+     * A lead's fields as a map from field name to value, for scripts and summaries.
+     *
+     * @param lead the lead index.
+     * @return the fields.
+     */
+    public Map<String, String> fields(final int lead)
+    {
+        final String[] values = fields[checkIndex(lead)];
+        final Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < fieldNames.length; i++)
+        {
+            map.put(fieldNames[i], values[i]);
+        }
+        return map;
+    }
+
+    /**
+     * A lead's candidate time zones (IANA ids): one from a time zone column, else every zone the number may be in.
+     * A call must be allowed in all of them. Empty when unknown.
+     *
+     * @param lead the lead index.
+     * @return the zone ids; do not modify.
+     */
+    public String[] timeZones(final int lead)
+    {
+        return zones[checkIndex(lead)];
+    }
+
+    /**
+     * Whether a lead's time zone is unknown.
+     *
+     * @param lead the lead index.
+     * @return true when {@link #timeZones(int)} is empty.
+     */
+    public boolean timeZoneUnknown(final int lead)
+    {
+        return 0 == zones[checkIndex(lead)].length;
+    }
+
+    /**
+     * A lead's state or province (two letters, like {@code TX}): the {@code state} column when present and not
+     * empty, else derived from the number for US and Canadian numbers.
+     *
+     * @param lead the lead index.
+     * @return the state, or null when unknown.
+     */
+    public String state(final int lead)
+    {
+        return states[checkIndex(lead)];
+    }
+
+    /**
+     * The row a lead came from (the header is row 1).
+     *
+     * @param lead the lead index.
+     * @return the row.
+     */
+    public int row(final int lead)
+    {
+        return rows[checkIndex(lead)];
+    }
+
+    /**
+     * The problems found while reading.
+     *
+     * @return the report.
+     */
+    public LeadReport report()
+    {
+        return report;
+    }
+
+    /**
+     * One line: {@code N leads, M bad rows, K duplicates merged} (and warnings when there are some).
+     *
+     * @return the summary.
+     */
+    public String summary()
+    {
+        return size + " leads, " + report.badRows() + " bad rows, " + report.duplicates() + " duplicates merged" +
+            (report.warnings() > 0 ? ", " + report.warnings() + " warnings" : "");
+    }
+
+    private int checkIndex(final int lead)
+    {
+        if (lead < 0 || lead >= size)
+        {
+            throw new IndexOutOfBoundsException("lead " + lead + " of " + size);
+        }
+        return lead;
+    }
+}

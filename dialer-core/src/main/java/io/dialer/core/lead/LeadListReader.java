@@ -1,0 +1,570 @@
+/*
+ * Lead lists.
+ */
+package io.dialer.core.lead;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import org.agrona.collections.Long2LongHashMap;
+
+/**
+ * Reads a CSV lead list: a header row, a phone column (any of {@link #PHONE_ALIASES}, case-insensitive, trimmed),
+ * an optional time zone column ({@link #ZONE_ALIASES}) and an optional {@code state} column; every column but the
+ * phone is kept as a lead field.
+ * <p>
+ * Rows are streamed with FastCSV on the calling thread and handed in chunks to {@code threads} workers that
+ * normalise the numbers; chunks are merged back in file order, so reports and duplicate detection are deterministic.
+ * Bad rows (empty phone, invalid number, wrong cell count) are reported and skipped; every other row is loaded. A
+ * number seen before is merged into the first row with it (the first row's fields win) and reported.
+ */
+public final class LeadListReader
+{
+    /**
+     * Header names accepted for the phone column, in order of preference.
+     */
+    public static final List<String> PHONE_ALIASES = List.of(
+        "phone", "phone_number", "phonenumber", "phone number", "number", "mobile", "cell", "telephone", "tel",
+        "msisdn");
+
+    /**
+     * Header names accepted for the time zone column.
+     */
+    public static final List<String> ZONE_ALIASES = List.of("timezone", "time_zone", "tz", "time zone");
+
+    /**
+     * Header name of the state column.
+     */
+    public static final String STATE_COLUMN = "state";
+
+    /**
+     * Default number of normalising threads: the available processors.
+     */
+    public static final int THREADS_DEFAULT = Runtime.getRuntime().availableProcessors();
+
+    private static final int CHUNK = 4096;
+    /**
+     * Cells of a column with few distinct values (names, cities, states) share one String per value; a column with
+     * more distinct values than this stops being shared.
+     */
+    private static final int DEDUP_LIMIT = 2_048;
+    private static final Set<String> ZONE_IDS = ZoneId.getAvailableZoneIds();
+
+    private final PhoneNormaliser normaliser;
+    private final int threads;
+
+    /**
+     * A reader for a default region.
+     *
+     * @param defaultRegion the region numbers without {@code +} are read in, like {@code US} (ISO 3166 code).
+     * @param threads       normalising threads (1 normalises on the reading thread).
+     */
+    public LeadListReader(final String defaultRegion, final int threads)
+    {
+        final String region = defaultRegion.trim().toUpperCase(Locale.ROOT);
+        if (!PhoneNormaliser.isKnownRegion(region))
+        {
+            throw new IllegalArgumentException("unknown region '" + defaultRegion + "'");
+        }
+        this.normaliser = new PhoneNormaliser(region);
+        this.threads = Math.max(1, threads);
+    }
+
+    /**
+     * A reader for a default region with {@link #THREADS_DEFAULT} threads.
+     *
+     * @param defaultRegion the region, like {@code US}.
+     */
+    public LeadListReader(final String defaultRegion)
+    {
+        this(defaultRegion, THREADS_DEFAULT);
+    }
+
+    /**
+     * Whether a region code is one libphonenumber knows.
+     *
+     * @param region the code, like {@code US}.
+     * @return true when known.
+     */
+    public static boolean isKnownRegion(final String region)
+    {
+        return PhoneNormaliser.isKnownRegion(region);
+    }
+
+    /**
+     * Reads a lead list file (UTF-8, a byte order mark is skipped). An unreadable file gives an empty list with a
+     * file-level problem.
+     *
+     * @param file the CSV file.
+     * @return the leads and the report.
+     */
+    public LeadList read(final Path file)
+    {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
+        {
+            return read(file.toString(), reader);
+        }
+        catch (final IOException | UncheckedIOException ex)
+        {
+            final LeadReport report = new LeadReport();
+            report.add(new LeadProblem(LeadProblem.Kind.FILE, 0, 0, "cannot read the file (" +
+                ex.getClass().getSimpleName() + ": " + ex.getMessage() + ")"));
+            return new Builder(file.toString(), new String[0], report).build();
+        }
+    }
+
+    /**
+     * Reads a lead list from text.
+     *
+     * @param fileName the name to report against.
+     * @param csv      the CSV text.
+     * @return the leads and the report.
+     */
+    public LeadList read(final String fileName, final String csv)
+    {
+        return read(fileName, new StringReader(csv));
+    }
+
+    /**
+     * Reads a lead list from a reader; the caller closes it.
+     *
+     * @param fileName the name to report against.
+     * @param reader   the CSV text.
+     * @return the leads and the report.
+     */
+    public LeadList read(final String fileName, final Reader reader)
+    {
+        final LeadReport report = new LeadReport();
+        final CsvReader<CsvRecord> csv = CsvReader.builder()
+            .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+            .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+            .skipEmptyLines(true)
+            .allowUnclosedQuote(false)
+            .allowExtraCharsAfterClosingQuote(true)
+            .ofCsvRecord(reader);
+        final java.util.Iterator<CsvRecord> records = csv.iterator();
+        final Header header;
+        try
+        {
+            header = records.hasNext() ? header(records.next(), report) : null;
+        }
+        catch (final CsvParseException ex)
+        {
+            report.add(new LeadProblem(LeadProblem.Kind.FILE, 1, 0, "the header row cannot be read: " +
+                reason(ex)));
+            return new Builder(fileName, new String[0], report).build();
+        }
+        if (null == header)
+        {
+            if (report.problems().isEmpty())
+            {
+                report.add(new LeadProblem(LeadProblem.Kind.FILE, 0, 0, "the file is empty: expected a header row " +
+                    "with a phone column"));
+            }
+            return new Builder(fileName, new String[0], report).build();
+        }
+        final Builder builder = new Builder(fileName, header.fieldNames, report);
+        final ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, (r) ->
+        {
+            final Thread thread = new Thread(r, "lead-normaliser");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
+        final ArrayDeque<Future<Chunk>> pending = new ArrayDeque<>();
+        int row = 1;
+        Chunk chunk = new Chunk(header);
+        try
+        {
+            while (true)
+            {
+                final CsvRecord record;
+                try
+                {
+                    if (!records.hasNext())
+                    {
+                        break;
+                    }
+                    record = records.next();
+                }
+                catch (final CsvParseException ex)
+                {
+                    report.add(new LeadProblem(LeadProblem.Kind.FILE, row + 1, 0, "cannot read on from here: " +
+                        reason(ex)));
+                    break;
+                }
+                chunk.add(++row, record.getStartingLineNumber(), record);
+                if (chunk.size == CHUNK)
+                {
+                    submit(pool, pending, chunk, builder);
+                    chunk = new Chunk(header);
+                }
+            }
+            submit(pool, pending, chunk, builder);
+            while (!pending.isEmpty())
+            {
+                builder.merge(join(pending.poll()));
+            }
+        }
+        finally
+        {
+            if (null != pool)
+            {
+                pool.shutdownNow();
+            }
+        }
+        return builder.build();
+    }
+
+    private void submit(
+        final ExecutorService pool, final ArrayDeque<Future<Chunk>> pending, final Chunk chunk, final Builder builder)
+    {
+        if (0 == chunk.size)
+        {
+            return;
+        }
+        if (null == pool)
+        {
+            chunk.normalise(normaliser);
+            builder.merge(chunk);
+            return;
+        }
+        pending.add(pool.submit(() -> chunk.normalise(normaliser)));
+        while (!pending.isEmpty() && (pending.peek().isDone() || pending.size() > 2 * threads))
+        {
+            builder.merge(join(pending.poll()));
+        }
+    }
+
+    private static Chunk join(final Future<Chunk> future)
+    {
+        try
+        {
+            return future.get();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading leads", ex);
+        }
+        catch (final ExecutionException ex)
+        {
+            throw new IllegalStateException("lead normalisation failed", ex.getCause());
+        }
+    }
+
+    private static String reason(final CsvParseException ex)
+    {
+        final Throwable cause = null != ex.getCause() ? ex.getCause() : ex;
+        return cause.getMessage();
+    }
+
+    private static Header header(final CsvRecord record, final LeadReport report)
+    {
+        final int count = record.getFieldCount();
+        final String[] names = new String[count];
+        for (int i = 0; i < count; i++)
+        {
+            String name = record.getField(i);
+            if (0 == i && !name.isEmpty() && '\uFEFF' == name.charAt(0))
+            {
+                name = name.substring(1);
+            }
+            names[i] = name.trim();
+        }
+        final int phone = find(names, PHONE_ALIASES);
+        if (phone < 0)
+        {
+            report.add(new LeadProblem(LeadProblem.Kind.FILE, 1, 0, "no phone column in the header (" +
+                String.join(",", names) + "); name one of: " + String.join(", ", PHONE_ALIASES)));
+            return null;
+        }
+        return new Header(names, phone, find(names, ZONE_ALIASES), find(names, List.of(STATE_COLUMN)));
+    }
+
+    private static int find(final String[] names, final List<String> aliases)
+    {
+        for (final String alias : aliases)
+        {
+            for (int i = 0; i < names.length; i++)
+            {
+                if (alias.equalsIgnoreCase(names[i]))
+                {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The header: column names and where the phone, time zone and state are.
+     */
+    private static final class Header
+    {
+        final String[] names;
+        final String[] fieldNames;
+        final int phone;
+        final int zone;
+        final int state;
+
+        Header(final String[] names, final int phone, final int zone, final int state)
+        {
+            this.names = names;
+            this.phone = phone;
+            this.zone = zone;
+            this.state = state;
+            this.fieldNames = new String[names.length - 1];
+            for (int i = 0, j = 0; i < names.length; i++)
+            {
+                if (i != phone)
+                {
+                    fieldNames[j++] = names[i];
+                }
+            }
+        }
+    }
+
+    /**
+     * Rows read together and normalised on a worker.
+     */
+    private static final class Chunk
+    {
+        static final byte OK = 0;
+        static final byte EMPTY = 1;
+        static final byte INVALID = 2;
+        static final byte COLUMNS = 3;
+
+        final Header header;
+        final String[][] cells = new String[CHUNK][];
+        final int[] rows = new int[CHUNK];
+        final long[] lines = new long[CHUNK];
+        final long[] numbers = new long[CHUNK];
+        final byte[] status = new byte[CHUNK];
+        final String[][] zones = new String[CHUNK][];
+        final String[] states = new String[CHUNK];
+        final String[] zoneWarnings = new String[CHUNK];
+        int size;
+
+        Chunk(final Header header)
+        {
+            this.header = header;
+        }
+
+        void add(final int row, final long line, final CsvRecord record)
+        {
+            final int count = record.getFieldCount();
+            final String[] values = new String[count];
+            for (int i = 0; i < count; i++)
+            {
+                values[i] = record.getField(i);
+            }
+            cells[size] = values;
+            rows[size] = row;
+            lines[size] = line;
+            size++;
+        }
+
+        Chunk normalise(final PhoneNormaliser normaliser)
+        {
+            final PhoneNormaliser.Info[] info = new PhoneNormaliser.Info[1];
+            final int columns = header.names.length;
+            for (int i = 0; i < size; i++)
+            {
+                final String[] values = cells[i];
+                if (values.length != columns)
+                {
+                    status[i] = COLUMNS;
+                    continue;
+                }
+                final String phone = values[header.phone].trim();
+                if (phone.isEmpty())
+                {
+                    status[i] = EMPTY;
+                    continue;
+                }
+                final long number = normaliser.normalise(phone, info);
+                if (number < 0)
+                {
+                    status[i] = INVALID;
+                    continue;
+                }
+                numbers[i] = number;
+                zones[i] = info[0].zones;
+                states[i] = info[0].state;
+                if (header.zone >= 0)
+                {
+                    final String zone = values[header.zone].trim();
+                    if (ZONE_IDS.contains(zone))
+                    {
+                        zones[i] = new String[]{zone};
+                    }
+                    else if (!zone.isEmpty())
+                    {
+                        zoneWarnings[i] = "time zone '" + zone + "' is not a time zone id (like America/Chicago); " +
+                            (0 == zones[i].length ? "time zone unknown" : "using the number's: " +
+                            String.join(", ", zones[i]));
+                    }
+                }
+                if (header.state >= 0)
+                {
+                    final String state = values[header.state].trim();
+                    if (!state.isEmpty())
+                    {
+                        states[i] = state.toUpperCase(Locale.ROOT);
+                    }
+                }
+                if (0 == zones[i].length && null == zoneWarnings[i])
+                {
+                    zoneWarnings[i] = "no time zone known for +" + number + "; loaded with time zone unknown";
+                }
+            }
+            return this;
+        }
+    }
+
+    /**
+     * Accumulates leads in file order on the reading thread.
+     */
+    private final class Builder
+    {
+        final String file;
+        final String[] fieldNames;
+        final LeadReport report;
+        final Long2LongHashMap firstRowByNumber = new Long2LongHashMap(-1);
+        final List<Map<String, String>> dedup;
+        int size;
+        long[] numbers = new long[1024];
+        String[][] fields = new String[1024][];
+        String[][] zones = new String[1024][];
+        String[] states = new String[1024];
+        int[] rows = new int[1024];
+
+        Builder(final String file, final String[] fieldNames, final LeadReport report)
+        {
+            this.file = file;
+            this.fieldNames = fieldNames;
+            this.report = report;
+            this.dedup = new java.util.ArrayList<>(fieldNames.length);
+            for (int i = 0; i < fieldNames.length; i++)
+            {
+                dedup.add(new HashMap<>());
+            }
+        }
+
+        void merge(final Chunk chunk)
+        {
+            final Header header = chunk.header;
+            for (int i = 0; i < chunk.size; i++)
+            {
+                final int row = chunk.rows[i];
+                final long line = chunk.lines[i];
+                switch (chunk.status[i])
+                {
+                    case Chunk.COLUMNS:
+                        report.add(new LeadProblem(LeadProblem.Kind.COLUMN_COUNT, row, line,
+                            chunk.cells[i].length + " columns, header has " + header.names.length));
+                        continue;
+                    case Chunk.EMPTY:
+                        report.add(new LeadProblem(LeadProblem.Kind.EMPTY_PHONE, row, line, "phone is empty"));
+                        continue;
+                    case Chunk.INVALID:
+                        report.add(new LeadProblem(LeadProblem.Kind.BAD_NUMBER, row, line, "phone '" +
+                            chunk.cells[i][header.phone].trim() + "' is not a valid number for region " +
+                            normaliser.region()));
+                        continue;
+                    default:
+                        break;
+                }
+                final long number = chunk.numbers[i];
+                final long first = firstRowByNumber.get(number);
+                if (first >= 0)
+                {
+                    report.add(new LeadProblem(LeadProblem.Kind.DUPLICATE, row, line, "duplicate of row " + first +
+                        " (+" + number + "), merged"));
+                    continue;
+                }
+                firstRowByNumber.put(number, row);
+                if (null != chunk.zoneWarnings[i])
+                {
+                    report.add(new LeadProblem(LeadProblem.Kind.TIME_ZONE, row, line, chunk.zoneWarnings[i]));
+                }
+                add(number, fieldsOf(chunk.cells[i], header.phone), chunk.zones[i], chunk.states[i], row);
+            }
+        }
+
+        private String[] fieldsOf(final String[] cells, final int phone)
+        {
+            final String[] values = new String[fieldNames.length];
+            for (int i = 0, j = 0; i < cells.length; i++)
+            {
+                if (i != phone)
+                {
+                    final Map<String, String> seen = dedup.get(j);
+                    final String value = cells[i];
+                    if (null == seen)
+                    {
+                        values[j++] = value;
+                        continue;
+                    }
+                    final String known = seen.putIfAbsent(value, value);
+                    values[j++] = null != known ? known : value;
+                    if (null == known && seen.size() > DEDUP_LIMIT)
+                    {
+                        dedup.set(j - 1, null);
+                    }
+                }
+            }
+            return values;
+        }
+
+        private void add(final long number, final String[] values, final String[] zone, final String state,
+            final int row)
+        {
+            if (size == numbers.length)
+            {
+                final int capacity = size * 2;
+                numbers = java.util.Arrays.copyOf(numbers, capacity);
+                fields = java.util.Arrays.copyOf(fields, capacity);
+                zones = java.util.Arrays.copyOf(zones, capacity);
+                states = java.util.Arrays.copyOf(states, capacity);
+                rows = java.util.Arrays.copyOf(rows, capacity);
+            }
+            numbers[size] = number;
+            fields[size] = values;
+            zones[size] = zone;
+            states[size] = state;
+            rows[size] = row;
+            size++;
+        }
+
+        LeadList build()
+        {
+            final Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < fieldNames.length; i++)
+            {
+                index.putIfAbsent(fieldNames[i], i);
+            }
+            return new LeadList(file, fieldNames, index, size, numbers, fields, zones, states, rows, report);
+        }
+    }
+}

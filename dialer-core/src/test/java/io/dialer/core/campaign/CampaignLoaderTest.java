@@ -1,0 +1,260 @@
+/*
+ * Campaigns.
+ */
+package io.dialer.core.campaign;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.dialer.qualification.ValidationError;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CampaignLoaderTest
+{
+    private static final String VALID = String.join("\n",
+        "name: test",                                           // 1
+        "caller_id: { name: Acme, number: '214 555 0199' }",    // 2
+        "trunk:",                                               // 3
+        "  uri: sip:carrier@127.0.0.1:5060",                    // 4
+        "  username: demo",                                     // 5
+        "  password_env: TRUNK_PASSWORD",                       // 6
+        "script: script.yaml",                                  // 7
+        "closers: closers.yaml",                                // 8
+        "leads: leads.csv",                                     // 9
+        "pacing: { mode: progressive, ratio: 1.5, max_lines: 5 }", // 10
+        "calling_window:",                                      // 11
+        "  start: '08:00'",                                     // 12
+        "  end: '21:00'",                                       // 13
+        "  per_state:",                                         // 14
+        "    FL: { start: '08:00', end: '20:00', max_calls_per_24h: 3 }", // 15
+        "retries:",                                             // 16
+        "  max_attempts: 3",                                    // 17
+        "  max_attempts_per_day: 2",                            // 18
+        "  delays: { busy: 30m, no_answer: 2h, machine: never, failed: 1h }", // 19
+        "voicemail: { message: Call us back }",                 // 20
+        "ring_timeout: 25s",                                    // 21
+        "dnc: []",                                              // 22
+        "");
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void setUp() throws IOException
+    {
+        Files.copy(examples().resolve("auto-insurance.yaml"), dir.resolve("script.yaml"),
+            StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(examples().resolve("closers.yaml"), dir.resolve("closers.yaml"),
+            StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(dir.resolve("leads.csv"), "phone\n2145550123\n");
+    }
+
+    @Test
+    void shouldLoadAValidCampaign()
+    {
+        final CampaignResult result = CampaignLoader.load("c.yaml", VALID, dir);
+
+        assertEquals(List.of(), result.errors());
+        final CampaignFile campaign = result.campaign();
+        assertEquals("test", campaign.name());
+        assertEquals("+12145550199", campaign.callerIdNumber());
+        assertEquals("Acme", campaign.callerIdName());
+        assertEquals("sip:carrier@127.0.0.1:5060", campaign.trunkUri());
+        assertEquals("TRUNK_PASSWORD", campaign.passwordEnv());
+        assertEquals("udp", campaign.transport());
+        assertEquals(1.5, campaign.pacingRatio());
+        assertEquals(5, campaign.maxLines());
+        assertEquals(8 * 60, campaign.windowStartMinute());
+        assertEquals(20 * 60, campaign.stateWindows().get("FL").endMinute());
+        assertEquals(3, campaign.stateWindows().get("FL").maxCallsPer24h());
+        assertEquals(2, campaign.maxAttemptsPerDay());
+        assertEquals(30 * 60_000L, campaign.retryDelayMs("busy"));
+        assertEquals(-1, campaign.retryDelayMs("machine"));
+        assertEquals("Call us back", campaign.voicemailText());
+        assertEquals(25_000, campaign.ringTimeoutMs());
+        assertEquals(3, campaign.closers().size());
+        assertEquals("auto-insurance", campaign.script().name());
+        assertEquals(dir.resolve("leads.csv"), campaign.leadsFile());
+    }
+
+    @Test
+    void shouldLoadTheDemoCampaign()
+    {
+        final CampaignResult result = CampaignLoader.load(examples().resolve("demo-campaign.yaml"));
+
+        assertEquals(List.of(), result.errors());
+        assertEquals("+12145550199", result.campaign().callerIdNumber());
+        assertTrue(CampaignLoader.looksLikeCampaign(VALID));
+        assertTrue(ClosersFile.looksLikeClosers("closers:\n  - id: a\n"));
+    }
+
+    @Test
+    void shouldReportARingTimeoutBelowTheFloor()
+    {
+        assertEquals(List.of("c.yaml:21:15: ring_timeout 10s is below the floor of 15s (ring at least 15 seconds " +
+            "before giving up)"), errors(VALID.replace("ring_timeout: 25s", "ring_timeout: 10s")));
+    }
+
+    @Test
+    void shouldReportABadDuration()
+    {
+        assertEquals(List.of("c.yaml:19:19: busy delay must be a duration like 25s, 30m, 2h or 1d, found 'soon'"),
+            errors(VALID.replace("busy: 30m", "busy: soon")));
+    }
+
+    @Test
+    void shouldReportAnUnknownKeyWithASuggestion()
+    {
+        assertEquals(List.of("c.yaml:21:1: unknown key 'ring_timout' in the campaign; did you mean 'ring_timeout'?"),
+            errors(VALID.replace("ring_timeout:", "ring_timout:")));
+    }
+
+    @Test
+    void shouldReportAnUnknownKeyWithoutACloseOne()
+    {
+        final List<String> errors = errors(VALID.replace("  username: demo", "  colour: demo\n  username: demo"));
+
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).startsWith("c.yaml:5:3: unknown key 'colour' in trunk; expected one of uri,"),
+            errors.get(0));
+    }
+
+    @Test
+    void shouldReportADuplicateKey()
+    {
+        assertEquals(List.of("c.yaml:23:1: duplicate key 'name' in the campaign (first at line 1)"),
+            errors(VALID + "name: again\n"));
+    }
+
+    @Test
+    void shouldReportAMissingKey()
+    {
+        assertEquals(List.of("c.yaml:1:1: missing 'leads' in the campaign"),
+            errors(VALID.replace("leads: leads.csv\n", "")));
+    }
+
+    @Test
+    void shouldReportABadCallerId()
+    {
+        assertEquals(List.of("c.yaml:2:34: caller_id number '555' is not a valid number for region US"),
+            errors(VALID.replace("'214 555 0199'", "'555'")));
+    }
+
+    @Test
+    void shouldReportABadTrunkUriAndTransport()
+    {
+        final List<String> errors = errors(VALID.replace("uri: sip:carrier@127.0.0.1:5060",
+            "uri: carrier.example.com\n  transport: sctp"));
+
+        assertEquals(2, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("c.yaml:4:8: trunk uri 'carrier.example.com' is not"), errors.get(0));
+        assertEquals("c.yaml:5:14: transport must be udp or tcp, found 'sctp'", errors.get(1));
+    }
+
+    @Test
+    void shouldReportBothPasswordAndPasswordEnv()
+    {
+        assertEquals(List.of("c.yaml:7:3: give either password or password_env, not both"),
+            errors(VALID.replace("  password_env:", "  password: secret\n  password_env:")));
+    }
+
+    @Test
+    void shouldReportBadPacing()
+    {
+        assertEquals(List.of(
+            "c.yaml:10:17: pacing mode 'predictive' is not supported; expected progressive",
+            "c.yaml:10:36: pacing ratio must be a number above 0 and at most 10 (lines per available closer, like " +
+            "1.5), found '0'"),
+            errors(VALID.replace("mode: progressive, ratio: 1.5", "mode: predictive, ratio: 0")));
+    }
+
+    @Test
+    void shouldReportBadCallingWindows()
+    {
+        assertEquals(List.of(
+            "c.yaml:12:10: calling_window start must be a time of day like \"08:00\" (24 hours, quoted), found '8am'",
+            "c.yaml:15:32: per_state FL end must be after its start"),
+            errors(VALID.replace("start: '08:00'\n", "start: 8am\n").replace("end: '20:00'", "end: '07:00'")));
+        assertEquals(List.of("c.yaml:15:5: per_state key 'Florida' must be a two-letter state code, like FL"),
+            errors(VALID.replace("    FL:", "    Florida:")));
+    }
+
+    @Test
+    void shouldReportAttemptsPerDayAboveAttempts()
+    {
+        assertEquals(List.of("c.yaml:18:25: max_attempts_per_day 5 is above max_attempts 3"),
+            errors(VALID.replace("max_attempts_per_day: 2", "max_attempts_per_day: 5")));
+    }
+
+    @Test
+    void shouldReportMissingFiles()
+    {
+        assertEquals(List.of(
+            "c.yaml:22:7: dnc list file 'dnc.txt' not found (looked for " + dir.resolve("dnc.txt") + ")",
+            "c.yaml:9:8: leads file 'nope.csv' not found (looked for " + dir.resolve("nope.csv") + ")"),
+            errors(VALID.replace("leads.csv", "nope.csv").replace("dnc: []", "dnc: [dnc.txt]")));
+    }
+
+    @Test
+    void shouldReportTheScriptsAndClosersErrors() throws IOException
+    {
+        Files.writeString(dir.resolve("script.yaml"), "questions: {}\n");
+        Files.writeString(dir.resolve("closers.yaml"), "closers:\n  - { id: a, uri: 'sip:a@x', skills: [] }\n");
+
+        final List<String> errors = errors(VALID);
+
+        assertTrue(errors.contains(dir.resolve("closers.yaml") + ":2:38: skills is empty: closer 'a' would never " +
+            "get a call"), errors.toString());
+        assertTrue(errors.stream().anyMatch((e) -> e.startsWith(dir.resolve("script.yaml") + ":")),
+            errors.toString());
+    }
+
+    @Test
+    void shouldReportAScriptSkillWithoutACloser() throws IOException
+    {
+        Files.writeString(dir.resolve("closers.yaml"), "closers:\n  - { id: a, uri: 'sip:a@x', skills: [home] }\n");
+
+        assertEquals(List.of("c.yaml:8:10: skill 'auto-closers' of script script.yaml has no closer in closers.yaml"),
+            errors(VALID));
+    }
+
+    @Test
+    void shouldReportYamlSyntaxErrorsAndEmptyFiles()
+    {
+        assertEquals(List.of("c.yaml:1:1: the file is empty"), errors(""));
+        assertEquals(List.of("c.yaml:2:1: YAML syntax: expected ',' or ']', but got <stream end>"),
+            errors("trunk: [a\n"));
+        final CampaignResult result = CampaignLoader.load("c.yaml", "", dir);
+        assertNull(result.campaign());
+    }
+
+    private List<String> errors(final String yaml)
+    {
+        return CampaignLoader.load("c.yaml", yaml, dir).errors().stream().map(ValidationError::toString)
+            .collect(Collectors.toList());
+    }
+
+    static Path examples()
+    {
+        Path dir = Path.of("").toAbsolutePath();
+        while (null != dir && !Files.isDirectory(dir.resolve("examples")))
+        {
+            dir = dir.getParent();
+        }
+        if (null == dir)
+        {
+            throw new IllegalStateException("no examples directory above " + Path.of("").toAbsolutePath());
+        }
+        return dir.resolve("examples");
+    }
+}

@@ -1,0 +1,106 @@
+/*
+ * Campaigns.
+ */
+package io.dialer.core.campaign;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.dialer.qualification.ValidationError;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ClosersFileTest
+{
+    @Test
+    void shouldLoadTheExample()
+    {
+        final ClosersFile closers = ClosersFile.load(CampaignLoaderTest.examples().resolve("closers.yaml"));
+
+        assertEquals(List.of(), closers.errors());
+        assertEquals(3, closers.closers().size());
+        final Closer dana = closers.closers().get(0);
+        assertEquals("dana", dana.id());
+        assertEquals("Dana Lee", dana.name());
+        assertEquals("sip:dana@127.0.0.1:5070", dana.uri());
+        assertEquals(List.of("auto-closers"), dana.skills());
+    }
+
+    @Test
+    void shouldReportADuplicateId()
+    {
+        assertEquals(List.of("c.yaml:5:9: duplicate closer id 'a' (first at line 2)"), errors(
+            "closers:\n" +
+            "  - id: a\n" +
+            "    uri: sip:a@example.com\n" +
+            "    skills: [s]\n" +
+            "  - id: a\n" +
+            "    uri: sip:b@example.com\n" +
+            "    skills: [s]\n"));
+    }
+
+    @Test
+    void shouldReportABadSipUri()
+    {
+        final List<String> errors = errors("closers:\n  - { id: a, uri: 'http://x', skills: [s] }\n");
+
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).startsWith("c.yaml:2:19: uri 'http://x' is not"), errors.get(0));
+    }
+
+    @Test
+    void shouldReportAnUnparseableSipUri()
+    {
+        final List<String> errors = errors("closers:\n  - { id: a, uri: 'sip:', skills: [s] }\n");
+
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).startsWith("c.yaml:2:19: uri 'sip:' is not a valid SIP URI"), errors.get(0));
+    }
+
+    @Test
+    void shouldReportEmptySkills()
+    {
+        assertEquals(List.of("c.yaml:2:48: skills is empty: closer 'a' would never get a call"),
+            errors("closers:\n  - { id: a, uri: 'sip:a@example.com', skills: [] }\n"));
+    }
+
+    @Test
+    void shouldReportAnUnknownKeyWithASuggestion()
+    {
+        assertEquals(List.of("c.yaml:4:5: unknown key 'skils' in a closer; did you mean 'skills'?",
+            "c.yaml:2:5: missing 'skills' in closer 'a'"), errors(
+            "closers:\n" +
+            "  - id: a\n" +
+            "    uri: sip:a@example.com\n" +
+            "    skils: [s]\n"));
+    }
+
+    @Test
+    void shouldReportMissingKeysAndBadShapes()
+    {
+        assertEquals(List.of("c.yaml:2:5: missing 'uri' in closer 'a'"),
+            errors("closers:\n  - id: a\n    skills: [s]\n"));
+        assertEquals(List.of("c.yaml:1:10: closers must be a list of closers (lines starting with '- id:'), " +
+            "found 'none'"), errors("closers: none\n"));
+    }
+
+    @Test
+    void shouldReportYamlSyntaxAndUnreadableFiles(@org.junit.jupiter.api.io.TempDir final Path dir)
+    {
+        assertEquals(List.of("c.yaml:3:1: YAML syntax: expected ',' or ']', but got <stream end>"),
+            errors("closers:\n  - [unclosed\n"));
+        final ClosersFile missing = ClosersFile.load(dir.resolve("none.yaml"));
+        assertTrue(missing.errors().get(0).message().startsWith("cannot read the file"));
+        assertTrue(Files.notExists(dir.resolve("none.yaml")));
+    }
+
+    private static List<String> errors(final String yaml)
+    {
+        return ClosersFile.read("c.yaml", yaml).errors().stream().map(ValidationError::toString)
+            .collect(Collectors.toList());
+    }
+}
