@@ -21,6 +21,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +31,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One JAIN-SIP stack with its listening points (UDP and/or TCP on one address and port) and the media engine its
@@ -69,6 +73,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SipStack implements AutoCloseable
 {
     private static final AtomicInteger STACK_COUNTER = new AtomicInteger();
+    private static final Logger LOG = LoggerFactory.getLogger(SipStack.class);
+    private static final int STOP_ATTEMPTS = 3;
 
     static
     {
@@ -279,9 +285,36 @@ public final class SipStack implements AutoCloseable
         {
             // the stack stops anyway
         }
-        sipStack.stop();
+        stopJainSip();
         timer.shutdownNow();
         media.close();
+    }
+
+    /**
+     * JAIN-SIP 1.3.0-91's {@code UDPMessageProcessor} builds its list of channels on its own thread after the stack
+     * starts; a stop that comes before that ({@code NullPointerException}) or while it runs
+     * ({@code ConcurrentModificationException}) throws from the middle of {@code stopStack()}. The processor was already
+     * taken off the stack's list by then (its socket closed), so stopping again finishes the rest: the other listening
+     * points, the timers and the sockets.
+     */
+    private void stopJainSip()
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                sipStack.stop();
+                return;
+            }
+            catch (final NullPointerException | ConcurrentModificationException ex)
+            {
+                if (attempt >= STOP_ATTEMPTS)
+                {
+                    LOG.warn("JAIN-SIP stack {} did not stop cleanly", context.stackName(), ex);
+                    return;
+                }
+            }
+        }
     }
 
     /**

@@ -54,4 +54,16 @@ class JainSipLoggingTest
             assertEquals(false, first.context().stackName().equals(second.context().stackName()));
         }
     }
+
+    @Test
+    void shouldCloseRightAfterLaunchWithoutError()
+    {
+        // JAIN-SIP's UDP processor builds its channels on its own thread after start: closing at once races with it.
+        for (int i = 0; i < 5; i++)
+        {
+            final SipStack stack = SipStack.launch(SipTests.signallingContext(new FakeMediaProvider()));
+            stack.close();
+            assertEquals(true, stack.isClosed());
+        }
+    }
 }
