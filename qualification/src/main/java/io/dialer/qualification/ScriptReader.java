@@ -17,11 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -222,34 +217,7 @@ final class ScriptReader implements RuleParser.Scope
 
     private Node compose()
     {
-        try
-        {
-            final LoadSettings settings = LoadSettings.builder().setLabel(problems.file()).build();
-            final Node root = new Compose(settings).composeString(yaml).orElse(null);
-            if (null == root)
-            {
-                problems.add(1, 1, "the file is empty");
-            }
-            return root;
-        }
-        catch (final MarkedYamlEngineException ex)
-        {
-            final Mark mark = ex.getProblemMark().orElse(ex.getContextMark().orElse(null));
-            final String problem = null != ex.getProblem() ? ex.getProblem() : ex.getContext();
-            if (null != mark)
-            {
-                problems.add(mark, "YAML syntax: " + problem);
-            }
-            else
-            {
-                problems.add(1, 1, "YAML syntax: " + problem);
-            }
-        }
-        catch (final YamlEngineException ex)
-        {
-            problems.add(1, 1, "YAML: " + ex.getMessage());
-        }
-        return null;
+        return problems.compose(yaml);
     }
 
     private void readLeadFields(final Node node)
@@ -940,57 +908,14 @@ final class ScriptReader implements RuleParser.Scope
         return false;
     }
 
-    /**
-     * The keys of a mapping in order, reporting duplicate keys, unknown keys (when allowed is not null) and non-text
-     * keys at their own positions.
-     */
     private Map<String, NodeTuple> mapping(final Node node, final String what, final Set<String> allowed)
     {
-        final Map<String, NodeTuple> fields = new LinkedHashMap<>();
-        if (!(node instanceof MappingNode))
-        {
-            problems.add(node, what + " must be a mapping (key: value lines), found " + describe(node));
-            return fields;
-        }
-        for (final NodeTuple tuple : ((MappingNode)node).getValue())
-        {
-            final Node keyNode = tuple.getKeyNode();
-            if (!(keyNode instanceof ScalarNode))
-            {
-                problems.add(keyNode, "a key in " + what + " must be a single value");
-                continue;
-            }
-            final String key = ((ScalarNode)keyNode).getValue();
-            final NodeTuple first = fields.get(key);
-            if (null != first)
-            {
-                problems.add(keyNode, "duplicate key '" + key + "' in " + what + " (first at line " +
-                    (first.getKeyNode().getStartMark().map(Mark::getLine).orElse(0) + 1) + ")");
-            }
-            else if (null != allowed && !allowed.contains(key))
-            {
-                problems.add(keyNode, "unknown key '" + key + "' in " + what + "; expected one of " +
-                    String.join(", ", allowed));
-            }
-            else
-            {
-                fields.put(key, tuple);
-            }
-        }
-        return fields;
+        return problems.mapping(node, what, allowed);
     }
 
     private static String describe(final Node node)
     {
-        if (node instanceof MappingNode)
-        {
-            return "a mapping";
-        }
-        if (node instanceof SequenceNode)
-        {
-            return "a list";
-        }
-        return "'" + ((ScalarNode)node).getValue() + "'";
+        return Problems.describe(node);
     }
 
     private static Set<String> keys(final String... keys)

@@ -159,8 +159,7 @@ class ScriptValidationTest
         final CompileResult result = ScriptCompiler.compile("script.yaml", String.join("\n", lines), null);
 
         assertEquals(List.of(
-            "script.yaml:19:41: unknown key 'promt' in outcome 'out'; expected one of type, skill, summary, reason, " +
-                "prompt, time",
+            "script.yaml:19:41: unknown key 'promt' in outcome 'out'; did you mean 'prompt'?",
             "script.yaml:19:3: missing 'prompt' in 'out'",
             "script.yaml:9:11: unknown question or outcome 'q3'",
             "script.yaml:15:9: lead field 'zip' is not declared in lead_fields",

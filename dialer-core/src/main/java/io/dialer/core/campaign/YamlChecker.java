@@ -5,22 +5,16 @@ package io.dialer.core.campaign;
 
 import java.text.ParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.dialer.qualification.Problems;
 import io.dialer.qualification.ValidationError;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.URI;
 import javax.sip.SipFactory;
 import javax.sip.PeerUnavailableException;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -35,117 +29,46 @@ final class YamlChecker
 {
     private static final AddressFactory ADDRESS_FACTORY = addressFactory();
 
-    private final String file;
-    private final List<ValidationError> errors = new ArrayList<>();
+    private final Problems problems;
 
     YamlChecker(final String file)
     {
-        this.file = file;
+        this.problems = new Problems(file);
     }
 
     String file()
     {
-        return file;
+        return problems.file();
     }
 
     List<ValidationError> errors()
     {
-        return errors;
+        return problems.errors();
     }
 
     void add(final int line, final int column, final String message)
     {
-        errors.add(new ValidationError(file, line, column, message));
+        problems.add(line, column, message);
     }
 
     void add(final Node node, final String message)
     {
-        final Mark mark = null == node ? null : node.getStartMark().orElse(null);
-        if (null == mark)
-        {
-            add(1, 1, message);
-        }
-        else
-        {
-            add(mark.getLine() + 1, mark.getColumn() + 1, message);
-        }
+        problems.add(node, message);
     }
 
     void addAll(final List<ValidationError> more)
     {
-        errors.addAll(more);
+        problems.errors().addAll(more);
     }
 
     Node compose(final String yaml)
     {
-        try
-        {
-            final LoadSettings settings = LoadSettings.builder().setLabel(file).build();
-            final Node root = new Compose(settings).composeString(yaml).orElse(null);
-            if (null == root)
-            {
-                add(1, 1, "the file is empty");
-            }
-            return root;
-        }
-        catch (final MarkedYamlEngineException ex)
-        {
-            final Mark mark = ex.getProblemMark().orElse(ex.getContextMark().orElse(null));
-            final String problem = null != ex.getProblem() ? ex.getProblem() : ex.getContext();
-            if (null != mark)
-            {
-                add(mark.getLine() + 1, mark.getColumn() + 1, "YAML syntax: " + problem);
-            }
-            else
-            {
-                add(1, 1, "YAML syntax: " + problem);
-            }
-        }
-        catch (final YamlEngineException ex)
-        {
-            add(1, 1, "YAML: " + ex.getMessage());
-        }
-        return null;
+        return problems.compose(yaml);
     }
 
-    /**
-     * The keys of a mapping in order, reporting duplicate, unknown (with a suggestion) and non-text keys.
-     */
     Map<String, NodeTuple> mapping(final Node node, final String what, final Set<String> allowed)
     {
-        final Map<String, NodeTuple> fields = new LinkedHashMap<>();
-        if (!(node instanceof MappingNode))
-        {
-            add(node, what + " must be a mapping (key: value lines), found " + describe(node));
-            return fields;
-        }
-        for (final NodeTuple tuple : ((MappingNode)node).getValue())
-        {
-            final Node keyNode = tuple.getKeyNode();
-            if (!(keyNode instanceof ScalarNode))
-            {
-                add(keyNode, "a key in " + what + " must be a single value");
-                continue;
-            }
-            final String key = ((ScalarNode)keyNode).getValue();
-            final NodeTuple first = fields.get(key);
-            if (null != first)
-            {
-                add(keyNode, "duplicate key '" + key + "' in " + what + " (first at line " +
-                    (first.getKeyNode().getStartMark().map(Mark::getLine).orElse(0) + 1) + ")");
-            }
-            else if (null != allowed && !allowed.contains(key))
-            {
-                final String close = closest(key, allowed);
-                add(keyNode, "unknown key '" + key + "' in " + what + (null != close ?
-                    "; did you mean '" + close + "'?" : "; expected one of " + String.join(", ", allowed)));
-            }
-            else
-            {
-                fields.put(key, tuple);
-            }
-        }
-        return fields;
+        return problems.mapping(node, what, allowed);
     }
 
     static Node value(final Map<String, NodeTuple> fields, final String key)
@@ -330,15 +253,7 @@ final class YamlChecker
 
     static String describe(final Node node)
     {
-        if (node instanceof MappingNode)
-        {
-            return "a mapping";
-        }
-        if (node instanceof SequenceNode)
-        {
-            return "a list";
-        }
-        return null == node ? "nothing" : "'" + ((ScalarNode)node).getValue() + "'";
+        return Problems.describe(node);
     }
 
     static boolean hasTopLevelKey(final String yaml, final String key)
@@ -346,46 +261,9 @@ final class YamlChecker
         return yaml.startsWith(key + ":") || yaml.contains("\n" + key + ":");
     }
 
-    /**
-     * The allowed key closest to a misspelt one (edit distance at most 2, or 1 for short keys), or null.
-     */
     static String closest(final String key, final Set<String> allowed)
     {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (final String candidate : allowed)
-        {
-            final int distance = distance(key.toLowerCase(java.util.Locale.ROOT), candidate);
-            if (distance < bestDistance)
-            {
-                bestDistance = distance;
-                best = candidate;
-            }
-        }
-        return bestDistance <= (key.length() <= 4 ? 1 : 2) ? best : null;
-    }
-
-    private static int distance(final String a, final String b)
-    {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++)
-        {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++)
-            {
-                final int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            final int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return Problems.closest(key, allowed);
     }
 
     private static AddressFactory addressFactory()
