@@ -102,10 +102,24 @@ public final class MediaSession
      */
     public long play(final Prompt prompt, final boolean loop, final boolean bargeIn)
     {
-        Objects.requireNonNull(prompt, "prompt");
         final long playbackId = engine.nextPlaybackId();
-        session.agent.offer(() -> session.play(playbackId, prompt, loop, bargeIn));
+        play(prompt, loop, bargeIn, playbackId);
         return playbackId;
+    }
+
+    /**
+     * Plays a prompt under an id chosen by the caller (e.g. an owner's own token, so that a finish report can be
+     * matched to the play that caused it without a round trip), replacing any prompt playing.
+     *
+     * @param prompt     the audio.
+     * @param loop       play again from the start at its end until stopped.
+     * @param bargeIn    stop it when a DTMF digit is received.
+     * @param playbackId the id reported by {@link MediaListener#onPlaybackFinished}.
+     */
+    public void play(final Prompt prompt, final boolean loop, final boolean bargeIn, final long playbackId)
+    {
+        Objects.requireNonNull(prompt, "prompt");
+        session.agent.offer(() -> session.play(playbackId, prompt, loop, bargeIn));
     }
 
     /**

@@ -408,6 +408,21 @@ public final class CallLeg
     }
 
     /**
+     * Plays a prompt under the caller's own id, replacing any prompt playing: the id comes back in
+     * {@link CallListener#onPlaybackFinished}, so an owner can tell which of its plays ended.
+     *
+     * @param prompt     the audio.
+     * @param loop       repeat until stopped.
+     * @param bargeIn    stop on a received DTMF digit.
+     * @param playbackId the id to report.
+     * @throws IllegalStateException when the leg has no media (not yet answered inbound, or over).
+     */
+    public void play(final Prompt prompt, final boolean loop, final boolean bargeIn, final long playbackId)
+    {
+        requireMedia().play(prompt, loop, bargeIn, playbackId);
+    }
+
+    /**
      * Stops the prompt playing, if any.
      */
     public void stopPlayback()

@@ -74,6 +74,11 @@ final class EngineMediaProvider implements MediaProvider
             return session.play(prompt, loop, bargeIn);
         }
 
+        public void play(final Prompt prompt, final boolean loop, final boolean bargeIn, final long playbackId)
+        {
+            session.play(prompt, loop, bargeIn, playbackId);
+        }
+
         public void stopPlayback()
         {
             session.stopPlayback();

@@ -25,6 +25,8 @@ interface LegMedia
 
     long play(Prompt prompt, boolean loop, boolean bargeIn);
 
+    void play(Prompt prompt, boolean loop, boolean bargeIn, long playbackId);
+
     void stopPlayback();
 
     void sendDtmf(char digit, int durationMs);

@@ -85,6 +85,10 @@ final class FakeMediaProvider implements MediaProvider
             return 1;
         }
 
+        public void play(final Prompt prompt, final boolean loop, final boolean bargeIn, final long playbackId)
+        {
+        }
+
         public void stopPlayback()
         {
         }

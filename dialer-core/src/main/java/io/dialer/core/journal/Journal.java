@@ -1,0 +1,289 @@
+/*
+ * Dialer core: journal.
+ */
+package io.dialer.core.journal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dialer's journal: two Chronicle queues (binary, one file a day) under one directory.
+ * <ul>
+ *     <li>{@code decisions}: one record per {@link CampaignLog} call of the call controller, in the compact layout
+ *     described in {@code docs/journal.md}; {@link #replay} reads them back in order. Recovery and the report are
+ *     built from it alone.</li>
+ *     <li>{@code events}: the pipeline's raw input events ({@link #appendEvent}), for audit and debugging;
+ *     {@link #replayEvents} reads them back.</li>
+ * </ul>
+ * Each queue has a single writer thread (one for the decisions, another for the events); appending allocates
+ * nothing once the thread's appender exists. A restart opens the same directory and appends after what is there.
+ * <p>
+ * <b>Durability.</b> Records are written to memory-mapped files: once an append returns, the record is in the
+ * operating system's page cache, so it survives the process being killed (even with SIGKILL) and is there for the
+ * next run. It does not survive a power loss or a kernel crash unless the pages were synced to disk, which this
+ * journal does not do on every record. A kill during an append leaves at most that one record unfinished; Chronicle
+ * never shows it to readers, and the next writer's open releases the dead process's write lock.
+ */
+public final class Journal implements AutoCloseable
+{
+    /** The decisions queue's directory, under the journal directory. */
+    public static final String DECISIONS = "decisions";
+    /** The input events queue's directory, under the journal directory. */
+    public static final String EVENTS = "events";
+
+    static final RollCycle ROLL_CYCLE = RollCycles.FAST_DAILY;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
+    private static final int EVENT_LENGTH = Integer.BYTES + 4 * Long.BYTES + Integer.BYTES;
+
+    private final SingleChronicleQueue decisionsQueue;
+    private final SingleChronicleQueue eventsQueue;
+    private final JournalWriter decisions;
+    private ExcerptAppender eventAppender;
+
+    private Journal(final SingleChronicleQueue decisionsQueue, final SingleChronicleQueue eventsQueue)
+    {
+        this.decisionsQueue = decisionsQueue;
+        this.eventsQueue = eventsQueue;
+        this.decisions = new JournalWriter(decisionsQueue);
+    }
+
+    /**
+     * Creates or opens the journal in a directory; new records go after the existing ones.
+     *
+     * @param dir the journal directory (created if needed).
+     * @return the journal, to close.
+     */
+    public static Journal open(final Path dir)
+    {
+        final SingleChronicleQueue decisionsQueue = builder(dir.resolve(DECISIONS)).build();
+        try
+        {
+            return new Journal(decisionsQueue, builder(dir.resolve(EVENTS)).build());
+        }
+        catch (final RuntimeException ex)
+        {
+            decisionsQueue.close();
+            throw ex;
+        }
+    }
+
+    /**
+     * The controller's log: each call appends one record. The same instance every time; one thread only.
+     *
+     * @return the decision log.
+     */
+    public CampaignLog decisions()
+    {
+        return decisions;
+    }
+
+    /**
+     * Appends one raw input event. One thread only (not necessarily the decisions' thread).
+     *
+     * @param type      the event type.
+     * @param timeNanos when it was received.
+     * @param callId    the call it concerns.
+     * @param a         first payload word.
+     * @param b         second payload word.
+     * @param c         third payload word.
+     */
+    public void appendEvent(
+        final int type, final long timeNanos, final long callId, final long a, final long b, final int c)
+    {
+        ExcerptAppender appender = eventAppender;
+        if (null == appender)
+        {
+            appender = eventsQueue.createAppender();
+            eventAppender = appender;
+        }
+
+        try (DocumentContext dc = appender.writingDocument())
+        {
+            final Bytes<?> bytes = dc.wire().bytes();
+            bytes.writeInt(type);
+            bytes.writeLong(timeNanos);
+            bytes.writeLong(callId);
+            bytes.writeLong(a);
+            bytes.writeLong(b);
+            bytes.writeInt(c);
+        }
+    }
+
+    /**
+     * Reads every decision record in order and calls the listener once per record. A record of an unknown type
+     * (written by a later version) or too short for its fields is skipped with a warning naming its index; an
+     * unreadable queue stops the replay with a warning, keeping what was read.
+     *
+     * @param dir      the journal directory.
+     * @param listener called once per record; its character sequences are valid only during the call.
+     * @return the number of records passed to the listener; 0 when there is no journal.
+     */
+    public static long replay(final Path dir, final CampaignLog listener)
+    {
+        final Path path = dir.resolve(DECISIONS);
+        if (!hasCycleFiles(path))
+        {
+            return 0;
+        }
+
+        final JournalReader reader = new JournalReader();
+        long count = 0;
+        long lastIndex = -1;
+        try (SingleChronicleQueue queue = builder(path).readOnly(true).build();
+            ExcerptTailer tailer = queue.createTailer())
+        {
+            while (true)
+            {
+                final int status;
+                try (DocumentContext dc = tailer.readingDocument())
+                {
+                    if (!dc.isPresent())
+                    {
+                        break;
+                    }
+                    lastIndex = dc.index();
+                    status = reader.decode(dc.wire().bytes());
+                }
+                catch (final RuntimeException ex)
+                {
+                    LOG.warn("journal {}: stopping the replay after {}: the queue cannot be read further ({})",
+                        path, describe(lastIndex), ex.toString());
+                    break;
+                }
+
+                if (JournalReader.OK == status)
+                {
+                    reader.dispatch(listener);
+                    count++;
+                }
+                else
+                {
+                    LOG.warn("journal {}: skipping the record at {}: {} (type {})", path, describe(lastIndex),
+                        JournalReader.UNKNOWN_TYPE == status ? "unknown record type" : "truncated or unreadable record",
+                        reader.type());
+                }
+            }
+        }
+
+        return count;
+    }
+
+    /**
+     * Reads every input event in order. A record of the wrong size is skipped with a warning naming its index.
+     *
+     * @param dir     the journal directory.
+     * @param visitor called once per event.
+     * @return the number of events passed to the visitor; 0 when there is no journal.
+     */
+    public static long replayEvents(final Path dir, final EventVisitor visitor)
+    {
+        final Path path = dir.resolve(EVENTS);
+        if (!hasCycleFiles(path))
+        {
+            return 0;
+        }
+
+        long count = 0;
+        try (SingleChronicleQueue queue = builder(path).readOnly(true).build();
+            ExcerptTailer tailer = queue.createTailer())
+        {
+            while (true)
+            {
+                try (DocumentContext dc = tailer.readingDocument())
+                {
+                    if (!dc.isPresent())
+                    {
+                        break;
+                    }
+                    final Bytes<?> bytes = dc.wire().bytes();
+                    if (bytes.readRemaining() < EVENT_LENGTH)
+                    {
+                        LOG.warn("journal {}: skipping the event at {}: {} bytes, expected {}",
+                            path, describe(dc.index()), bytes.readRemaining(), EVENT_LENGTH);
+                        continue;
+                    }
+                    visitor.onEvent(
+                        bytes.readInt(), bytes.readLong(), bytes.readLong(), bytes.readLong(), bytes.readLong(),
+                        bytes.readInt());
+                    count++;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    /**
+     * Closes both queues. Appends must have stopped.
+     */
+    public void close()
+    {
+        try
+        {
+            decisionsQueue.close();
+        }
+        finally
+        {
+            eventsQueue.close();
+        }
+    }
+
+    /**
+     * Appends a raw decision document, for tests of records this version never writes.
+     *
+     * @param raw the document's content.
+     */
+    void appendRawDecision(final byte[] raw)
+    {
+        decisions.writeRaw(raw);
+    }
+
+    private static SingleChronicleQueueBuilder builder(final Path path)
+    {
+        return SingleChronicleQueueBuilder.binary(path).rollCycle(ROLL_CYCLE);
+    }
+
+    private static boolean hasCycleFiles(final Path path)
+    {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(path, "*" + SingleChronicleQueue.SUFFIX))
+        {
+            return files.iterator().hasNext();
+        }
+        catch (final NoSuchFileException | NotDirectoryException ex)
+        {
+            return false;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static String describe(final long index)
+    {
+        if (index < 0)
+        {
+            return "the start";
+        }
+
+        return "index 0x" + Long.toHexString(index) + " (cycle " + ROLL_CYCLE.toCycle(index) + ", sequence " +
+            ROLL_CYCLE.toSequenceNumber(index) + ")";
+    }
+}
