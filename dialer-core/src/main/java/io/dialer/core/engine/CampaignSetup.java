@@ -1,0 +1,108 @@
+/*
+ * Dialer core.
+ */
+package io.dialer.core.engine;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.dialer.core.campaign.CampaignFile;
+import io.dialer.core.campaign.StateWindow;
+import io.dialer.core.compliance.CallingWindow;
+import io.dialer.core.compliance.DialGate;
+import io.dialer.core.compliance.Disposition;
+import io.dialer.core.compliance.DoNotCallList;
+import io.dialer.core.compliance.ProgressivePacer;
+import io.dialer.core.compliance.RetryPolicy;
+import io.dialer.core.compliance.WindowPolicy;
+import io.dialer.core.lead.LeadList;
+
+/**
+ * Turns a validated campaign file into the engine's settings: the calling windows, the retry rules, the pacer and
+ * the gate that checks them, caller ID and trunk.
+ */
+public final class CampaignSetup
+{
+    private CampaignSetup()
+    {
+    }
+
+    /**
+     * The calling windows of a campaign.
+     *
+     * @param campaign the campaign.
+     * @return its window policy.
+     */
+    public static WindowPolicy windows(final CampaignFile campaign)
+    {
+        final Map<String, CallingWindow> perState = new HashMap<>();
+        for (final StateWindow window : campaign.stateWindows().values())
+        {
+            perState.put(window.state(), CallingWindow.ofMinutes(
+                window.startMinute(), window.endMinute(), window.maxCallsPer24h()));
+        }
+        return new WindowPolicy(CallingWindow.ofMinutes(campaign.windowStartMinute(), campaign.windowEndMinute(),
+            CallingWindow.NO_CAP), perState, null);
+    }
+
+    /**
+     * The retry rules of a campaign.
+     *
+     * @param campaign the campaign.
+     * @return its retry policy.
+     */
+    public static RetryPolicy retries(final CampaignFile campaign)
+    {
+        final RetryPolicy.Builder builder = RetryPolicy.builder()
+            .maxAttempts(campaign.maxAttempts())
+            .maxAttemptsPerDay(campaign.maxAttemptsPerDay());
+        for (final Disposition disposition : new Disposition[]{
+            Disposition.BUSY, Disposition.NO_ANSWER, Disposition.MACHINE, Disposition.FAILED})
+        {
+            final long delayMs = campaign.retryDelayMs(disposition.configKey());
+            if (delayMs < 0)
+            {
+                builder.finalDisposition(disposition, true);
+            }
+            else
+            {
+                builder.delay(disposition, delayMs);
+            }
+        }
+        return builder.build();
+    }
+
+    /**
+     * The engine's settings for a campaign.
+     *
+     * @param campaign  the validated campaign.
+     * @param leads     its lead list, read.
+     * @param doNotCall the do-not-call list (the campaign's files loaded, opt-outs persisted).
+     * @param clock     the controller's clock.
+     * @param skipIdle  true to skip idle time (demo and tests only).
+     * @return the settings; the caller may adjust them before starting the engine.
+     */
+    public static EngineConfig config(
+        final CampaignFile campaign, final LeadList leads, final DoNotCallList doNotCall, final CampaignClock clock,
+        final boolean skipIdle)
+    {
+        final RetryPolicy retries = retries(campaign);
+        final String trunk = campaign.trunkUri();
+        final int at = trunk.indexOf('@');
+        String host = at < 0 ? trunk.substring(trunk.indexOf(':') + 1) : trunk.substring(at + 1);
+        final int params = host.indexOf(';');
+        host = params < 0 ? host : host.substring(0, params);
+        return new EngineConfig()
+            .campaignName(campaign.name())
+            .leadsFile(null == campaign.leadsFile() ? leads.file() : campaign.leadsFile().toString())
+            .leads(leads)
+            .script(campaign.script())
+            .closers(campaign.closers())
+            .compliance(new DialGate(windows(campaign), retries, doNotCall), doNotCall)
+            .pacer(new ProgressivePacer(campaign.pacingRatio(), campaign.maxLines()))
+            .callerId(campaign.callerIdName(), campaign.callerIdNumber())
+            .trunkHost(host)
+            .ringTimeoutMs(campaign.ringTimeoutMs())
+            .clock(clock, skipIdle);
+    }
+}

@@ -1,0 +1,268 @@
+/*
+ * Dialer core.
+ */
+package io.dialer.core.engine;
+
+import java.util.concurrent.CompletableFuture;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.RingBuffer;
+import io.dialer.core.journal.Step;
+import io.dialer.detection.DetectorConfig;
+import io.dialer.media.Prompt;
+import io.dialer.sip.CallLeg;
+import io.dialer.sip.DialRequest;
+import io.dialer.sip.SipStack;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The effects stage: carries out the controller's commands on the SIP stacks and the media engine, on its own
+ * thread, so the controller never waits on I/O. It owns the call legs (by call slot and by closer) and the rendered
+ * prompts, and reports back what the controller must know (latencies measured here, bridges, failures) as events.
+ */
+final class Effects implements EventHandler<Command>
+{
+    private static final Logger LOG = LoggerFactory.getLogger(Effects.class);
+
+    private final SipStack[] stacks;
+    private final PromptBook prompts;
+    private final RingBuffer<EngineEvent> events;
+    private final long slotMask;
+    private final CallLeg[] leadLegs;
+    private final long[] leadCalls;
+    private final CallLeg[] closerLegs;
+    private final long[] closerCalls;
+    @SuppressWarnings("unchecked")
+    private final CompletableFuture<Prompt>[] briefings;
+    private final String callerIdName;
+    private final String callerIdNumber;
+    private final String trunkHost;
+    private final DetectorConfig detector;
+    private final StringBuilder uri = new StringBuilder(64);
+    private int nextStack;
+
+    @SuppressWarnings("unchecked")
+    Effects(
+        final EngineConfig config, final SipStack[] stacks, final PromptBook prompts,
+        final RingBuffer<EngineEvent> events)
+    {
+        this.stacks = stacks;
+        this.prompts = prompts;
+        this.events = events;
+        final int capacity = 1 << config.capacityBits;
+        slotMask = capacity - 1;
+        leadLegs = new CallLeg[capacity];
+        leadCalls = new long[capacity];
+        briefings = new CompletableFuture[capacity];
+        final int closers = Math.max(1, config.closers.size());
+        closerLegs = new CallLeg[closers];
+        closerCalls = new long[closers];
+        callerIdName = config.callerIdName;
+        callerIdNumber = config.callerIdNumber;
+        trunkHost = config.trunkHost;
+        detector = config.detector;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public void onEvent(final Command command, final long sequence, final boolean endOfBatch)
+    {
+        if (command.type.isRecord())
+        {
+            return;
+        }
+        try
+        {
+            execute(command);
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.warn("effects: {} failed: {}", command, ex.toString());
+            if (CommandType.DIAL_LEAD == command.type || CommandType.DIAL_CLOSER == command.type)
+            {
+                final long seq = events.next();
+                events.get(seq).set(EventType.COMMAND_FAILED, command.callId, command.leg, System.nanoTime()).text =
+                    ex.getMessage();
+                events.publish(seq);
+            }
+        }
+    }
+
+    private void execute(final Command c)
+    {
+        final int slot = (int)(c.callId & slotMask);
+        switch (c.type)
+        {
+            case DIAL_LEAD ->
+            {
+                uri.setLength(0);
+                uri.append("sip:").append(c.target).append('@').append(trunkHost);
+                final DialRequest request = new DialRequest(uri.toString())
+                    .callerIdName(callerIdName).callerIdUser(callerIdNumber)
+                    .ringTimeoutMs(c.ringTimeoutMs).detection(detector);
+                leadCalls[slot] = c.callId;
+                leadLegs[slot] = stack().dial(request, new LegEvents(events, c.callId, EngineEvent.LEAD_LEG));
+            }
+            case DIAL_CLOSER ->
+            {
+                final DialRequest request = new DialRequest(c.target)
+                    .callerIdName(callerIdName)
+                    .callerIdUser(null == c.callerIdUser ? callerIdNumber : c.callerIdUser)
+                    .ringTimeoutMs(c.ringTimeoutMs);
+                closerCalls[c.closer] = c.callId;
+                closerLegs[c.closer] = stack().dial(request, new LegEvents(events, c.callId, c.leg));
+                if (0 != c.originNanos)
+                {
+                    latency(Step.QUALIFIED_TO_CLOSER_INVITE, c.originNanos);
+                }
+            }
+            case PLAY -> play(c);
+            case STOP_PLAYBACK ->
+            {
+                final CallLeg leg = leg(c.callId, c.leg);
+                if (null != leg)
+                {
+                    leg.stopPlayback();
+                }
+            }
+            case HANG_UP ->
+            {
+                final CallLeg leg = leg(c.callId, c.leg);
+                if (null != leg)
+                {
+                    leg.hangup();
+                }
+            }
+            case BRIDGE ->
+            {
+                final CallLeg caller = leg(c.callId, EngineEvent.LEAD_LEG);
+                final CallLeg closer = leg(c.callId, c.leg);
+                if (null != caller && null != closer)
+                {
+                    caller.bridge(closer);
+                    final long seq = events.next();
+                    events.get(seq).set(EventType.BRIDGED, c.callId, EngineEvent.LEAD_LEG, System.nanoTime());
+                    events.publish(seq);
+                    if (0 != c.originNanos)
+                    {
+                        latency(Step.ACCEPT_TO_BRIDGE, c.originNanos);
+                    }
+                }
+            }
+            case PREPARE_BRIEFING -> briefings[slot] = prompts.briefing(c.summary);
+            case RELEASE ->
+            {
+                if (leadCalls[slot] == c.callId)
+                {
+                    leadLegs[slot] = null;
+                    leadCalls[slot] = 0;
+                    briefings[slot] = null;
+                }
+                for (int i = 0; i < closerCalls.length; i++)
+                {
+                    if (closerCalls[i] == c.callId)
+                    {
+                        closerCalls[i] = 0;
+                        closerLegs[i] = null;
+                    }
+                }
+            }
+            default ->
+            {
+            }
+        }
+    }
+
+    private void play(final Command c)
+    {
+        final CallLeg leg = leg(c.callId, c.leg);
+        if (null == leg)
+        {
+            return;
+        }
+        final Object prompt = c.prompt;
+        if (io.dialer.transfer.Prompt.BRIEFING == prompt)
+        {
+            final CompletableFuture<Prompt> briefing = briefings[(int)(c.callId & slotMask)];
+            if (null == briefing)
+            {
+                return;
+            }
+            final long token = c.token;
+            final long origin = c.originNanos;
+            final boolean bargeIn = c.bargeIn;
+            briefing.whenComplete((audio, error) ->
+            {
+                final Prompt spoken = null == audio ? prompts.transfer(io.dialer.transfer.Prompt.INTRODUCTION) : audio;
+                if (start(leg, spoken, false, bargeIn, token) && 0 != origin)
+                {
+                    latency(Step.CLOSER_ANSWER_TO_BRIEFING, origin);
+                }
+            });
+            return;
+        }
+        final Prompt audio;
+        if (prompt instanceof io.dialer.qualification.Prompt scriptPrompt)
+        {
+            audio = prompts.script(scriptPrompt);
+        }
+        else if (prompt instanceof io.dialer.transfer.Prompt transferPrompt)
+        {
+            audio = prompts.transfer(transferPrompt);
+        }
+        else
+        {
+            audio = prompts.voicemail();
+        }
+        if (start(leg, audio, c.loop, c.bargeIn, c.token) && 0 != c.originNanos && c.ordinal >= 0)
+        {
+            latency(Step.get(c.ordinal), c.originNanos);
+        }
+    }
+
+    private boolean start(
+        final CallLeg leg, final Prompt audio, final boolean loop, final boolean bargeIn, final long token)
+    {
+        try
+        {
+            leg.play(audio, loop, bargeIn, token);
+            return true;
+        }
+        catch (final IllegalStateException ex)
+        {
+            // the leg ended meanwhile: its end event is on its way to the controller
+            return false;
+        }
+    }
+
+    private void latency(final Step step, final long originNanos)
+    {
+        final long now = System.nanoTime();
+        final long seq = events.next();
+        final EngineEvent event = events.get(seq).set(EventType.LATENCY, 0, EngineEvent.LEAD_LEG, now);
+        event.value = step.ordinal();
+        event.token = now - originNanos;
+        events.publish(seq);
+    }
+
+    private CallLeg leg(final long callId, final int leg)
+    {
+        if (EngineEvent.LEAD_LEG == leg)
+        {
+            final int slot = (int)(callId & slotMask);
+            return leadCalls[slot] == callId ? leadLegs[slot] : null;
+        }
+        final int closer = leg - 1;
+        return closerCalls[closer] == callId ? closerLegs[closer] : null;
+    }
+
+    private SipStack stack()
+    {
+        final SipStack stack = stacks[nextStack];
+        nextStack = nextStack + 1 == stacks.length ? 0 : nextStack + 1;
+        return stack;
+    }
+}

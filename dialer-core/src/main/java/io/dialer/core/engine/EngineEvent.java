@@ -1,0 +1,113 @@
+/*
+ * Dialer core.
+ */
+package io.dialer.core.engine;
+
+/**
+ * One slot of the controller's ring: preallocated, mutable, overwritten by each producer in place. Fields are read
+ * only on the controller's (and the input journal's) thread after publication.
+ */
+public final class EngineEvent
+{
+    /** Leg number of the lead's own leg; closer legs are {@code 1 + closer index}. */
+    public static final int LEAD_LEG = 0;
+
+    EventType type;
+    long callId;
+    int leg;
+    long nanos;
+    long token;
+    int value;
+    char digit;
+    Enum<?> cause;
+    Enum<?> cause2;
+    String text;
+
+    /**
+     * Clears the slot for a new event.
+     *
+     * @param type   the type.
+     * @param callId the call id, or 0.
+     * @param leg    the leg, {@link #LEAD_LEG} or 1 + closer index.
+     * @param nanos  when it happened, {@link System#nanoTime()}.
+     * @return this.
+     */
+    EngineEvent set(final EventType type, final long callId, final int leg, final long nanos)
+    {
+        this.type = type;
+        this.callId = callId;
+        this.leg = leg;
+        this.nanos = nanos;
+        token = 0;
+        value = 0;
+        digit = 0;
+        cause = null;
+        cause2 = null;
+        text = null;
+        return this;
+    }
+
+    /**
+     * @return the type.
+     */
+    public EventType type()
+    {
+        return type;
+    }
+
+    /**
+     * @return the call id.
+     */
+    public long callId()
+    {
+        return callId;
+    }
+
+    /**
+     * @return the leg.
+     */
+    public int leg()
+    {
+        return leg;
+    }
+
+    /**
+     * @return when it happened, nanos.
+     */
+    public long nanos()
+    {
+        return nanos;
+    }
+
+    /**
+     * @return the token (play token, or nanos for LATENCY).
+     */
+    public long token()
+    {
+        return token;
+    }
+
+    /**
+     * @return the int value (status, position, step).
+     */
+    public int value()
+    {
+        return value;
+    }
+
+    /**
+     * @return the DTMF key.
+     */
+    public char digit()
+    {
+        return digit;
+    }
+
+    @Override
+    public String toString()
+    {
+        return type + " call=" + callId + " leg=" + leg + " token=" + token + " value=" + value +
+            (0 != digit ? " digit=" + digit : "") + (null != cause ? " cause=" + cause : "") +
+            (null != cause2 ? "/" + cause2 : "") + (null != text ? " text=" + text : "");
+    }
+}

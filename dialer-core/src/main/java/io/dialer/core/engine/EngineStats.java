@@ -1,0 +1,115 @@
+/*
+ * Dialer core.
+ */
+package io.dialer.core.engine;
+
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import io.dialer.core.compliance.Disposition;
+
+/**
+ * Live counters for a progress display: written by the controller only (ordered stores, no locks), read from any
+ * thread.
+ */
+public final class EngineStats
+{
+    static final int DIALED = 0;
+    static final int LIVE = 1;
+    static final int QUALIFIED = 2;
+    static final int BRIDGED = 3;
+    static final int LEADS_DONE = 4;
+    static final int LEADS = 5;
+    static final int WAITING = 6;
+    static final int SKIPPED_MS = 7;
+    private static final int DISPOSITION_BASE = 8;
+
+    private final AtomicLongArray counters = new AtomicLongArray(DISPOSITION_BASE + Disposition.values().length);
+
+    void add(final int counter, final long delta)
+    {
+        counters.lazySet(counter, counters.get(counter) + delta);
+    }
+
+    void set(final int counter, final long value)
+    {
+        counters.lazySet(counter, value);
+    }
+
+    void disposition(final Disposition disposition)
+    {
+        add(DISPOSITION_BASE + disposition.ordinal(), 1);
+    }
+
+    /**
+     * @return calls dialed so far in this run.
+     */
+    public long dialed()
+    {
+        return counters.get(DIALED);
+    }
+
+    /**
+     * @return calls up now (lead legs dialing, talking, on hold or bridged).
+     */
+    public long live()
+    {
+        return counters.get(LIVE);
+    }
+
+    /**
+     * @return callers qualified in this run.
+     */
+    public long qualified()
+    {
+        return counters.get(QUALIFIED);
+    }
+
+    /**
+     * @return callers bridged to a closer in this run.
+     */
+    public long bridged()
+    {
+        return counters.get(BRIDGED);
+    }
+
+    /**
+     * @return leads with nothing left to do (final disposition, closed or out of attempts), whole campaign.
+     */
+    public long leadsDone()
+    {
+        return counters.get(LEADS_DONE);
+    }
+
+    /**
+     * @return leads in the list.
+     */
+    public long leads()
+    {
+        return counters.get(LEADS);
+    }
+
+    /**
+     * @return callers waiting for a closer now.
+     */
+    public long waiting()
+    {
+        return counters.get(WAITING);
+    }
+
+    /**
+     * @return idle time the clock skipped, ms (demo only).
+     */
+    public long skippedMs()
+    {
+        return counters.get(SKIPPED_MS);
+    }
+
+    /**
+     * @param disposition a disposition.
+     * @return calls ended with it in this run.
+     */
+    public long count(final Disposition disposition)
+    {
+        return counters.get(DISPOSITION_BASE + disposition.ordinal());
+    }
+}

@@ -1,0 +1,156 @@
+/*
+ * Dialer core tests.
+ */
+package io.dialer.core.engine;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import io.dialer.core.campaign.CampaignFile;
+import io.dialer.core.campaign.CampaignLoader;
+import io.dialer.core.campaign.CampaignResult;
+import io.dialer.core.campaign.Closer;
+import io.dialer.core.compliance.DoNotCallList;
+import io.dialer.core.journal.Journal;
+import io.dialer.core.lead.LeadList;
+import io.dialer.core.lead.LeadListReader;
+import io.dialer.media.MediaEngine;
+import io.dialer.media.Prompt;
+import io.dialer.media.TextToSpeech;
+import io.dialer.sim.PhoneScript;
+import io.dialer.sim.SimulatedCarrier;
+import io.dialer.sim.Tones;
+import io.dialer.sip.DtmfSource;
+import io.dialer.sip.SipStack;
+import org.agrona.concurrent.SystemEpochClock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The engine over real SIP and RTP on loopback against the simulated carrier: busy leads retried to their attempt
+ * cap (idle time skipped), an opt-out added to the do-not-call list, a voicemail greeting answered with the message
+ * after its beep.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DialerEngineTest
+{
+    static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+    private static final String GREETING = "Hi, you have reached the voice mail of Alex Morgan. " +
+        "I am sorry that I cannot take your call right now. " +
+        "Please leave your name, your number and a short message after the tone, " +
+        "and I will get back to you as soon as I can.";
+
+    private final TextToSpeech tts = new TextToSpeech();
+    private SimulatedCarrier carrier;
+    private SipStack dialer;
+    private CampaignFile campaign;
+    private PromptBook prompts;
+
+    @BeforeAll
+    void start() throws IOException
+    {
+        final CampaignResult result = CampaignLoader.load(Path.of("../examples/demo-campaign.yaml"));
+        assertTrue(result.isValid(), result.errors().toString());
+        campaign = result.campaign();
+        final InetAddress loopback = InetAddress.getLoopbackAddress();
+        carrier = SimulatedCarrier.launch(new SipStack.Context().bindAddress(loopback).port(0).threadPoolSize(2)
+            .allowedPeer(loopback.getHostAddress()).userAgent("carrier")
+            .mediaContext(new MediaEngine.Context().bindAddress(loopback)));
+        dialer = SipStack.launch(new SipStack.Context().bindAddress(loopback).port(0).threadPoolSize(2)
+            .userAgent("dialer").outboundProxy(carrier.proxyUri())
+            .mediaContext(new MediaEngine.Context().bindAddress(loopback)));
+        prompts = new PromptBook(tts, campaign.script(), campaign.scriptFile().toAbsolutePath().getParent(),
+            campaign.voicemailText(), campaign.voicemailAudio(), new TransferTexts());
+    }
+
+    @AfterAll
+    void stop()
+    {
+        prompts.close();
+        dialer.close();
+        carrier.close();
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldRetryBusyRecordOptOutAndLeaveVoicemail(@TempDir final Path dir) throws Exception
+    {
+        final short[] greeting = concat(tts.render(GREETING).samples(), noise(600, 1),
+            Tones.sine(1_000, 500, 12_000), noise(3_000, 2));
+        final short[] hello = concat(noise(300, 3), tts.render("Hello?").samples(), noise(6_000, 4));
+        carrier.script("+12145550101", PhoneScript.builder().busy().build());
+        carrier.script("+12145550102", PhoneScript.builder().answerAfterMs(100)
+            .play(Prompt.fromPcm("hello", hello), 0, false)
+            .pressKeys(4_000, "*", 200, DtmfSource.RFC4733).build());
+        carrier.script("+12145550103", PhoneScript.builder().answerAfterMs(100)
+            .play(Prompt.fromPcm("greeting", greeting), 200, false).hangupAfterMs(40_000).build());
+
+        final LeadList leads = new LeadListReader("US").read("leads.csv",
+            "phone,first_name,last_name,city,state\n" +
+            "+12145550101,Ana,Ruiz,Dallas,TX\n" +
+            "+12145550102,Ben,Cole,Dallas,TX\n" +
+            "+12145550103,Cara,Diaz,Dallas,TX\n");
+        final Path journal = dir.resolve("journal");
+        final long start = ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, CHICAGO).toInstant().toEpochMilli();
+        try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt")))
+        {
+            final EngineConfig config = CampaignSetup.config(campaign, leads, dnc,
+                new CampaignClock(SystemEpochClock.INSTANCE, start), true)
+                .trunkHost(carrier.stack().localAddress().getHostString() + ":" + carrier.stack().port())
+                .closers(List.of(new Closer("dana", "Dana", carrier.uri("closer-dana"), List.of("auto-closers"))));
+            try (DialerEngine engine = DialerEngine.start(config, new SipStack[]{dialer}, prompts, journal))
+            {
+                assertTrue(engine.awaitFinished(100, TimeUnit.SECONDS), "campaign finished");
+            }
+            assertTrue(dnc.contains("+12145550102"), "opt-out on the do-not-call list");
+        }
+
+        final RecordingLog log = new RecordingLog();
+        Journal.replay(journal, log);
+        assertEquals(List.of(
+            "lead=0 attempt=1 BUSY", "lead=0 attempt=2 BUSY", "lead=0 attempt=3 BUSY",
+            "lead=1 attempt=1 OPTED_OUT", "lead=2 attempt=1 MESSAGE_LEFT"),
+            log.dispositions.stream().sorted().toList(), String.join("\n", log.lines));
+    }
+
+    static short[] noise(final int durationMs, final long seed)
+    {
+        final Random random = new Random(seed);
+        final short[] samples = new short[durationMs * 8];
+        for (int i = 0; i < samples.length; i++)
+        {
+            samples[i] = (short)(random.nextGaussian() * 30);
+        }
+        return samples;
+    }
+
+    static short[] concat(final short[]... parts)
+    {
+        int length = 0;
+        for (final short[] part : parts)
+        {
+            length += part.length;
+        }
+        final short[] all = new short[length];
+        int at = 0;
+        for (final short[] part : parts)
+        {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
+}
