@@ -1,0 +1,96 @@
+/*
+ * Dialer core: report.
+ */
+package io.dialer.core.report;
+
+import io.dialer.core.compliance.Disposition;
+import io.dialer.core.journal.CloserResult;
+import io.dialer.core.journal.Step;
+import io.dialer.detection.Cause;
+import io.dialer.detection.Verdict;
+import io.dialer.transfer.TransferOutcome;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable snapshot of the campaign report, built by {@link ReportBuilder} from the journal alone, covering every
+ * run. Every enum-keyed map holds every value of its enum, zeros included, in declaration order. Field meanings,
+ * units and the JSON form are documented in {@code docs/report.md}.
+ *
+ * @param campaign       the campaign name (the latest {@code campaignStarted}), empty when no run started.
+ * @param runs           every run in journal order.
+ * @param startedMs      when the first run started, epoch ms, or {@link #NONE}.
+ * @param finishedMs     when the last {@code campaignFinished} was recorded, epoch ms, or {@link #NONE}.
+ * @param leads          where the leads stand.
+ * @param attempts       dials ({@code dialed} records), all runs.
+ * @param calls          calls ended ({@code disposition} records), the denominator of disposition percentages.
+ * @param dispositions   calls ended per disposition.
+ * @param answered       calls answered.
+ * @param verdicts       detector verdicts per verdict.
+ * @param causes         detector verdicts per cause.
+ * @param answers        qualification answers accepted.
+ * @param qualified      callers qualified (and handed to the transfer).
+ * @param optOuts        callees who opted out.
+ * @param closerAttempts offers to closers per result.
+ * @param transfers      warm transfers ended per outcome.
+ * @param closers        offers per closer, by closer id.
+ * @param latencies      the latency of every step, in {@link Step} order.
+ */
+public record CampaignReport(
+    String campaign,
+    List<RunSummary> runs,
+    long startedMs,
+    long finishedMs,
+    LeadSummary leads,
+    long attempts,
+    long calls,
+    Map<Disposition, Long> dispositions,
+    long answered,
+    Map<Verdict, Long> verdicts,
+    Map<Cause, Long> causes,
+    long answers,
+    long qualified,
+    long optOuts,
+    Map<CloserResult, Long> closerAttempts,
+    Map<TransferOutcome, Long> transfers,
+    List<CloserSummary> closers,
+    Map<Step, StepLatency> latencies)
+{
+    /**
+     * The schema of the JSON form, written first as {@code "schema"}.
+     */
+    public static final String SCHEMA = "dialer-report/1";
+
+    /**
+     * A time that was not recorded (no run started, or none finished).
+     */
+    public static final long NONE = -1;
+
+    /**
+     * Copies every collection, so the snapshot never changes.
+     */
+    public CampaignReport
+    {
+        runs = List.copyOf(runs);
+        dispositions = Collections.unmodifiableMap(new EnumMap<>(dispositions));
+        verdicts = Collections.unmodifiableMap(new EnumMap<>(verdicts));
+        causes = Collections.unmodifiableMap(new EnumMap<>(causes));
+        closerAttempts = Collections.unmodifiableMap(new EnumMap<>(closerAttempts));
+        transfers = Collections.unmodifiableMap(new EnumMap<>(transfers));
+        closers = List.copyOf(closers);
+        latencies = Collections.unmodifiableMap(new EnumMap<>(latencies));
+    }
+
+    /**
+     * Whether the campaign is finished: the latest run recorded its end.
+     *
+     * @return true when the latest run finished, false when it is running, was killed, or no run started.
+     */
+    public boolean finished()
+    {
+        return !runs.isEmpty() && runs.get(runs.size() - 1).finished();
+    }
+}
