@@ -27,20 +27,18 @@ public final class AudioProbe implements AudioTap
     public void onFrame(
         final long sessionId, final short[] samples, final int offset, final int length, final long rtpTimestamp)
     {
-        double energy = 0;
         int crossings = 0;
         short previous = samples[offset];
         for (int i = offset; i < offset + length; i++)
         {
             final short sample = samples[i];
-            energy += (double)sample * sample;
             if ((sample >= 0) != (previous >= 0))
             {
                 crossings++;
             }
             previous = sample;
         }
-        final double rms = length > 0 ? Math.sqrt(energy / length) : 0;
+        final double rms = rms(samples, offset, length);
         synchronized (lock)
         {
             frames++;
@@ -53,6 +51,25 @@ public final class AudioProbe implements AudioTap
             }
             lock.notifyAll();
         }
+    }
+
+    /**
+     * Root mean square level of a frame; {@link #SILENCE_RMS} and above is voiced.
+     *
+     * @param samples the samples.
+     * @param offset  first sample.
+     * @param length  sample count.
+     * @return the level in 16-bit units, 0 for an empty frame.
+     */
+    static double rms(final short[] samples, final int offset, final int length)
+    {
+        double energy = 0;
+        for (int i = offset; i < offset + length; i++)
+        {
+            final short sample = samples[i];
+            energy += (double)sample * sample;
+        }
+        return length > 0 ? Math.sqrt(energy / length) : 0;
     }
 
     /**

@@ -16,6 +16,12 @@ import java.util.Objects;
  */
 public final class PhoneScript
 {
+    /** Milliseconds between the keys of one answer given by {@link Builder#answerWhenAsked(List, long)}. */
+    public static final long ANSWER_KEY_SPACING_MS = 150;
+
+    /** Duration of each key of an answer given by {@link Builder#answerWhenAsked(List, long)}. */
+    public static final int ANSWER_KEY_DURATION_MS = 100;
+
     /**
      * What the phone does with the INVITE.
      */
@@ -58,6 +64,11 @@ public final class PhoneScript
     private final String challengePassword;
     private final long holdAtMs;
     private final long resumeAtMs;
+    private final List<String> answers;
+    private final long answerSilenceMs;
+    private final long hangupAfterKeyMs;
+    private final long hangupAfterHeardMs;
+    private final long hangupAfterHeardFallbackMs;
 
     private PhoneScript(final Builder b)
     {
@@ -79,6 +90,11 @@ public final class PhoneScript
         challengePassword = b.challengePassword;
         holdAtMs = b.holdAtMs;
         resumeAtMs = b.resumeAtMs;
+        answers = List.copyOf(b.answers);
+        answerSilenceMs = b.answerSilenceMs;
+        hangupAfterKeyMs = b.hangupAfterKeyMs;
+        hangupAfterHeardMs = b.hangupAfterHeardMs;
+        hangupAfterHeardFallbackMs = b.hangupAfterHeardFallbackMs;
     }
 
     /**
@@ -274,6 +290,58 @@ public final class PhoneScript
     }
 
     /**
+     * Answers given one at a time, each when the caller stops talking (see
+     * {@link Builder#answerWhenAsked(List, long)}); empty for none.
+     *
+     * @return the answers, each the keys of one answer.
+     */
+    public List<String> answers()
+    {
+        return answers;
+    }
+
+    /**
+     * Silence after voiced audio that makes the phone give its next answer.
+     *
+     * @return milliseconds.
+     */
+    public long answerSilenceMs()
+    {
+        return answerSilenceMs;
+    }
+
+    /**
+     * Hang up this long after pressing {@link #keyAfterHeard()}; negative for never.
+     *
+     * @return milliseconds.
+     */
+    public long hangupAfterKeyMs()
+    {
+        return hangupAfterKeyMs;
+    }
+
+    /**
+     * Hang up once this much non-silent audio has been heard; negative for never.
+     *
+     * @return milliseconds of audio.
+     */
+    public long hangupAfterHeardMs()
+    {
+        return hangupAfterHeardMs;
+    }
+
+    /**
+     * With {@link #hangupAfterHeardMs()}: hang up anyway this long after answer when not enough audio was heard;
+     * negative for never.
+     *
+     * @return milliseconds.
+     */
+    public long hangupAfterHeardFallbackMs()
+    {
+        return hangupAfterHeardFallbackMs;
+    }
+
+    /**
      * Builds a {@link PhoneScript}.
      */
     public static final class Builder
@@ -296,6 +364,11 @@ public final class PhoneScript
         private String challengePassword;
         private long holdAtMs = -1;
         private long resumeAtMs = -1;
+        private final List<String> answers = new ArrayList<>();
+        private long answerSilenceMs;
+        private long hangupAfterKeyMs = -1;
+        private long hangupAfterHeardMs = -1;
+        private long hangupAfterHeardFallbackMs = -1;
 
         private Builder()
         {
@@ -457,6 +530,66 @@ public final class PhoneScript
         public Builder hangupAfterMs(final long delayMs)
         {
             hangupAfterMs = delayMs;
+            return this;
+        }
+
+        /**
+         * Hang up this long after pressing the {@link #pressAfterHeard key pressed after hearing} (a closer who
+         * accepted stays a while with the caller, then leaves).
+         *
+         * @param delayMs milliseconds after the key.
+         * @return this.
+         */
+        public Builder hangupAfterKeyMs(final long delayMs)
+        {
+            hangupAfterKeyMs = delayMs;
+            return this;
+        }
+
+        /**
+         * Hang up once this much audio has been heard (a person hanging up during the caller's greeting), or after a
+         * fallback delay.
+         *
+         * @param heardMs    milliseconds of non-silent audio to hear first.
+         * @param fallbackMs hang up anyway this long after answer; negative for never.
+         * @return this.
+         */
+        public Builder hangupAfterHeard(final long heardMs, final long fallbackMs)
+        {
+            hangupAfterHeardMs = heardMs;
+            hangupAfterHeardFallbackMs = fallbackMs;
+            return this;
+        }
+
+        /**
+         * A person answering questions: each time the phone has heard voiced audio followed by {@code silenceMs} of
+         * silence (the caller asked something and stopped talking), it presses the keys of the next answer over
+         * RFC 4733, {@link #ANSWER_KEY_SPACING_MS} apart, then waits for the next voiced-then-silent stretch. Audio
+         * heard while an answer's keys go out does not count. Continuous audio such as hold music, whose pauses are
+         * shorter than {@code silenceMs}, never triggers an answer; once every answer is given the phone presses
+         * nothing more. Silence is counted in received audio (20 ms frames), not wall-clock time.
+         *
+         * @param answers   the answers in order, each one or more keys ({@code "1"}, {@code "75201#"}).
+         * @param silenceMs silence after voiced audio that ends the caller's turn, e.g. 700; longer than the pauses
+         *                  inside the caller's prompts.
+         * @return this.
+         */
+        public Builder answerWhenAsked(final List<String> answers, final long silenceMs)
+        {
+            for (final String answer : answers)
+            {
+                if (null == answer || answer.isEmpty())
+                {
+                    throw new IllegalArgumentException("empty answer in " + answers);
+                }
+            }
+            if (silenceMs <= 0)
+            {
+                throw new IllegalArgumentException("silenceMs must be positive: " + silenceMs);
+            }
+            this.answers.clear();
+            this.answers.addAll(answers);
+            answerSilenceMs = silenceMs;
             return this;
         }
 

@@ -34,6 +34,9 @@ public final class SimulatedCall implements CallListener
     private volatile EndCause endCause;
     private volatile boolean challenged;
     private volatile boolean keyAfterHeardPressed;
+    private volatile boolean hungUpAfterHeard;
+    private final StringBuilder pressed = new StringBuilder();
+    private int answersGiven;
 
     SimulatedCall(final String user, final CallLeg leg, final PhoneScript script)
     {
@@ -163,6 +166,26 @@ public final class SimulatedCall implements CallListener
     }
 
     /**
+     * The keys this phone has pressed so far, in order, however they were scripted.
+     *
+     * @return the keys, e.g. {@code "175201#"}.
+     */
+    public synchronized String pressed()
+    {
+        return pressed.toString();
+    }
+
+    /**
+     * How many answers of {@link PhoneScript#answers()} the phone has given (all their keys sent).
+     *
+     * @return the count.
+     */
+    public synchronized int answersGiven()
+    {
+        return answersGiven;
+    }
+
+    /**
      * Whether the caller sent BYE.
      *
      * @return true when the caller hung up an answered call.
@@ -272,6 +295,29 @@ public final class SimulatedCall implements CallListener
             keyAfterHeardPressed = true;
             return true;
         }
+    }
+
+    boolean claimHangupAfterHeard()
+    {
+        synchronized (this)
+        {
+            if (hungUpAfterHeard)
+            {
+                return false;
+            }
+            hungUpAfterHeard = true;
+            return true;
+        }
+    }
+
+    synchronized void pressed(final char digit)
+    {
+        pressed.append(digit);
+    }
+
+    synchronized void answerGiven()
+    {
+        answersGiven++;
     }
 
     private void finished(final EndCause cause)

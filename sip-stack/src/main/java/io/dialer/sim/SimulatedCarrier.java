@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 public final class SimulatedCarrier implements AutoCloseable
 {
     private static final Logger LOGGER = LoggerFactory.getLogger(SimulatedCarrier.class);
+    private static final int KEY_DURATION_MS = 160;
 
     private final SipStack stack;
     private final ScheduledThreadPoolExecutor scheduler;
@@ -84,6 +85,17 @@ public final class SimulatedCarrier implements AutoCloseable
     {
         scripts.put(user, script);
         return this;
+    }
+
+    /**
+     * The script registered for a number.
+     *
+     * @param user the Request-URI user part.
+     * @return the script, or null when the number has none (the default script applies).
+     */
+    public PhoneScript scriptOf(final String user)
+    {
+        return scripts.get(user);
     }
 
     /**
@@ -238,7 +250,7 @@ public final class SimulatedCarrier implements AutoCloseable
                 {
                     if (call.heard().voicedMs() >= script.heardMs() && call.claimKeyAfterHeard())
                     {
-                        schedule(call, 0, () -> press(leg, script.keyAfterHeard(), script.keyAfterHeardSource()));
+                        schedule(call, 0, () -> pressAfterHeard(call));
                     }
                 });
                 if (script.keyAfterHeardFallbackMs() >= 0)
@@ -247,10 +259,34 @@ public final class SimulatedCarrier implements AutoCloseable
                     {
                         if (call.claimKeyAfterHeard())
                         {
-                            press(leg, script.keyAfterHeard(), script.keyAfterHeardSource());
+                            pressAfterHeard(call);
                         }
                     });
                 }
+            }
+            if (script.hangupAfterHeardMs() >= 0)
+            {
+                leg.addTap((sessionId, samples, offset, length, rtpTimestamp) ->
+                {
+                    if (call.heard().voicedMs() >= script.hangupAfterHeardMs() && call.claimHangupAfterHeard())
+                    {
+                        schedule(call, 0, leg::hangup);
+                    }
+                });
+                if (script.hangupAfterHeardFallbackMs() >= 0)
+                {
+                    schedule(call, script.hangupAfterHeardFallbackMs(), () ->
+                    {
+                        if (call.claimHangupAfterHeard())
+                        {
+                            leg.hangup();
+                        }
+                    });
+                }
+            }
+            if (!script.answers().isEmpty())
+            {
+                answerWhenAsked(call);
             }
             if (null != script.prompt())
             {
@@ -263,7 +299,7 @@ public final class SimulatedCarrier implements AutoCloseable
         }
         for (final PhoneScript.KeyPress key : script.keys())
         {
-            schedule(call, key.atMs(), () -> press(leg, key.digit(), key.source()));
+            schedule(call, key.atMs(), () -> press(call, key.digit(), key.source(), KEY_DURATION_MS));
         }
         if (script.holdAtMs() >= 0)
         {
@@ -279,16 +315,50 @@ public final class SimulatedCarrier implements AutoCloseable
         }
     }
 
-    private static void press(final CallLeg leg, final char digit, final DtmfSource source)
+    private void pressAfterHeard(final SimulatedCall call)
     {
-        if (source == DtmfSource.SIP_INFO)
+        final PhoneScript script = call.script();
+        press(call, script.keyAfterHeard(), script.keyAfterHeardSource(), KEY_DURATION_MS);
+        if (script.hangupAfterKeyMs() >= 0)
         {
-            leg.sendDtmfInfo(digit, 160);
+            schedule(call, script.hangupAfterKeyMs(), call.leg()::hangup);
+        }
+    }
+
+    private void answerWhenAsked(final SimulatedCall call)
+    {
+        final List<String> answers = call.script().answers();
+        final TurnTaker[] turns = new TurnTaker[1];
+        turns[0] = new TurnTaker(call.script().answerSilenceMs(), answers.size(),
+            (index) -> schedule(call, 0, () -> pressAnswer(call, turns[0], answers.get(index), 0)));
+        call.leg().addTap(turns[0]);
+    }
+
+    private void pressAnswer(final SimulatedCall call, final TurnTaker turns, final String answer, final int index)
+    {
+        press(call, answer.charAt(index), DtmfSource.RFC4733, PhoneScript.ANSWER_KEY_DURATION_MS);
+        if (index + 1 < answer.length())
+        {
+            schedule(call, PhoneScript.ANSWER_KEY_SPACING_MS, () -> pressAnswer(call, turns, answer, index + 1));
         }
         else
         {
-            leg.sendDtmf(digit, 160);
+            call.answerGiven();
+            turns.answered();
         }
+    }
+
+    private static void press(final SimulatedCall call, final char digit, final DtmfSource source, final int durationMs)
+    {
+        if (source == DtmfSource.SIP_INFO)
+        {
+            call.leg().sendDtmfInfo(digit, durationMs);
+        }
+        else
+        {
+            call.leg().sendDtmf(digit, durationMs);
+        }
+        call.pressed(digit);
     }
 
     private void schedule(final SimulatedCall call, final long delayMs, final Runnable action)
