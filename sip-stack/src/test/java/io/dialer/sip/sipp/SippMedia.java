@@ -17,7 +17,8 @@ import java.nio.file.Path;
  *     <li>raw G.711 µ-law (8 kHz, no header) for SIPp's {@code rtp_stream};</li>
  *     <li>a pcap (Ethernet, IPv4, UDP, RTP) for SIPp's {@code play_pcap_audio}: optionally a tone as PCMU, then
  *     RFC 4733 telephone-events, one SSRC and continuous sequence numbers and timestamps, paced at 20 ms by the
- *     capture timestamps, as a phone would send them.</li>
+ *     capture timestamps, as a phone would send them; or any audio (such as rendered speech), keys, then more
+ *     audio.</li>
  * </ul>
  * {@code play_pcap_audio} sends through a raw socket, so SIPp needs root or CAP_NET_RAW for it.
  */
@@ -154,50 +155,58 @@ public final class SippMedia
     public static byte[] tonesAndKeysPcap(
         final double frequencyHz, final int toneMs, final String digits, final int keyMs, final int gapMs)
     {
-        final PcapWriter pcap = new PcapWriter();
-        final byte[] toneUlaw = toUlaw(tone(frequencyHz, toneMs, 8000));
-        long timeUs = 0;
-        int sequence = 1;
-        long timestamp = 0;
-        for (int offset = 0; offset + FRAME_SAMPLES <= toneUlaw.length; offset += FRAME_SAMPLES)
-        {
-            final byte[] payload = new byte[FRAME_SAMPLES];
-            System.arraycopy(toneUlaw, offset, payload, 0, FRAME_SAMPLES);
-            pcap.packet(timeUs, rtp(0, offset == 0, sequence++, timestamp, payload));
-            timestamp += FRAME_SAMPLES;
-            timeUs += FRAME_MS * 1000L;
-        }
+        final RtpTrack track = new RtpTrack();
+        track.audio(toUlaw(tone(frequencyHz, toneMs, 8000)));
         if (toneMs > 0)
         {
-            timeUs += gapMs * 1000L;
-            timestamp += (long)gapMs * SAMPLE_RATE / 1000;
+            track.gap(gapMs);
         }
+        track.keys(digits, keyMs, gapMs);
+        return track.pcap.toByteArray();
+    }
 
-        final int keySamples = keyMs * SAMPLE_RATE / 1000;
-        for (int d = 0; d < digits.length(); d++)
-        {
-            final int event = eventCode(digits.charAt(d));
-            final long eventTimestamp = timestamp;
-            int duration = FRAME_SAMPLES;
-            boolean first = true;
-            while (duration < keySamples)
-            {
-                pcap.packet(timeUs, rtp(TELEPHONE_EVENT_PAYLOAD_TYPE, first, sequence++, eventTimestamp,
-                    event(event, false, duration)));
-                first = false;
-                duration += FRAME_SAMPLES;
-                timeUs += FRAME_MS * 1000L;
-            }
-            for (int i = 0; i < END_PACKET_REPEATS; i++)
-            {
-                pcap.packet(timeUs, rtp(TELEPHONE_EVENT_PAYLOAD_TYPE, false, sequence++, eventTimestamp,
-                    event(event, true, keySamples)));
-                timeUs += i < END_PACKET_REPEATS - 1 ? 1000L : FRAME_MS * 1000L;
-            }
-            timeUs += gapMs * 1000L;
-            timestamp += keySamples + (long)gapMs * SAMPLE_RATE / 1000;
-        }
-        return pcap.toByteArray();
+    /**
+     * Writes a pcap for {@code play_pcap_audio}: audio as PCMU, then the digits as RFC 4733 events right after it,
+     * then more audio: a caller who speaks, stays quiet, presses keys and stays on the line. Put the quiet before the
+     * keys into {@code before}, so the keys go at a known offset from the start of playback.
+     *
+     * @param file   where to write.
+     * @param before 8 kHz linear samples sent before the keys, whole 20 ms frames (a partial last frame is dropped).
+     * @param digits keys to send, {@code 0-9 * # A-D}, may be empty.
+     * @param keyMs  duration of each key press.
+     * @param gapMs  time between key presses, and after the last one.
+     * @param after  8 kHz linear samples sent after the keys, may be empty.
+     * @throws IOException when the file cannot be written.
+     */
+    public static void writeAudioAndKeysPcap(
+        final Path file,
+        final short[] before,
+        final String digits,
+        final int keyMs,
+        final int gapMs,
+        final short[] after) throws IOException
+    {
+        Files.write(file, audioAndKeysPcap(before, digits, keyMs, gapMs, after));
+    }
+
+    /**
+     * The pcap bytes of {@link #writeAudioAndKeysPcap}.
+     *
+     * @param before samples sent before the keys.
+     * @param digits keys to send.
+     * @param keyMs  duration of each key press.
+     * @param gapMs  time between key presses, and after the last one.
+     * @param after  samples sent after the keys.
+     * @return the capture file's bytes.
+     */
+    public static byte[] audioAndKeysPcap(
+        final short[] before, final String digits, final int keyMs, final int gapMs, final short[] after)
+    {
+        final RtpTrack track = new RtpTrack();
+        track.audio(toUlaw(before));
+        track.keys(digits, keyMs, gapMs);
+        track.audio(toUlaw(after));
+        return track.pcap.toByteArray();
     }
 
     /**
@@ -249,6 +258,64 @@ public final class SippMedia
         buffer.putInt((int)SSRC);
         buffer.put(payload);
         return buffer.array();
+    }
+
+    /**
+     * One RTP stream written into a pcap: one SSRC, continuous sequence numbers and RTP timestamps, capture times
+     * paced at 20 ms per frame.
+     */
+    private static final class RtpTrack
+    {
+        private final PcapWriter pcap = new PcapWriter();
+        private long timeUs;
+        private int sequence = 1;
+        private long timestamp;
+
+        void audio(final byte[] ulaw)
+        {
+            for (int offset = 0; offset + FRAME_SAMPLES <= ulaw.length; offset += FRAME_SAMPLES)
+            {
+                final byte[] payload = new byte[FRAME_SAMPLES];
+                System.arraycopy(ulaw, offset, payload, 0, FRAME_SAMPLES);
+                pcap.packet(timeUs, rtp(0, offset == 0, sequence++, timestamp, payload));
+                timestamp += FRAME_SAMPLES;
+                timeUs += FRAME_MS * 1000L;
+            }
+        }
+
+        void gap(final int gapMs)
+        {
+            timeUs += gapMs * 1000L;
+            timestamp += (long)gapMs * SAMPLE_RATE / 1000;
+        }
+
+        void keys(final String digits, final int keyMs, final int gapMs)
+        {
+            final int keySamples = keyMs * SAMPLE_RATE / 1000;
+            for (int d = 0; d < digits.length(); d++)
+            {
+                final int event = eventCode(digits.charAt(d));
+                final long eventTimestamp = timestamp;
+                int duration = FRAME_SAMPLES;
+                boolean first = true;
+                while (duration < keySamples)
+                {
+                    pcap.packet(timeUs, rtp(TELEPHONE_EVENT_PAYLOAD_TYPE, first, sequence++, eventTimestamp,
+                        event(event, false, duration)));
+                    first = false;
+                    duration += FRAME_SAMPLES;
+                    timeUs += FRAME_MS * 1000L;
+                }
+                for (int i = 0; i < END_PACKET_REPEATS; i++)
+                {
+                    pcap.packet(timeUs, rtp(TELEPHONE_EVENT_PAYLOAD_TYPE, false, sequence++, eventTimestamp,
+                        event(event, true, keySamples)));
+                    timeUs += i < END_PACKET_REPEATS - 1 ? 1000L : FRAME_MS * 1000L;
+                }
+                timeUs += gapMs * 1000L;
+                timestamp += keySamples + (long)gapMs * SAMPLE_RATE / 1000;
+            }
+        }
     }
 
     /**

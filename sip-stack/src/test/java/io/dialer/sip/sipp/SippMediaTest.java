@@ -82,6 +82,55 @@ final class SippMediaTest
     }
 
     @Test
+    void shouldWritePcapOfAudioThenKeysThenAudio()
+    {
+        final short[] before = SippMedia.tone(440, 100, 4000);
+        final short[] after = SippMedia.tone(440, 60, 4000);
+        final List<byte[]> rtp = rtpPayloads(SippMedia.audioAndKeysPcap(before, "*", 100, 40, after));
+
+        final int beforePackets = 5;
+        final int keyPackets = 4 + 3;
+        final int afterPackets = 3;
+        assertEquals(beforePackets + keyPackets + afterPackets, rtp.size());
+        for (int i = 0; i < rtp.size(); i++)
+        {
+            final boolean key = i >= beforePackets && i < beforePackets + keyPackets;
+            assertEquals(key ? SippMedia.TELEPHONE_EVENT_PAYLOAD_TYPE : 0, rtp.get(i)[1] & 0x7F, "packet " + i);
+            assertEquals(i + 1, ((rtp.get(i)[2] & 0xFF) << 8) | (rtp.get(i)[3] & 0xFF));
+        }
+        final byte[] lastEvent = rtp.get(beforePackets + keyPackets - 1);
+        assertEquals(10, lastEvent[12]);
+        assertEquals(0x80, lastEvent[13] & 0x80);
+        assertEquals(800, timestamp(lastEvent));
+        assertEquals(800 + 800 + 320, timestamp(rtp.get(beforePackets + keyPackets)));
+        assertEquals(800 + 800 + 320 + 2 * SippMedia.FRAME_SAMPLES, timestamp(rtp.get(rtp.size() - 1)));
+    }
+
+    private static List<byte[]> rtpPayloads(final byte[] pcap)
+    {
+        final ByteBuffer buffer = ByteBuffer.wrap(pcap).order(ByteOrder.LITTLE_ENDIAN);
+        final List<byte[]> rtp = new ArrayList<>();
+        int position = 24;
+        while (position < pcap.length)
+        {
+            final int length = buffer.getInt(position + 8);
+            final int udpStart = position + 16 + 14 + 20;
+            final int udpLength = ((pcap[udpStart + 4] & 0xFF) << 8) | (pcap[udpStart + 5] & 0xFF);
+            final byte[] payload = new byte[udpLength - 8];
+            System.arraycopy(pcap, udpStart + 8, payload, 0, payload.length);
+            rtp.add(payload);
+            position += 16 + length;
+        }
+        assertEquals(pcap.length, position);
+        return rtp;
+    }
+
+    private static long timestamp(final byte[] rtp)
+    {
+        return ByteBuffer.wrap(rtp, 4, 4).order(ByteOrder.BIG_ENDIAN).getInt() & 0xFFFF_FFFFL;
+    }
+
+    @Test
     void shouldMapKeysToEventCodes()
     {
         assertEquals(0, SippMedia.eventCode('0'));
