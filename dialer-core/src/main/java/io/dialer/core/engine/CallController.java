@@ -42,6 +42,7 @@ import org.agrona.collections.IntArrayQueue;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.DeadlineTimerWheel;
+import org.agrona.DeadlineTimerWheel.TimerHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,6 +93,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
     private final Histogram[] latencies = new Histogram[Step.values().length];
     private final int[] attempts;
     private final long[] notBefore;
+    private final boolean[] timerPending;
     private final boolean[] closed;
     private final long[] dialTimes;
     private final int[] dialTimeCounts;
@@ -110,6 +112,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
     private boolean finished;
     private final Runnable onFinished;
     private RecoveryState recovered;
+    private final TimerHandler timerHandler = this::onTimerExpiry;
 
     CallController(
         final EngineConfig config,
@@ -141,6 +144,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
         final int leadCount = leads.size();
         attempts = new int[leadCount];
         notBefore = new long[leadCount];
+        timerPending = new boolean[leadCount];
         closed = new boolean[leadCount];
         dialTimes = new long[leadCount * MAX_DIAL_TIMES];
         dialTimeCounts = new int[leadCount];
@@ -181,6 +185,12 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
             latencies[step.ordinal()] = new Histogram(TimeUnit.MINUTES.toNanos(10), 3);
         }
 
+        if (null != recovered && config.skipIdleTime)
+        {
+            // a clock that skips idle time starts where it is told on every run: resume at the journal's time, so
+            // the restart's dispositions, retry times and daily caps never fall before what the journal holds
+            stats.add(EngineStats.SKIPPED_MS, config.clock.skipTo(recovered.lastTimeMs()));
+        }
         nowMs = clock.time();
         wheel = new DeadlineTimerWheel(TimeUnit.MILLISECONDS, nowMs, 4, 1024);
         for (int closer = 0; closer < pool.size(); closer++)
@@ -322,7 +332,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
         {
             return;
         }
-        wheel.poll(nowMs, this::onTimerExpiry, 1024);
+        pollTimers();
         if (matcher.nextWrapUpDeadline() <= nowMs)
         {
             matcher.expireWrapUps(nowMs);
@@ -341,18 +351,36 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
                 {
                     stats.add(EngineStats.SKIPPED_MS, config.clock.skipTo(next));
                     nowMs = clock.time();
-                    wheel.poll(nowMs, this::onTimerExpiry, 1024);
+                    pollTimers();
                 }
             }
         }
     }
 
+    /**
+     * Fires every due timer: the wheel moves one tick per poll, so after a pause (or a skip of idle time) it is
+     * polled until its tick reaches now.
+     */
+    private void pollTimers()
+    {
+        final TimerHandler handler = timerHandler;
+        wheel.poll(nowMs, handler, Integer.MAX_VALUE);
+        while (wheel.currentTickTime() + wheel.tickResolution() <= nowMs)
+        {
+            wheel.poll(nowMs, handler, Integer.MAX_VALUE);
+        }
+    }
+
+    /**
+     * The earliest deadline of the leads waiting for their timer; at or before now when a timer is due but the wheel
+     * has not reached it yet (it advances one tick a poll), so idle time is not skipped past it.
+     */
     private long nextLeadDeadline()
     {
         long earliest = Long.MAX_VALUE;
         for (int lead = 0; lead < notBefore.length; lead++)
         {
-            if (!closed[lead] && notBefore[lead] > nowMs && notBefore[lead] < earliest)
+            if (timerPending[lead] && !closed[lead] && notBefore[lead] < earliest)
             {
                 earliest = notBefore[lead];
             }
@@ -428,6 +456,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
     private void schedule(final int lead, final long atMs)
     {
         notBefore[lead] = atMs;
+        timerPending[lead] = true;
         scheduled++;
         final long timerId = wheel.scheduleTimer(Math.max(atMs, nowMs));
         timerPayloads.put(timerId, KIND_LEAD << KIND_SHIFT | lead);
@@ -530,6 +559,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
         if (KIND_LEAD == kind)
         {
             scheduled--;
+            timerPending[(int)(payload & ID_MASK)] = false;
             ready.offerInt((int)(payload & ID_MASK));
             return true;
         }
@@ -1095,7 +1125,8 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
                 {
                     final Question question = conversation.question();
                     scratch.setLength(0);
-                    scratch.append("during ").append(null == question ? "the greeting" : question.id());
+                    scratch.append("during ").append(null == question ? "the greeting" : question.id())
+                        .append(" (").append(cause.name()).append(')');
                     conversation.callerHungUp(nowMs);
                     if (null == disposition)
                     {

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * {@link #campaignStarted}, until the restarted controller writes its disposition (same lead and call id).
  * <p>
  * Campaign-wide: the runs seen, whether the last run finished, the lead count of the last run, the opt-outs in order
- * (each number once) and the largest call id seen. Records for a lead beyond the announced count grow the arrays;
- * records with a negative lead are ignored with a warning.
+ * (each number once), the largest call id seen and the latest record time. Records for a lead beyond the announced
+ * count grow the arrays; records with a negative lead are ignored with a warning.
  * <p>
  * Single threaded. Opt-outs and names are copied as strings; everything else is kept in primitive arrays.
  */
@@ -55,6 +55,7 @@ public final class RecoveryState implements CampaignLog
     private String campaign = "";
     private String leadsFile = "";
     private long lastCallId;
+    private long lastTimeMs;
     private int capacity;
     private int[] attempts = new int[0];
     private long[][] attemptTimes = new long[0][];
@@ -124,6 +125,16 @@ public final class RecoveryState implements CampaignLog
     public long lastCallId()
     {
         return lastCallId;
+    }
+
+    /**
+     * The latest time of any record, so a restarted clock that skips idle time can resume where the campaign was.
+     *
+     * @return epoch ms, 0 when there were no records.
+     */
+    public long lastTimeMs()
+    {
+        return lastTimeMs;
     }
 
     /**
@@ -281,6 +292,7 @@ public final class RecoveryState implements CampaignLog
         final int leads,
         final int closers)
     {
+        seeTime(timeMs);
         runs = Math.max(runs, run);
         finished = false;
         this.campaign = campaign.toString();
@@ -300,7 +312,7 @@ public final class RecoveryState implements CampaignLog
         final CharSequence e164,
         final CharSequence why)
     {
-        seeCallId(callId);
+        see(timeMs, callId);
         if (!accept(lead, "dialed"))
         {
             return;
@@ -318,6 +330,7 @@ public final class RecoveryState implements CampaignLog
      */
     public void leadClosed(final long timeMs, final int lead, final CharSequence reason, final CharSequence detail)
     {
+        seeTime(timeMs);
         if (accept(lead, "leadClosed"))
         {
             closed[lead] = true;
@@ -329,7 +342,7 @@ public final class RecoveryState implements CampaignLog
      */
     public void answered(final long timeMs, final int lead, final long callId)
     {
-        seeCallId(callId);
+        see(timeMs, callId);
     }
 
     /**
@@ -343,7 +356,7 @@ public final class RecoveryState implements CampaignLog
         final Cause cause,
         final int positionMs)
     {
-        seeCallId(callId);
+        see(timeMs, callId);
     }
 
     /**
@@ -352,7 +365,7 @@ public final class RecoveryState implements CampaignLog
     public void answer(
         final long timeMs, final int lead, final long callId, final CharSequence question, final CharSequence value)
     {
-        seeCallId(callId);
+        see(timeMs, callId);
     }
 
     /**
@@ -361,7 +374,7 @@ public final class RecoveryState implements CampaignLog
     public void qualified(
         final long timeMs, final int lead, final long callId, final CharSequence skill, final CharSequence summary)
     {
-        seeCallId(callId);
+        see(timeMs, callId);
     }
 
     /**
@@ -370,7 +383,7 @@ public final class RecoveryState implements CampaignLog
     public void closerAttempt(
         final long timeMs, final int lead, final long callId, final CharSequence closerId, final CloserResult result)
     {
-        seeCallId(callId);
+        see(timeMs, callId);
     }
 
     /**
@@ -383,7 +396,7 @@ public final class RecoveryState implements CampaignLog
         final TransferOutcome outcome,
         final CharSequence closerId)
     {
-        seeCallId(callId);
+        see(timeMs, callId);
     }
 
     /**
@@ -398,7 +411,7 @@ public final class RecoveryState implements CampaignLog
         final long nextAttemptMs,
         final CharSequence detail)
     {
-        seeCallId(callId);
+        see(timeMs, callId);
         if (!accept(lead, "disposition"))
         {
             return;
@@ -421,6 +434,7 @@ public final class RecoveryState implements CampaignLog
      */
     public void optedOut(final long timeMs, final int lead, final CharSequence e164)
     {
+        seeTime(timeMs);
         final String number = e164.toString();
         if (optOutSet.add(number))
         {
@@ -433,6 +447,7 @@ public final class RecoveryState implements CampaignLog
      */
     public void latency(final long timeMs, final Step step, final long nanos)
     {
+        seeTime(timeMs);
     }
 
     /**
@@ -440,6 +455,7 @@ public final class RecoveryState implements CampaignLog
      */
     public void campaignFinished(final long timeMs, final int run)
     {
+        seeTime(timeMs);
         if (run == runs)
         {
             finished = true;
@@ -463,9 +479,15 @@ public final class RecoveryState implements CampaignLog
         return true;
     }
 
-    private void seeCallId(final long callId)
+    private void see(final long timeMs, final long callId)
     {
+        seeTime(timeMs);
         lastCallId = Math.max(lastCallId, callId);
+    }
+
+    private void seeTime(final long timeMs)
+    {
+        lastTimeMs = Math.max(lastTimeMs, timeMs);
     }
 
     private void addAttemptTime(final int lead, final long timeMs)

@@ -40,6 +40,7 @@ class RecoveryStateTest
         assertEquals(0, state.leads());
         assertFalse(state.finished());
         assertEquals(0, state.lastCallId());
+        assertEquals(0, state.lastTimeMs());
         assertEquals(0, state.inFlight().length);
         assertEquals(List.of(), state.optOuts());
         assertEquals(0, state.attempts(5));
@@ -71,6 +72,9 @@ class RecoveryStateTest
         assertEquals(8 * HOUR, state.nextAttemptMs(3));
         assertFalse(state.closed(3));
         assertEquals(3, state.lastCallId());
+        assertEquals(7 * HOUR + 30_000, state.lastTimeMs(), "the latest record, not the last one");
+        state.latency(9 * HOUR, Step.DIAL_TO_ANSWER, 1_000);
+        assertEquals(9 * HOUR, state.lastTimeMs(), "every record type counts");
     }
 
     @Test
