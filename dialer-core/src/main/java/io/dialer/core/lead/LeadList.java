@@ -23,7 +23,10 @@ public final class LeadList
     private final Map<String, Integer> fieldIndex;
     private final int size;
     private final long[] numbers;
-    private final String[][] fields;
+    /**
+     * Field values by field then lead: {@code columns[field][lead]}.
+     */
+    private final String[][] columns;
     private final String[][] zones;
     private final String[] states;
     private final int[] rows;
@@ -35,7 +38,7 @@ public final class LeadList
         final Map<String, Integer> fieldIndex,
         final int size,
         final long[] numbers,
-        final String[][] fields,
+        final String[][] columns,
         final String[][] zones,
         final String[] states,
         final int[] rows,
@@ -46,7 +49,7 @@ public final class LeadList
         this.fieldIndex = fieldIndex;
         this.size = size;
         this.numbers = numbers;
-        this.fields = fields;
+        this.columns = columns;
         this.zones = zones;
         this.states = states;
         this.rows = rows;
@@ -115,7 +118,7 @@ public final class LeadList
     public String field(final int lead, final String name)
     {
         final Integer index = fieldIndex.get(name);
-        return null == index ? null : fields[checkIndex(lead)][index];
+        return null == index ? null : columns[index][checkIndex(lead)];
     }
 
     /**
@@ -126,11 +129,11 @@ public final class LeadList
      */
     public Map<String, String> fields(final int lead)
     {
-        final String[] values = fields[checkIndex(lead)];
+        final int checked = checkIndex(lead);
         final Map<String, String> map = new java.util.LinkedHashMap<>();
         for (int i = 0; i < fieldNames.length; i++)
         {
-            map.put(fieldNames[i], values[i]);
+            map.put(fieldNames[i], columns[i][checked]);
         }
         return map;
     }

@@ -12,11 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,6 +65,8 @@ public final class LeadListReader
     public static final int THREADS_DEFAULT = Runtime.getRuntime().availableProcessors();
 
     private static final int CHUNK = 4096;
+    private static final int MAX_RESERVE = 1 << 26;
+    private static final float DUPLICATE_MAP_LOAD = 0.65f;
     /**
      * Cells of a column with few distinct values (names, cities, states) share one String per value; a column with
      * more distinct values than this stops being shared.
@@ -122,7 +126,7 @@ public final class LeadListReader
     {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
         {
-            return read(file.toString(), reader);
+            return read(file.toString(), reader, sizeOf(file));
         }
         catch (final IOException | UncheckedIOException ex)
         {
@@ -153,6 +157,16 @@ public final class LeadListReader
      * @return the leads and the report.
      */
     public LeadList read(final String fileName, final Reader reader)
+    {
+        return read(fileName, reader, 0);
+    }
+
+    /**
+     * Reads with a hint of the input's size in bytes (0 when unknown): after the first chunk of rows the lead arrays
+     * and the duplicate map are sized for the whole file at once, not grown by doubling (growing them allocates large
+     * arrays again and again, which sets the garbage collector off).
+     */
+    private LeadList read(final String fileName, final Reader reader, final long sizeHint)
     {
         final LeadReport report = new LeadReport();
         final CsvReader<CsvRecord> csv = CsvReader.builder()
@@ -212,9 +226,13 @@ public final class LeadListReader
                         reason(ex)));
                     break;
                 }
-                chunk.add(++row, record.getStartingLineNumber(), record);
+                chunk.add(++row, record);
                 if (chunk.size == CHUNK)
                 {
+                    if (CHUNK + 1 == row && sizeHint > 0)
+                    {
+                        builder.reserve(chunk.estimateRows(sizeHint));
+                    }
                     submit(pool, pending, chunk, builder);
                     chunk = new Chunk(header);
                 }
@@ -244,14 +262,27 @@ public final class LeadListReader
         }
         if (null == pool)
         {
-            chunk.normalise(normaliser);
-            builder.merge(chunk);
+            builder.merge(normalise(chunk, builder.workers));
             return;
         }
-        pending.add(pool.submit(() -> chunk.normalise(normaliser)));
+        pending.add(pool.submit(() -> normalise(chunk, builder.workers)));
         while (!pending.isEmpty() && (pending.peek().isDone() || pending.size() > 2 * threads))
         {
             builder.merge(join(pending.poll()));
+        }
+    }
+
+    private Chunk normalise(final Chunk chunk, final ArrayBlockingQueue<Worker> workers)
+    {
+        final Worker free = workers.poll();
+        final Worker worker = null != free ? free : new Worker(chunk.header.fieldNames.length);
+        try
+        {
+            return chunk.normalise(normaliser, worker);
+        }
+        finally
+        {
+            workers.offer(worker);
         }
     }
 
@@ -269,6 +300,18 @@ public final class LeadListReader
         catch (final ExecutionException ex)
         {
             throw new IllegalStateException("lead normalisation failed", ex.getCause());
+        }
+    }
+
+    private static long sizeOf(final Path file)
+    {
+        try
+        {
+            return Files.size(file);
+        }
+        catch (final IOException ex)
+        {
+            return 0;
         }
     }
 
@@ -345,7 +388,49 @@ public final class LeadListReader
     }
 
     /**
-     * Rows read together and normalised on a worker.
+     * What one normalising thread uses, one chunk at a time: room for the chunk's new NPA-NXX prefixes, and one
+     * shared String per distinct cell value of a column with few distinct values (names, cities, states); a column
+     * with more than {@link #DEDUP_LIMIT} distinct values stops being shared. A value may have one copy per worker;
+     * sharing saves memory and changes no value.
+     */
+    private static final class Worker
+    {
+        final long[] misses = new long[CHUNK];
+        final HashMap<String, String>[] seen;
+
+        @SuppressWarnings("unchecked")
+        Worker(final int columns)
+        {
+            seen = new HashMap[columns];
+            for (int i = 0; i < columns; i++)
+            {
+                seen[i] = new HashMap<>();
+            }
+        }
+
+        String share(final int column, final String value)
+        {
+            final HashMap<String, String> values = seen[column];
+            if (null == values)
+            {
+                return value;
+            }
+            final String known = values.putIfAbsent(value, value);
+            if (null != known)
+            {
+                return known;
+            }
+            if (values.size() > DEDUP_LIMIT)
+            {
+                seen[column] = null;
+            }
+            return value;
+        }
+    }
+
+    /**
+     * Rows read together and normalised on a worker: the number, time zones and state of each row and its other
+     * cells as columns.
      */
     private static final class Chunk
     {
@@ -355,7 +440,7 @@ public final class LeadListReader
         static final byte COLUMNS = 3;
 
         final Header header;
-        final String[][] cells = new String[CHUNK][];
+        final CsvRecord[] records = new CsvRecord[CHUNK];
         final int[] rows = new int[CHUNK];
         final long[] lines = new long[CHUNK];
         final long[] numbers = new long[CHUNK];
@@ -363,46 +448,95 @@ public final class LeadListReader
         final String[][] zones = new String[CHUNK][];
         final String[] states = new String[CHUNK];
         final String[] zoneWarnings = new String[CHUNK];
+        final String[][] fields;
         int size;
 
         Chunk(final Header header)
         {
             this.header = header;
+            this.fields = new String[header.fieldNames.length][CHUNK];
         }
 
-        void add(final int row, final long line, final CsvRecord record)
+        /**
+         * How many rows a UTF-8 file of this many bytes has if its rows are like this chunk's (plus a twentieth).
+         */
+        int estimateRows(final long bytes)
         {
-            final int count = record.getFieldCount();
-            final String[] values = new String[count];
-            for (int i = 0; i < count; i++)
+            long rowBytes = 0;
+            for (int i = 0; i < size; i++)
             {
-                values[i] = record.getField(i);
+                final CsvRecord record = records[i];
+                final int count = record.getFieldCount();
+                rowBytes += count;
+                for (int c = 0; c < count; c++)
+                {
+                    rowBytes += utf8Length(record.getField(c));
+                }
             }
-            cells[size] = values;
+            final long rows = bytes * size / Math.max(1, rowBytes);
+            return (int)Math.min(rows + rows / 20, MAX_RESERVE);
+        }
+
+        private static int utf8Length(final String value)
+        {
+            int length = value.length();
+            for (int i = 0, n = value.length(); i < n; i++)
+            {
+                final char c = value.charAt(i);
+                if (c >= 0x80)
+                {
+                    length += c < 0x800 || Character.isSurrogate(c) ? 1 : 2;
+                }
+            }
+            return length;
+        }
+
+        void add(final int row, final CsvRecord record)
+        {
+            records[size] = record;
             rows[size] = row;
-            lines[size] = line;
+            lines[size] = record.getStartingLineNumber();
             size++;
         }
 
-        Chunk normalise(final PhoneNormaliser normaliser)
+        Chunk normalise(final PhoneNormaliser normaliser, final Worker worker)
         {
-            final PhoneNormaliser.Info[] info = new PhoneNormaliser.Info[1];
             final int columns = header.names.length;
+            final long[] misses = worker.misses;
+            int missed = 0;
             for (int i = 0; i < size; i++)
             {
-                final String[] values = cells[i];
-                if (values.length != columns)
+                final CsvRecord record = records[i];
+                if (record.getFieldCount() != columns)
                 {
                     status[i] = COLUMNS;
                     continue;
                 }
-                final String phone = values[header.phone].trim();
+                final String phone = record.getField(header.phone).trim();
                 if (phone.isEmpty())
                 {
                     status[i] = EMPTY;
                     continue;
                 }
-                final long number = normaliser.normalise(phone, info);
+                final long national = normaliser.nanpNational(phone);
+                numbers[i] = national;
+                if (national > 0 && !PhoneNormaliser.known(national))
+                {
+                    misses[missed++] = national;
+                }
+            }
+            normaliser.learn(misses, missed);
+            final PhoneNormaliser.Info[] info = new PhoneNormaliser.Info[1];
+            for (int i = 0; i < size; i++)
+            {
+                if (OK != status[i])
+                {
+                    continue;
+                }
+                final CsvRecord record = records[i];
+                final long national = numbers[i];
+                final long number = national > 0 ? normaliser.nanp(national, info) :
+                    normaliser.other(record.getField(header.phone).trim(), info);
                 if (number < 0)
                 {
                     status[i] = INVALID;
@@ -413,21 +547,11 @@ public final class LeadListReader
                 states[i] = info[0].state;
                 if (header.zone >= 0)
                 {
-                    final String zone = values[header.zone].trim();
-                    if (ZONE_IDS.contains(zone))
-                    {
-                        zones[i] = new String[]{zone};
-                    }
-                    else if (!zone.isEmpty())
-                    {
-                        zoneWarnings[i] = "time zone '" + zone + "' is not a time zone id (like America/Chicago); " +
-                            (0 == zones[i].length ? "time zone unknown" : "using the number's: " +
-                            String.join(", ", zones[i]));
-                    }
+                    zone(i, record.getField(header.zone).trim());
                 }
                 if (header.state >= 0)
                 {
-                    final String state = values[header.state].trim();
+                    final String state = record.getField(header.state).trim();
                     if (!state.isEmpty())
                     {
                         states[i] = state.toUpperCase(Locale.ROOT);
@@ -437,8 +561,30 @@ public final class LeadListReader
                 {
                     zoneWarnings[i] = "no time zone known for +" + number + "; loaded with time zone unknown";
                 }
+                for (int c = 0, f = 0; c < columns; c++)
+                {
+                    if (c != header.phone)
+                    {
+                        fields[f][i] = worker.share(f, record.getField(c));
+                        f++;
+                    }
+                }
+                records[i] = null;
             }
             return this;
+        }
+
+        private void zone(final int i, final String zone)
+        {
+            if (ZONE_IDS.contains(zone))
+            {
+                zones[i] = new String[]{zone};
+            }
+            else if (!zone.isEmpty())
+            {
+                zoneWarnings[i] = "time zone '" + zone + "' is not a time zone id (like America/Chicago); " +
+                    (0 == zones[i].length ? "time zone unknown" : "using the number's: " + String.join(", ", zones[i]));
+            }
         }
     }
 
@@ -450,11 +596,11 @@ public final class LeadListReader
         final String file;
         final String[] fieldNames;
         final LeadReport report;
-        final Long2LongHashMap firstRowByNumber = new Long2LongHashMap(-1);
-        final List<Map<String, String>> dedup;
+        Long2LongHashMap firstRowByNumber = new Long2LongHashMap(-1);
+        final ArrayBlockingQueue<Worker> workers = new ArrayBlockingQueue<>(threads);
         int size;
         long[] numbers = new long[1024];
-        String[][] fields = new String[1024][];
+        String[][] fields;
         String[][] zones = new String[1024][];
         String[] states = new String[1024];
         int[] rows = new int[1024];
@@ -464,11 +610,31 @@ public final class LeadListReader
             this.file = file;
             this.fieldNames = fieldNames;
             this.report = report;
-            this.dedup = new java.util.ArrayList<>(fieldNames.length);
-            for (int i = 0; i < fieldNames.length; i++)
+            this.fields = new String[fieldNames.length][1024];
+        }
+
+        /**
+         * Makes room for this many leads in all, before the first is added.
+         */
+        void reserve(final int leads)
+        {
+            if (0 == size && leads > numbers.length)
             {
-                dedup.add(new HashMap<>());
+                firstRowByNumber = new Long2LongHashMap((int)(leads / DUPLICATE_MAP_LOAD), DUPLICATE_MAP_LOAD, -1);
+                resize(leads);
             }
+        }
+
+        private void resize(final int capacity)
+        {
+            numbers = Arrays.copyOf(numbers, capacity);
+            for (int f = 0; f < fields.length; f++)
+            {
+                fields[f] = Arrays.copyOf(fields[f], capacity);
+            }
+            zones = Arrays.copyOf(zones, capacity);
+            states = Arrays.copyOf(states, capacity);
+            rows = Arrays.copyOf(rows, capacity);
         }
 
         void merge(final Chunk chunk)
@@ -482,14 +648,14 @@ public final class LeadListReader
                 {
                     case Chunk.COLUMNS:
                         report.add(new LeadProblem(LeadProblem.Kind.COLUMN_COUNT, row, line,
-                            chunk.cells[i].length + " columns, header has " + header.names.length));
+                            chunk.records[i].getFieldCount() + " columns, header has " + header.names.length));
                         continue;
                     case Chunk.EMPTY:
                         report.add(new LeadProblem(LeadProblem.Kind.EMPTY_PHONE, row, line, "phone is empty"));
                         continue;
                     case Chunk.INVALID:
                         report.add(new LeadProblem(LeadProblem.Kind.BAD_NUMBER, row, line, "phone '" +
-                            chunk.cells[i][header.phone].trim() + "' is not a valid number for region " +
+                            chunk.records[i].getField(header.phone).trim() + "' is not a valid number for region " +
                             normaliser.region()));
                         continue;
                     default:
@@ -508,51 +674,23 @@ public final class LeadListReader
                 {
                     report.add(new LeadProblem(LeadProblem.Kind.TIME_ZONE, row, line, chunk.zoneWarnings[i]));
                 }
-                add(number, fieldsOf(chunk.cells[i], header.phone), chunk.zones[i], chunk.states[i], row);
+                add(chunk, i, number, row);
             }
         }
 
-        private String[] fieldsOf(final String[] cells, final int phone)
-        {
-            final String[] values = new String[fieldNames.length];
-            for (int i = 0, j = 0; i < cells.length; i++)
-            {
-                if (i != phone)
-                {
-                    final Map<String, String> seen = dedup.get(j);
-                    final String value = cells[i];
-                    if (null == seen)
-                    {
-                        values[j++] = value;
-                        continue;
-                    }
-                    final String known = seen.putIfAbsent(value, value);
-                    values[j++] = null != known ? known : value;
-                    if (null == known && seen.size() > DEDUP_LIMIT)
-                    {
-                        dedup.set(j - 1, null);
-                    }
-                }
-            }
-            return values;
-        }
-
-        private void add(final long number, final String[] values, final String[] zone, final String state,
-            final int row)
+        private void add(final Chunk chunk, final int i, final long number, final int row)
         {
             if (size == numbers.length)
             {
-                final int capacity = size * 2;
-                numbers = java.util.Arrays.copyOf(numbers, capacity);
-                fields = java.util.Arrays.copyOf(fields, capacity);
-                zones = java.util.Arrays.copyOf(zones, capacity);
-                states = java.util.Arrays.copyOf(states, capacity);
-                rows = java.util.Arrays.copyOf(rows, capacity);
+                resize(size * 2);
             }
             numbers[size] = number;
-            fields[size] = values;
-            zones[size] = zone;
-            states[size] = state;
+            for (int f = 0; f < fields.length; f++)
+            {
+                fields[f][size] = chunk.fields[f][i];
+            }
+            zones[size] = chunk.zones[i];
+            states[size] = chunk.states[i];
             rows[size] = row;
             size++;
         }

@@ -22,9 +22,10 @@ import com.google.i18n.phonenumbers.geocoding.PhoneNumberOfflineGeocoder;
  * libphonenumber's parse and validation cost microseconds, so North American numbers (country code 1, ten national
  * digits written with only digits, spaces, dashes, dots, parentheses and a leading {@code +}) take a fast path: the
  * full libphonenumber answer (valid, time zones, state) is computed once per NPA-NXX (area code and exchange, the
- * first six national digits) and reused for every number with that prefix. libphonenumber's North American metadata
- * decides validity, zones and geography on at most those six digits; {@code PhoneNormaliserTest} checks the two
- * paths agree. Every other number goes through libphonenumber in full.
+ * first six national digits) and reused for every number with that prefix. {@link NanpPrefixes} checks, from
+ * libphonenumber's metadata, that those six digits decide the answer; area codes where they do not (a few
+ * Caribbean regions have seven-digit patterns) are answered by libphonenumber number by number.
+ * {@code PhoneNormaliserTest} checks the paths agree. Every other number goes through libphonenumber in full.
  */
 final class PhoneNormaliser
 {
@@ -49,13 +50,21 @@ final class PhoneNormaliser
     }
 
     private static final Info INVALID = new Info(false, LeadList.UNKNOWN_ZONES, null);
+    /**
+     * In the prefix table: numbers with this NPA-NXX are answered one by one.
+     */
+    private static final Info PER_NUMBER = new Info(false, LeadList.UNKNOWN_ZONES, null);
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final PhoneNumberToTimeZonesMapper zoneMapper = PhoneNumberToTimeZonesMapper.getInstance();
     private final PhoneNumberOfflineGeocoder geocoder = PhoneNumberOfflineGeocoder.getInstance();
     private final String region;
     private final boolean nanpRegion;
-    private static final AtomicReferenceArray<Info> NANP_PREFIXES = new AtomicReferenceArray<>(1_000_000);
+    /**
+     * Answers by NPA-NXX, read and written without synchronisation: every field of an {@link Info} is final, so a
+     * thread that sees one sees it whole (JLS 17.5), and a thread that misses one works out the same answer again.
+     */
+    private static final Info[] NANP_PREFIXES = new Info[1_000_000];
     private static final AtomicReferenceArray<String> NANP_STATES = new AtomicReferenceArray<>(1_000);
     private static final String NO_STATE = "";
     private final Map<List<String>, String[]> zoneArrays = new ConcurrentHashMap<>();
@@ -84,21 +93,90 @@ final class PhoneNormaliser
         final long nanp = nanpNational(text);
         if (nanp > 0)
         {
-            final int prefix = (int)(nanp / 10_000L);
-            Info known = NANP_PREFIXES.get(prefix);
-            final long e164 = 10_000_000_000L + nanp;
-            if (null == known)
+            if (!known(nanp))
             {
-                known = full(nanp);
-                NANP_PREFIXES.set(prefix, known);
+                prefix(nanp);
             }
-            info[0] = known;
-            return known.valid ? e164 : -1;
+            return nanp(nanp, info);
         }
-        return fullNumber(text, info);
+        return other(text, info);
     }
 
-    private long fullNumber(final String text, final Info[] info)
+    /**
+     * Whether the NPA-NXX of a North American national number has its answer.
+     */
+    static boolean known(final long national)
+    {
+        return null != NANP_PREFIXES[(int)(national / 10_000L)];
+    }
+
+    /**
+     * Works out the answers for the NPA-NXX of {@code nationals[0..count)} not known yet, with libphonenumber. A
+     * reader calls it for a chunk of rows before it normalises them, so its per-row loop never calls libphonenumber
+     * (when that loop is compiled with libphonenumber inlined the JIT spends a second or more on it, on a cold JVM).
+     */
+    void learn(final long[] nationals, final int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            if (!known(nationals[i]))
+            {
+                prefix(nationals[i]);
+            }
+        }
+    }
+
+    /**
+     * The E.164 digits of a North American national number from {@link #nanpNational(String)}, or -1 when not valid;
+     * {@code info[0]} receives what is known. Its NPA-NXX should be {@link #known(long)}.
+     */
+    long nanp(final long national, final Info[] info)
+    {
+        Info known = NANP_PREFIXES[(int)(national / 10_000L)];
+        if (null == known)
+        {
+            known = prefix(national);
+        }
+        if (PER_NUMBER == known)
+        {
+            known = nanpNumber(national);
+        }
+        info[0] = known;
+        return known.valid ? 10_000_000_000L + national : -1;
+    }
+
+    /**
+     * The answer for a number's NPA-NXX, computed and cached on first use (a racing thread computes the same).
+     */
+    private Info prefix(final long national)
+    {
+        final int prefix = (int)(national / 10_000L);
+        final Info info = NanpPrefixes.perNumber(prefix / 1_000) ? PER_NUMBER : nanpNumber(national);
+        NANP_PREFIXES[prefix] = info;
+        return info;
+    }
+
+    /**
+     * libphonenumber's answer for one North American number: its type decides validity (as in
+     * {@link PhoneNumberUtil#isValidNumber}) and, with the number, its time zones (as in
+     * {@link PhoneNumberToTimeZonesMapper#getTimeZonesForNumber}), with one type lookup instead of three.
+     */
+    private Info nanpNumber(final long national)
+    {
+        final PhoneNumber number = new PhoneNumber().setCountryCode(1).setNationalNumber(national);
+        final PhoneNumberUtil.PhoneNumberType type = util.getNumberType(number);
+        if (PhoneNumberUtil.PhoneNumberType.UNKNOWN == type)
+        {
+            return INVALID;
+        }
+        return describe(number, util.isNumberGeographical(type, 1) ?
+            zoneMapper.getTimeZonesForGeographicalNumber(number) : zoneMapper.getTimeZonesForNumber(number));
+    }
+
+    /**
+     * The E.164 digits of a number {@link #nanpNational(String)} does not read, with libphonenumber in full.
+     */
+    long other(final String text, final Info[] info)
     {
         try
         {
@@ -118,15 +196,13 @@ final class PhoneNormaliser
         }
     }
 
-    private Info full(final long national)
-    {
-        final PhoneNumber number = new PhoneNumber().setCountryCode(1).setNationalNumber(national);
-        return util.isValidNumber(number) ? describe(number) : INVALID;
-    }
-
     private Info describe(final PhoneNumber number)
     {
-        final List<String> found = zoneMapper.getTimeZonesForNumber(number);
+        return describe(number, zoneMapper.getTimeZonesForNumber(number));
+    }
+
+    private Info describe(final PhoneNumber number, final List<String> found)
+    {
         final String[] zones = found.isEmpty() || (1 == found.size() && UNKNOWN_ZONE.equals(found.get(0))) ?
             LeadList.UNKNOWN_ZONES : zoneArrays.computeIfAbsent(List.copyOf(found), (z) -> z.toArray(new String[0]));
         return new Info(true, zones, state(number));
@@ -173,7 +249,7 @@ final class PhoneNormaliser
     /**
      * The ten national digits of a North American number written plainly, or -1 when the text needs libphonenumber.
      */
-    private long nanpNational(final String text)
+    long nanpNational(final String text)
     {
         long digits = 0;
         int count = 0;

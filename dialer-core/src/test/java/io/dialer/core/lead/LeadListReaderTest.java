@@ -277,6 +277,51 @@ class LeadListReaderTest
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2})
+    void shouldReadAFileLikeTheSameTextWhateverItsRowsSizeSuggests(final int shape, @TempDir final Path dir)
+        throws IOException
+    {
+        // The first 4,096 rows size the lead arrays for the whole file: too few (later rows shorter), too many
+        // (later rows longer) or about right.
+        final StringBuilder csv = new StringBuilder("phone,name,city\n");
+        for (int i = 0; i < 12_000; i++)
+        {
+            final boolean padded = 0 == shape ? i >= 4_096 : 1 == shape && i < 4_096;
+            final String filler = padded ? "x".repeat(40) : "";
+            csv.append(i % 1_999 == 0 ? "bad" : String.valueOf(2_145_550_000L + (i % 9_000)))
+                .append(",n").append(i).append(filler).append(',').append(i % 7 == 0 ? "Dallas" : "Waco").append('\n');
+        }
+        final Path file = dir.resolve("leads.csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+
+        final LeadList fromFile = reader.read(file);
+        final LeadList fromText = new LeadListReader("US", 1).read(file.toString(), csv.toString());
+
+        assertEquals(fromText.size(), fromFile.size());
+        assertEquals(9_000 - 3, fromFile.size());
+        assertEquals(messages(fromText), messages(fromFile));
+        for (int i = 0; i < fromFile.size(); i++)
+        {
+            assertEquals(fromText.number(i), fromFile.number(i));
+            assertEquals(fromText.row(i), fromFile.row(i));
+            assertEquals(fromText.fields(i), fromFile.fields(i));
+            assertArrayEquals(fromText.timeZones(i), fromFile.timeZones(i));
+            assertEquals(fromText.state(i), fromFile.state(i));
+        }
+    }
+
+    @Test
+    void shouldKeepTheFirstOfTwoColumnsWithTheSameNameByNameAndBothInTheMap()
+    {
+        final LeadList leads = read("phone,note,note\n2145550123,a,b\n");
+
+        assertEquals(List.of("note", "note"), leads.fieldNames());
+        assertEquals("a", leads.field(0, "note"));
+        assertEquals("b", leads.fields(0).get("note"));
+        assertNull(leads.field(0, "city"));
+    }
+
     private LeadList read(final String csv)
     {
         return reader.read("leads.csv", csv);
