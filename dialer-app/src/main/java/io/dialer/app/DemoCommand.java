@@ -3,236 +3,226 @@
  */
 package io.dialer.app;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
-import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
-import io.dialer.media.Prompt;
+import io.dialer.core.campaign.CampaignFile;
+import io.dialer.core.campaign.CampaignLoader;
+import io.dialer.core.campaign.CampaignResult;
+import io.dialer.core.campaign.ClosersFile;
+import io.dialer.core.compliance.Disposition;
+import io.dialer.core.compliance.DoNotCallList;
+import io.dialer.core.demo.DemoPopulation;
+import io.dialer.core.engine.CampaignClock;
+import io.dialer.core.engine.CampaignSetup;
+import io.dialer.core.engine.EngineConfig;
+import io.dialer.core.engine.PromptBook;
+import io.dialer.core.engine.TransferTexts;
+import io.dialer.core.lead.LeadList;
+import io.dialer.core.lead.LeadListReader;
+import io.dialer.core.report.CampaignReport;
+import io.dialer.media.MediaEngine;
 import io.dialer.media.TextToSpeech;
-import io.dialer.sim.PhoneScript;
-import io.dialer.sim.SimulatedCall;
 import io.dialer.sim.SimulatedCarrier;
-import io.dialer.sim.Tones;
-import io.dialer.sip.CallLeg;
-import io.dialer.sip.CallListener;
-import io.dialer.sip.DialRequest;
-import io.dialer.sip.DtmfSource;
-import io.dialer.sip.EndCause;
-import io.dialer.sip.FailureCause;
 import io.dialer.sip.SipStack;
+import io.dialer.transfer.TransferConfiguration;
+import org.agrona.concurrent.SystemEpochClock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code dialer demo}: a simulated carrier and a dialer SIP stack on loopback, a handful of real SIP calls with RTP
- * (answered with a spoken prompt and a key press, busy, no answer, unavailable, and two answered legs bridged), one
- * line per call with its outcome; exit code 0 when every outcome is the expected one.
+ * {@code dialer demo}: the sample campaign from {@code examples/} run end to end on loopback against an embedded
+ * simulated carrier and closers: real SIP and RTP, real detection, the real script and warm transfer.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-        "Telephony demo on loopback: a simulated carrier and the dialer's SIP stack place a few real SIP/RTP calls",
-        "(answered, busy, no answer, unavailable, a bridge) and print one line per call.",
-        "Exit code 0 when every outcome is as expected, 1 otherwise."
+        "Runs the sample campaign (examples/demo-campaign.yaml) on loopback against an embedded simulated carrier:",
+        "people who qualify and are warm-transferred to closers, people who do not, opt-outs, voicemail with beeps,",
+        "busy, no answer, hang-ups; closers who accept, reject or do not answer. Shows progress, prints the report",
+        "and checks every disposition against the simulated population. Exit code 0 when all match, 1 otherwise."
     })
 public final class DemoCommand implements Callable<Integer>
 {
-    private static final long WAIT_MS = 20_000;
+    private static final List<String> EXAMPLES = List.of(
+        "demo-campaign.yaml", "auto-insurance.yaml", "closers.yaml", "leads-sample.csv");
+    private static final ZoneId DEMO_ZONE = ZoneId.of("America/Chicago");
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--ring-timeout-ms", paramLabel = "MS",
-        description = "Ring timeout of the no-answer call, short for the demo (default: ${DEFAULT-VALUE}).")
-    private long ringTimeoutMs = 2_000;
+    @Option(names = "--leads", paramLabel = "N", description = "Leads to call (default: ${DEFAULT-VALUE}).")
+    private int leads = 24;
 
-    @Option(names = "--no-tts", description = "Play a tone instead of the spoken prompt.")
-    private boolean noTts;
+    @Option(names = "--closers", paramLabel = "N", description = "Closers, 1 to 8 (default: ${DEFAULT-VALUE}).")
+    private int closers = 4;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Population seed (default: ${DEFAULT-VALUE}).")
+    private long seed = 7;
+
+    @Option(names = "--dir", paramLabel = "DIR",
+        description = "Working directory for the lead list, journal and report (default: a new temporary one).")
+    private Path dir;
+
+    @Option(names = "--ring-timeout-s", paramLabel = "S",
+        description = "Ring timeout of lead calls, at least 15 (default: the campaign's).")
+    private int ringTimeoutS;
+
+    @Option(names = "--timeout-minutes", paramLabel = "M",
+        description = "Stop dialing after this long (default: ${DEFAULT-VALUE}).")
+    private int timeoutMinutes = 30;
 
     /**
-     * Runs the demo calls.
+     * Runs the demo.
      *
-     * @return 0 when every outcome is as expected, 1 otherwise.
+     * @return 0 when every disposition matches the population, 1 otherwise, 2 on invalid options.
      * @throws Exception when the stacks cannot start.
      */
     @Override
     public Integer call() throws Exception
     {
         final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
+        if (ringTimeoutS != 0 && ringTimeoutS < 15)
+        {
+            err.println("demo: --ring-timeout-s must be at least 15 (the ring floor)");
+            err.flush();
+            return 2;
+        }
+        final Path work = null != dir ? Files.createDirectories(dir) : Files.createTempDirectory("dialer-demo-");
+        final CampaignFile campaign = loadCampaign(work.resolve("campaign"), err);
+        if (null == campaign)
+        {
+            return 2;
+        }
+
         final InetAddress loopback = InetAddress.getLoopbackAddress();
-        final Prompt prompt = prompt(out);
-        final List<String> failures = new ArrayList<>();
-
+        final TextToSpeech tts = new TextToSpeech();
+        out.println("demo: campaign " + campaign.name() + " (" + campaign.scriptFile().getFileName() + "), " +
+            "working directory " + work);
+        out.flush();
         try (SimulatedCarrier carrier = SimulatedCarrier.launch(new SipStack.Context()
-                .bindAddress(loopback).port(0).threadPoolSize(2).userAgent("sim-carrier")
-                .allowedPeer(loopback.getHostAddress()));
+                .bindAddress(loopback).port(0).threadPoolSize(4).userAgent("sim-carrier")
+                .allowedPeer(loopback.getHostAddress()).mediaContext(new MediaEngine.Context().bindAddress(loopback)));
             SipStack dialer = SipStack.launch(new SipStack.Context()
-                .bindAddress(loopback).port(0).threadPoolSize(2).userAgent("dialer-demo")
-                .outboundProxy(carrier.proxyUri())))
+                .bindAddress(loopback).port(0).threadPoolSize(4).userAgent("dialer")
+                .outboundProxy(carrier.proxyUri()).mediaContext(new MediaEngine.Context().bindAddress(loopback)));
+            DoNotCallList dnc = new DoNotCallList(work.resolve("opt-outs.txt"));
+            PromptBook prompts = new PromptBook(tts, campaign.script(),
+                campaign.scriptFile().toAbsolutePath().getParent(), campaign.voicemailText(),
+                campaign.voicemailAudio(), new TransferTexts()))
         {
-            carrier.script("2001", PhoneScript.builder().answerAfterMs(300)
-                .pressAfterHeard('1', 500, 5_000, DtmfSource.RFC4733).build());
-            carrier.script("2002", PhoneScript.builder().busy().build());
-            carrier.script("2003", PhoneScript.builder().ringForever().build());
-            carrier.script("2004", PhoneScript.builder().unavailable().build());
-            carrier.script("2005", PhoneScript.builder().answerAfterMs(200)
-                .play(Tones.tone(800, 1_000), 0, true).build());
-            carrier.script("2006", PhoneScript.builder().answerAfterMs(400).build());
+            final DemoPopulation population = DemoPopulation.create(seed, leads, closers)
+                .install(carrier, work, tts);
+            out.println(population.describe());
+            final LeadList list = new LeadListReader(campaign.defaultRegion()).read(population.leadsCsv());
+            final ClosersFile closersFile = ClosersFile.load(population.closersYaml());
+            final long startMs = demoStart();
+            out.println("demo clock: " + ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(startMs), DEMO_ZONE) +
+                " (the calling window applies to it; idle time before retries is skipped, calls run in real time)");
+            out.flush();
 
-            final Outcome answered = new Outcome();
-            answered.playOnAnswer = prompt;
-            final CallLeg answeredLeg = dial(dialer, carrier, "2001", answered, 0);
-            check(out, failures, "2001 answered", answered.digit(), "key 1");
-            answeredLeg.hangup();
-
-            final Outcome busy = new Outcome();
-            dial(dialer, carrier, "2002", busy, 0);
-            check(out, failures, "2002 busy", busy.result(), "FAILED BUSY 486");
-
-            final Outcome noAnswer = new Outcome();
-            dial(dialer, carrier, "2003", noAnswer, ringTimeoutMs);
-            check(out, failures, "2003 no answer", noAnswer.result(), "FAILED NO_ANSWER 487");
-
-            final Outcome unavailable = new Outcome();
-            dial(dialer, carrier, "2004", unavailable, 0);
-            check(out, failures, "2004 unavailable", unavailable.result(), "FAILED UNAVAILABLE 480");
-
-            final Outcome caller = new Outcome();
-            final Outcome closer = new Outcome();
-            final CallLeg callerLeg = dial(dialer, carrier, "2005", caller, 0);
-            final CallLeg closerLeg = dial(dialer, carrier, "2006", closer, 0);
-            final boolean bothUp = caller.answered.get(WAIT_MS, TimeUnit.MILLISECONDS) &&
-                closer.answered.get(WAIT_MS, TimeUnit.MILLISECONDS);
-            String bridged = "not answered";
-            if (bothUp)
+            final EngineConfig config = CampaignSetup.config(campaign, list, dnc,
+                    new CampaignClock(SystemEpochClock.INSTANCE, startMs), true)
+                .trunkHost(loopback.getHostAddress() + ":" + carrier.stack().port())
+                .closers(closersFile.closers())
+                .transfer(new TransferConfiguration.Context()
+                    .wrapUpMs(1_000).introduction(false).ringTimeoutMs(10_000).maxAttempts(8));
+            if (ringTimeoutS > 0)
             {
-                callerLeg.bridge(closerLeg);
-                final SimulatedCall closerPhone = carrier.awaitCall("2006", WAIT_MS);
-                if (null != closerPhone && closerPhone.heard().awaitVoicedMs(400, WAIT_MS))
+                config.ringTimeoutMs(ringTimeoutS * 1_000L);
+            }
+            final CampaignReport report = CampaignRunner.run(config, new SipStack[]{dialer}, prompts,
+                work.resolve("journal"), work.resolve("report.json"), timeoutMinutes * 60_000L, out);
+            return check(population, report, dnc, out) ? 0 : 1;
+        }
+    }
+
+    private static boolean check(
+        final DemoPopulation population, final CampaignReport report, final DoNotCallList dnc, final PrintWriter out)
+    {
+        if (null == report)
+        {
+            out.println("demo: the campaign did not finish in time");
+            out.flush();
+            return false;
+        }
+        // calls per disposition: each lead's last disposition, once per attempt it takes (busy: three busy calls)
+        final Map<Disposition, Integer> expected = new EnumMap<>(Disposition.class);
+        for (final DemoPopulation.Lead lead : population.leads())
+        {
+            expected.merge(lead.kind().disposition(), lead.kind().attempts(DemoPopulation.MAX_ATTEMPTS), Integer::sum);
+        }
+        boolean ok = true;
+        for (final Disposition disposition : Disposition.values())
+        {
+            final long want = expected.getOrDefault(disposition, 0);
+            final long got = report.dispositions().getOrDefault(disposition, 0L);
+            if (want != got)
+            {
+                out.printf("demo: %s expected %d, got %d%n", disposition, want, got);
+                ok = false;
+            }
+        }
+        for (final DemoPopulation.Lead lead : population.leads())
+        {
+            if (lead.kind() == DemoPopulation.Kind.OPTS_OUT && !dnc.contains(lead.e164()))
+            {
+                out.println("demo: " + lead.e164() + " opted out but is not on the do-not-call list");
+                ok = false;
+            }
+        }
+        out.println(ok ? "demo: every disposition matches the simulated population" :
+            "demo: dispositions differ from the simulated population");
+        out.flush();
+        return ok;
+    }
+
+    private static long demoStart()
+    {
+        final LocalDate monday = LocalDate.now(DEMO_ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        return monday.atTime(9, 0).atZone(DEMO_ZONE).toInstant().toEpochMilli();
+    }
+
+    private static CampaignFile loadCampaign(final Path into, final PrintWriter err) throws IOException
+    {
+        Files.createDirectories(into);
+        for (final String name : EXAMPLES)
+        {
+            try (InputStream in = DemoCommand.class.getResourceAsStream("/examples/" + name))
+            {
+                if (null == in)
                 {
-                    bridged = "closer heard " + Math.round(closerPhone.heard().toneHz() / 100.0) * 100 + " Hz";
+                    err.println("demo: example file " + name + " missing from the jar");
+                    err.flush();
+                    return null;
                 }
-            }
-            check(out, failures, "2005+2006 bridge", bridged, "closer heard 800 Hz");
-            callerLeg.hangup();
-            closerLeg.hangup();
-        }
-
-        out.println(failures.isEmpty() ? "demo: all outcomes as expected" : "demo: unexpected outcomes " + failures);
-        out.flush();
-        return failures.isEmpty() ? 0 : 1;
-    }
-
-    private Prompt prompt(final PrintWriter out)
-    {
-        if (!noTts)
-        {
-            try
-            {
-                return new TextToSpeech().render("Hello, this is the dialer demo. Press one to continue.");
-            }
-            catch (final Exception | LinkageError ex)
-            {
-                out.println("demo: text to speech unavailable (" + ex.getMessage() + "), playing a tone");
+                Files.copy(in, into.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        return Tones.tone(440, 2_000);
-    }
-
-    private static CallLeg dial(
-        final SipStack dialer, final SimulatedCarrier carrier, final String number, final Outcome outcome,
-        final long ringTimeoutMs)
-    {
-        final DialRequest request = new DialRequest(carrier.uri(number))
-            .callerIdName("Dialer Demo").callerIdUser("+15550100000");
-        if (ringTimeoutMs > 0)
+        final CampaignResult result = CampaignLoader.load(into.resolve("demo-campaign.yaml"));
+        if (!result.isValid())
         {
-            request.ringTimeoutMs(ringTimeoutMs);
+            result.errors().forEach(err::println);
+            err.flush();
+            return null;
         }
-        return dialer.dial(request, outcome);
-    }
-
-    private static void check(
-        final PrintWriter out, final List<String> failures, final String call, final String actual,
-        final String expected)
-    {
-        final boolean ok = expected.equals(actual);
-        out.printf("%-18s %-28s %s%n", call, actual, ok ? "OK" : "UNEXPECTED (wanted " + expected + ")");
-        out.flush();
-        if (!ok)
-        {
-            failures.add(call);
-        }
-    }
-
-    /**
-     * One demo call's events, completed on SIP and media threads without blocking them.
-     */
-    private static final class Outcome implements CallListener
-    {
-        private final CompletableFuture<String> result = new CompletableFuture<>();
-        private final CompletableFuture<Boolean> answered = new CompletableFuture<>();
-        private final CompletableFuture<String> digit = new CompletableFuture<>();
-        private Prompt playOnAnswer;
-
-        @Override
-        public void onAnswered(final CallLeg leg)
-        {
-            answered.complete(Boolean.TRUE);
-            if (null != playOnAnswer)
-            {
-                leg.play(playOnAnswer, false, true);
-            }
-        }
-
-        @Override
-        public void onFailed(final CallLeg leg, final FailureCause cause, final int sipStatus, final String reason)
-        {
-            answered.complete(Boolean.FALSE);
-            digit.complete("none");
-            result.complete("FAILED " + cause + " " + sipStatus);
-        }
-
-        @Override
-        public void onEnded(final CallLeg leg, final EndCause cause)
-        {
-            answered.complete(Boolean.FALSE);
-            digit.complete("none");
-            result.complete("ENDED " + cause);
-        }
-
-        @Override
-        public void onDtmf(final CallLeg leg, final char pressed, final DtmfSource source)
-        {
-            digit.complete("key " + pressed);
-        }
-
-        String result()
-        {
-            return await(result);
-        }
-
-        String digit()
-        {
-            return await(digit);
-        }
-
-        private static String await(final CompletableFuture<String> future)
-        {
-            try
-            {
-                return future.get(WAIT_MS, TimeUnit.MILLISECONDS);
-            }
-            catch (final Exception ex)
-            {
-                return "timed out";
-            }
-        }
+        return result.campaign();
     }
 }

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
         DryRunCommand.class,
         AmdCommand.class,
         DemoCommand.class,
+        RunCommand.class,
+        ReportCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class DialerMain implements Runnable

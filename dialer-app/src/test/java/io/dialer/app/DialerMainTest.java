@@ -5,10 +5,13 @@ package io.dialer.app;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +29,7 @@ class DialerMainTest
 
         assertEquals(0, exitCode);
         final String help = out.toString();
-        for (final String command : new String[]{"demo", "validate", "dry-run", "amd", "help"})
+        for (final String command : new String[]{"demo", "run", "report", "validate", "dry-run", "amd", "help"})
         {
             assertTrue(help.matches("(?s).*\\n  " + command + "\\s.*"), command + " missing from help:\n" + help);
         }
@@ -42,17 +45,36 @@ class DialerMainTest
     }
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void shouldRunTheDemoWithEveryOutcomeAsExpected()
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void shouldRunTheDemoCampaignAndRebuildItsReportFromTheJournal(@TempDir final Path dir) throws Exception
     {
-        final int exitCode = run("demo", "--no-tts");
+        final int exitCode = run("demo", "--leads", "10", "--closers", "4", "--ring-timeout-s", "15",
+            "--dir", dir.toString());
 
         assertEquals(0, exitCode, out + "\n" + err);
-        final String report = out.toString();
-        for (final String outcome : new String[]{"BUSY", "NO_ANSWER", "UNAVAILABLE"})
+        final String demo = out.toString();
+        assertTrue(demo.contains("demo: every disposition matches the simulated population"), demo);
+        assertTrue(Files.exists(dir.resolve("report.json")), "report.json written");
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("report", dir.resolve("journal").toString()), err.toString());
+        final String table = out.toString();
+        for (final String line : new String[]{"TRANSFERRED", "MESSAGE_LEFT", "OPTED_OUT", "BUSY", "NO_ANSWER"})
         {
-            assertTrue(report.contains(outcome), outcome + " missing from the demo output:\n" + report);
+            assertTrue(table.contains(line), line + " missing from the report:\n" + table);
         }
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("report", "--json", dir.resolve("journal").toString()), err.toString());
+        assertEquals(Files.readString(dir.resolve("report.json")).trim(), out.toString().trim(),
+            "the report rebuilt from the journal is the one the run wrote");
+    }
+
+    @Test
+    void shouldRefuseReportOfADirectoryWithoutJournal(@TempDir final Path dir)
+    {
+        assertEquals(2, run("report", dir.toString()));
+        assertTrue(err.toString().contains("no journal records"), err.toString());
     }
 
     private int run(final String... args)

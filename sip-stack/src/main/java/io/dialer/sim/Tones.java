@@ -15,6 +15,48 @@ public final class Tones
     }
 
     /**
+     * A quiet line: Gaussian noise as 8 kHz linear PCM, the same for the same seed.
+     *
+     * @param durationMs length.
+     * @param rms        noise level (20 is a quiet phone line).
+     * @param seed       the random seed.
+     * @return the samples.
+     */
+    public static short[] noise(final int durationMs, final double rms, final long seed)
+    {
+        final java.util.Random random = new java.util.Random(seed);
+        final short[] samples = new short[durationMs * Prompt.SAMPLE_RATE / 1000];
+        for (int i = 0; i < samples.length; i++)
+        {
+            samples[i] = (short)Math.round(random.nextGaussian() * rms);
+        }
+        return samples;
+    }
+
+    /**
+     * Pieces of audio one after the other.
+     *
+     * @param parts the pieces.
+     * @return one array of all of them.
+     */
+    public static short[] concat(final short[]... parts)
+    {
+        int length = 0;
+        for (final short[] part : parts)
+        {
+            length += part.length;
+        }
+        final short[] all = new short[length];
+        int at = 0;
+        for (final short[] part : parts)
+        {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
+
+    /**
      * A sine tone as 8 kHz linear PCM.
      *
      * @param hz         frequency.

@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -67,10 +66,10 @@ class DetectionCallTest
     void start(@TempDir final Path tempDir) throws IOException
     {
         final short[] speech = tts.render(GREETING_TEXT).samples();
-        final short[] gap = noise(GAP_MS, 1);
+        final short[] gap = Tones.noise(GAP_MS, NOISE_RMS, 1);
         final short[] beep = Tones.sine(BEEP_HZ, BEEP_MS, 12_000);
-        final short[] after = noise(2_000, 2);
-        final short[] greeting = concat(speech, gap, beep, after);
+        final short[] after = Tones.noise(2_000, NOISE_RMS, 2);
+        final short[] greeting = Tones.concat(speech, gap, beep, after);
         beepEndInPromptMs = (speech.length + gap.length + beep.length) * 1000 / RATE;
 
         final Path wav = tempDir.resolve("voicemail-greeting.wav");
@@ -119,7 +118,8 @@ class DetectionCallTest
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void shouldReportHumanForShortHelloThenQuiet() throws IOException, InterruptedException
     {
-        final short[] hello = concat(noise(300, 3), tts.render("Hello?").samples(), noise(4_000, 4));
+        final short[] hello = Tones.concat(Tones.noise(300, NOISE_RMS, 3), tts.render("Hello?").samples(),
+            Tones.noise(4_000, NOISE_RMS, 4));
         final String number = phone(PhoneScript.builder().answerAfterMs(100)
             .play(Prompt.fromPcm("hello", hello), 0, false));
         final DetectionEvents events = new DetectionEvents();
@@ -142,9 +142,9 @@ class DetectionCallTest
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void shouldReportSitForSpecialInformationTones() throws InterruptedException
     {
-        final short[] sit = concat(
+        final short[] sit = Tones.concat(
             Tones.sine(913.8, 274, 8_000), Tones.sine(1370.6, 274, 8_000), Tones.sine(1776.7, 380, 8_000),
-            noise(2_000, 5));
+            Tones.noise(2_000, NOISE_RMS, 5));
         final String number = phone(PhoneScript.builder().answerAfterMs(100)
             .play(Prompt.fromPcm("sit", sit), 100, false));
         final DetectionEvents events = new DetectionEvents();
@@ -203,7 +203,7 @@ class DetectionCallTest
         final long[] nowNs = { 0 };
         final LegDetection detection = LegDetection.start(
             leg, new FakeMediaProvider.FakeLegMedia(null), DetectorConfig.defaults(), () -> nowNs[0]);
-        final short[] quiet = noise(4_000, 6);
+        final short[] quiet = Tones.noise(4_000, NOISE_RMS, 6);
         final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
         final long threadId = Thread.currentThread().getId();
@@ -243,33 +243,7 @@ class DetectionCallTest
         return new DialRequest(carrier.uri(number)).detection(DetectorConfig.defaults());
     }
 
-    private static short[] noise(final int durationMs, final long seed)
-    {
-        final Random random = new Random(seed);
-        final short[] samples = new short[durationMs * RATE / 1000];
-        for (int i = 0; i < samples.length; i++)
-        {
-            samples[i] = (short)Math.round(random.nextGaussian() * NOISE_RMS);
-        }
-        return samples;
-    }
 
-    private static short[] concat(final short[]... parts)
-    {
-        int length = 0;
-        for (final short[] part : parts)
-        {
-            length += part.length;
-        }
-        final short[] all = new short[length];
-        int at = 0;
-        for (final short[] part : parts)
-        {
-            System.arraycopy(part, 0, all, at, part.length);
-            at += part.length;
-        }
-        return all;
-    }
 
     private static void writeWav(final Path file, final short[] samples) throws IOException
     {

@@ -6,7 +6,6 @@ package io.dialer.core.demo;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import io.dialer.media.Prompt;
 import io.dialer.media.TextToSpeech;
@@ -60,15 +59,17 @@ final class DemoVoices
         long seed = 1;
         for (final String text : HELLO_TEXTS)
         {
-            final short[] samples = concat(
-                noise(HELLO_LEAD_MS, seed++), tts.render(text).samples(), noise(HELLO_TAIL_MS, seed++));
+            final short[] samples = Tones.concat(
+                Tones.noise(HELLO_LEAD_MS, NOISE_RMS, seed++), tts.render(text).samples(),
+                    Tones.noise(HELLO_TAIL_MS, NOISE_RMS, seed++));
             hellos.add(Prompt.fromPcm("hello: " + text, samples));
         }
         final List<Prompt> greetings = new ArrayList<>();
         for (final String text : GREETING_TEXTS)
         {
-            final short[] samples = concat(tts.render(text).samples(), noise(GREETING_GAP_MS, seed++),
-                Tones.sine(BEEP_HZ, BEEP_MS, BEEP_AMPLITUDE), noise(AFTER_BEEP_MS, seed++));
+            final short[] samples = Tones.concat(tts.render(text).samples(),
+                Tones.noise(GREETING_GAP_MS, NOISE_RMS, seed++),
+                Tones.sine(BEEP_HZ, BEEP_MS, BEEP_AMPLITUDE), Tones.noise(AFTER_BEEP_MS, NOISE_RMS, seed++));
             greetings.add(Prompt.fromPcm("voicemail greeting " + (greetings.size() + 1), samples));
         }
         return new DemoVoices(List.copyOf(hellos), List.copyOf(greetings));
@@ -106,31 +107,5 @@ final class DemoVoices
         return greetings;
     }
 
-    private static short[] noise(final int durationMs, final long seed)
-    {
-        final Random random = new Random(seed);
-        final short[] samples = new short[durationMs * RATE / 1000];
-        for (int i = 0; i < samples.length; i++)
-        {
-            samples[i] = (short)Math.round(random.nextGaussian() * NOISE_RMS);
-        }
-        return samples;
-    }
 
-    private static short[] concat(final short[]... parts)
-    {
-        int length = 0;
-        for (final short[] part : parts)
-        {
-            length += part.length;
-        }
-        final short[] all = new short[length];
-        int at = 0;
-        for (final short[] part : parts)
-        {
-            System.arraycopy(part, 0, all, at, part.length);
-            at += part.length;
-        }
-        return all;
-    }
 }

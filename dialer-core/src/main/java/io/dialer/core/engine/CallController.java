@@ -822,7 +822,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
         call.closerToken = call.nextToken++;
         call.closerPrompt = prompt;
         final boolean briefing = io.dialer.transfer.Prompt.BRIEFING == prompt;
-        sendPlay(transferId, 1 + closer, prompt, false, !briefing, call.closerToken,
+        sendPlay(transferId, 1 + closer, prompt, false, false, call.closerToken,
             briefing ? call.closerAnswerNanos : 0, Step.CLOSER_ANSWER_TO_BRIEFING.ordinal());
     }
 
@@ -1400,7 +1400,9 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
                 firstPromptPlayed = true;
                 origin = verdictNanos;
             }
-            sendPlay(callId, EngineEvent.LEAD_LEG, prompt, loop, bargeIn, callerToken, origin,
+            // barge-in is the script's decision (its key handling stops the prompts), never the media engine's: a
+            // key that only ends the previous answer ("75201#" after five digits) must not cut the next question
+            sendPlay(callId, EngineEvent.LEAD_LEG, prompt, loop, false, callerToken, origin,
                 Step.GREETING_END_TO_FIRST_PROMPT.ordinal());
         }
 

@@ -33,8 +33,6 @@ import io.dialer.sip.DtmfSource;
 import io.dialer.sip.SipStack;
 import org.agrona.concurrent.SystemEpochClock;
 
-import static io.dialer.core.engine.DialerEngineTest.concat;
-import static io.dialer.core.engine.DialerEngineTest.noise;
 
 /**
  * The demo campaign against a simulated carrier, in a JVM of its own so that a test can kill it with SIGKILL and run
@@ -218,10 +216,12 @@ public final class CrashCampaignMain
     private static void script(final SimulatedCarrier carrier, final TextToSpeech tts, final Kind[] kinds)
         throws IOException
     {
-        final short[] hello = concat(noise(300, 3), tts.render("Hello?").samples(), noise(6_000, 4));
-        final short[] greeting = concat(noise(200, 5), tts.render("Hi, you have reached Alex Morgan.").samples(),
-            noise(600, 6), tts.render("Please leave a message after the tone.").samples(), noise(600, 1),
-            Tones.sine(1_000, 500, 12_000), noise(6_000, 2));
+        final short[] hello = Tones.concat(Tones.noise(300, 30, 3), tts.render("Hello?").samples(),
+            Tones.noise(6_000, 30, 4));
+        final short[] greeting = Tones.concat(Tones.noise(200, 30, 5),
+            tts.render("Hi, you have reached Alex Morgan.").samples(), Tones.noise(600, 30, 6),
+            tts.render("Please leave a message after the tone.").samples(), Tones.noise(600, 30, 1),
+            Tones.sine(1_000, 500, 12_000), Tones.noise(6_000, 30, 2));
         final PhoneScript busy = PhoneScript.builder().busy().build();
         final PhoneScript noAnswer = PhoneScript.builder().ringForever().build();
         final PhoneScript voicemail = PhoneScript.builder().answerAfterMs(100)

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import io.dialer.core.campaign.CampaignFile;
@@ -88,9 +87,10 @@ class DialerEngineTest
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void shouldRetryBusyRecordOptOutAndLeaveVoicemail(@TempDir final Path dir) throws Exception
     {
-        final short[] greeting = concat(tts.render(GREETING).samples(), noise(600, 1),
-            Tones.sine(1_000, 500, 12_000), noise(3_000, 2));
-        final short[] hello = concat(noise(300, 3), tts.render("Hello?").samples(), noise(6_000, 4));
+        final short[] greeting = Tones.concat(tts.render(GREETING).samples(), Tones.noise(600, 30, 1),
+            Tones.sine(1_000, 500, 12_000), Tones.noise(3_000, 30, 2));
+        final short[] hello = Tones.concat(Tones.noise(300, 30, 3), tts.render("Hello?").samples(),
+            Tones.noise(6_000, 30, 4));
         carrier.script("+12145550101", PhoneScript.builder().busy().build());
         carrier.script("+12145550102", PhoneScript.builder().answerAfterMs(100)
             .play(Prompt.fromPcm("hello", hello), 0, false)
@@ -126,31 +126,5 @@ class DialerEngineTest
             log.dispositions.stream().sorted().toList(), String.join("\n", log.lines));
     }
 
-    static short[] noise(final int durationMs, final long seed)
-    {
-        final Random random = new Random(seed);
-        final short[] samples = new short[durationMs * 8];
-        for (int i = 0; i < samples.length; i++)
-        {
-            samples[i] = (short)(random.nextGaussian() * 30);
-        }
-        return samples;
-    }
 
-    static short[] concat(final short[]... parts)
-    {
-        int length = 0;
-        for (final short[] part : parts)
-        {
-            length += part.length;
-        }
-        final short[] all = new short[length];
-        int at = 0;
-        for (final short[] part : parts)
-        {
-            System.arraycopy(part, 0, all, at, part.length);
-            at += part.length;
-        }
-        return all;
-    }
 }

@@ -17,7 +17,7 @@ import io.dialer.transfer.TransferOutcome;
 /**
  * A journal replay into plain lines, for assertions.
  */
-final class RecordingLog implements CampaignLog
+class RecordingLog implements CampaignLog
 {
     final List<String> lines = new ArrayList<>();
     final List<String> dispositions = new ArrayList<>();

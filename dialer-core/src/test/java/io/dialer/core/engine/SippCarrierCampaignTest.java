@@ -33,8 +33,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import static io.dialer.core.engine.DialerEngineTest.CHICAGO;
-import static io.dialer.core.engine.DialerEngineTest.concat;
-import static io.dialer.core.engine.DialerEngineTest.noise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -168,19 +166,20 @@ final class SippCarrierCampaignTest
         throws Exception
     {
         final short[] none = new short[0];
-        final short[] voicemail = concat(tts.render(GREETING).samples(), noise(600, 1),
-            Tones.sine(1_000, 500, 12_000), noise(3_000, 2));
+        final short[] voicemail = Tones.concat(tts.render(GREETING).samples(), Tones.noise(600, 30, 1),
+            Tones.sine(1_000, 500, 12_000), Tones.noise(3_000, 30, 2));
         SippMedia.writeAudioAndKeysPcap(sippDir.resolve("voicemail.pcap"), voicemail, "", KEY_MS, 0, none);
 
-        final short[] hello = concat(noise(300, 3), tts.render("Hello?").samples());
+        final short[] hello = Tones.concat(Tones.noise(300, 30, 3), tts.render("Hello?").samples());
         final int helloMs = hello.length / 8;
         SippMedia.writeAudioAndKeysPcap(sippDir.resolve("opt_out.pcap"),
-            concat(hello, noise(OPT_OUT_KEY_AT_MS - helloMs, 4)), "*", KEY_MS, 100, noise(6_000, 5));
+            Tones.concat(hello, Tones.noise(OPT_OUT_KEY_AT_MS - helloMs, 30, 4)), "*", KEY_MS, 100,
+            Tones.noise(6_000, 30, 5));
 
         // the verdict comes at most the detector's statement silence after "Hello?", then the greeting plays; the key
         // lands a second after its end, while the first question plays or waits for its answer (several seconds)
         final int keyAtMs = helloMs + DetectorConfig.STATEMENT_SILENCE_MS_DEFAULT + greetingMs + 1_000;
         SippMedia.writeAudioAndKeysPcap(sippDir.resolve("not_qualified.pcap"),
-            concat(hello, noise(keyAtMs - helloMs, 6)), "2", KEY_MS, 100, noise(8_000, 7));
+            Tones.concat(hello, Tones.noise(keyAtMs - helloMs, 30, 6)), "2", KEY_MS, 100, Tones.noise(8_000, 30, 7));
     }
 }

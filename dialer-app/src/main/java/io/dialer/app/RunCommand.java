@@ -1,0 +1,126 @@
+/*
+ * Dialer command line.
+ */
+package io.dialer.app;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.dialer.core.campaign.CampaignFile;
+import io.dialer.core.campaign.CampaignLoader;
+import io.dialer.core.campaign.CampaignResult;
+import io.dialer.core.compliance.DoNotCallList;
+import io.dialer.core.engine.CampaignClock;
+import io.dialer.core.engine.CampaignSetup;
+import io.dialer.core.engine.EngineConfig;
+import io.dialer.core.engine.PromptBook;
+import io.dialer.core.engine.TransferTexts;
+import io.dialer.core.lead.LeadList;
+import io.dialer.core.lead.LeadListReader;
+import io.dialer.core.report.CampaignReport;
+import io.dialer.media.TextToSpeech;
+import io.dialer.qualification.ValidationError;
+import io.dialer.sip.SipStack;
+import org.agrona.concurrent.SystemEpochClock;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dialer run --campaign FILE}: the engine against a real trunk and real closer phones, to completion.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Runs a campaign against its trunk and closers until every lead has a final disposition or no attempt",
+        "left. Restarting with the same --journal resumes it (after a crash too). Writes <journal>/report.json.",
+        "Exit code 0 when finished, 1 when stopped before, 2 on invalid input."
+    })
+public final class RunCommand implements Callable<Integer>
+{
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--campaign", required = true, paramLabel = "FILE", description = "The campaign YAML file.")
+    private Path campaignFile;
+
+    @Option(names = "--journal", paramLabel = "DIR",
+        description = "The journal directory (default: journal-<campaign name> beside the campaign file).")
+    private Path journalDir;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Local SIP address (default: ${DEFAULT-VALUE}).")
+    private String bind = "0.0.0.0";
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Local SIP port (default: ${DEFAULT-VALUE}).")
+    private int port = 5060;
+
+    @Option(names = "--max-hours", paramLabel = "H",
+        description = "Stop dialing after this many hours; 0 for no limit (default: ${DEFAULT-VALUE}).")
+    private double maxHours;
+
+    /**
+     * Runs the campaign.
+     *
+     * @return the exit code.
+     * @throws Exception when the SIP stack cannot start.
+     */
+    @Override
+    public Integer call() throws Exception
+    {
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
+        final CampaignResult result = CampaignLoader.load(campaignFile);
+        if (!result.isValid())
+        {
+            for (final ValidationError error : result.errors())
+            {
+                err.println(error);
+            }
+            err.flush();
+            return 2;
+        }
+        final CampaignFile campaign = result.campaign();
+        if (null == campaign.leadsFile())
+        {
+            err.println(campaignFile + ": the campaign names no lead list (leads:)");
+            err.flush();
+            return 2;
+        }
+        final LeadList leads = new LeadListReader(campaign.defaultRegion()).read(campaign.leadsFile());
+        out.println(leads.summary());
+        final Path journal = null != journalDir ? journalDir :
+            campaignFile.toAbsolutePath().resolveSibling("journal-" + campaign.name());
+        Files.createDirectories(journal);
+
+        final String password = null == campaign.passwordEnv() ? campaign.password() :
+            System.getenv(campaign.passwordEnv());
+        final SipStack.Context context = new SipStack.Context()
+            .bindAddress(InetAddress.getByName(bind)).port(port).userAgent("dialer")
+            .outboundProxy(campaign.outboundProxy());
+        if (null != campaign.username() && null != password)
+        {
+            context.trunkCredentials(campaign.username(), password, null);
+        }
+
+        try (DoNotCallList dnc = new DoNotCallList(journal.resolve("opt-outs.txt"));
+            SipStack stack = SipStack.launch(context);
+            PromptBook prompts = new PromptBook(new TextToSpeech(), campaign.script(),
+                campaign.scriptFile().toAbsolutePath().getParent(), campaign.voicemailText(),
+                campaign.voicemailAudio(), new TransferTexts()))
+        {
+            for (final Path file : campaign.dncFiles())
+            {
+                out.println(dnc.load(file));
+            }
+            final EngineConfig config = CampaignSetup.config(campaign, leads, dnc,
+                new CampaignClock(SystemEpochClock.INSTANCE, SystemEpochClock.INSTANCE.time()), false);
+            final CampaignReport report = CampaignRunner.run(config, new SipStack[]{stack}, prompts, journal,
+                journal.resolve("report.json"), (long)(maxHours * 3_600_000L), out);
+            return null == report ? 1 : 0;
+        }
+    }
+}
