@@ -10,11 +10,13 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import io.dialer.core.campaign.CampaignFile;
 import io.dialer.core.campaign.CampaignLoader;
 import io.dialer.core.campaign.CampaignResult;
 import io.dialer.core.campaign.Closer;
+import io.dialer.core.compliance.Disposition;
 import io.dialer.core.compliance.DoNotCallList;
 import io.dialer.core.journal.Journal;
 import io.dialer.core.lead.LeadList;
@@ -126,5 +128,49 @@ class DialerEngineTest
             log.dispositions.stream().sorted().toList(), String.join("\n", log.lines));
     }
 
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void shouldNotRedialANumberAddedToDoNotCallMidCampaign(@TempDir final Path dir) throws Exception
+    {
+        final short[] greeting = Tones.concat(tts.render(GREETING).samples(), Tones.noise(600, 30, 1),
+            Tones.sine(1_000, 500, 12_000), Tones.noise(3_000, 30, 2));
+        carrier.script("+12145550111", PhoneScript.builder().busy().build());
+        carrier.script("+12145550112", PhoneScript.builder().answerAfterMs(100)
+            .play(Prompt.fromPcm("greeting", greeting), 200, false).hangupAfterMs(40_000).build());
+        final LeadList leads = new LeadListReader("US").read("leads.csv",
+            "phone,first_name,last_name,city,state\n" +
+            "+12145550111,Dee,Fox,Dallas,TX\n" +
+            "+12145550112,Eli,Gray,Dallas,TX\n");
+        final Path journal = dir.resolve("journal");
+        final long start = ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, CHICAGO).toInstant().toEpochMilli();
+        try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt")))
+        {
+            final EngineConfig config = CampaignSetup.config(campaign, leads, dnc,
+                new CampaignClock(SystemEpochClock.INSTANCE, start), true)
+                .trunkHost(carrier.stack().localAddress().getHostString() + ":" + carrier.stack().port())
+                .closers(List.of(new Closer("dana", "Dana", carrier.uri("closer-dana"), List.of("auto-closers"))));
+            try (DialerEngine engine = DialerEngine.start(config, new SipStack[]{dialer}, prompts, journal))
+            {
+                // the busy lead's retry is 30 minutes away while the voicemail call is still up: a manager adds the
+                // number to the do-not-call list now, and the retry must be refused at the gate
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (engine.stats().count(Disposition.BUSY) < 1 && System.nanoTime() < deadline)
+                {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+                }
+                assertEquals(1, engine.stats().count(Disposition.BUSY), "first busy call ended");
+                assertEquals(1, engine.stats().live(), "the voicemail call is still up");
+                engine.addDoNotCall("+12145550111");
+                assertTrue(engine.awaitFinished(60, TimeUnit.SECONDS), "campaign finished");
+            }
+        }
+
+        final RecordingLog log = new RecordingLog();
+        Journal.replay(journal, log);
+        assertEquals(List.of("lead=0 attempt=1 BUSY", "lead=1 attempt=1 MESSAGE_LEFT"),
+            log.dispositions.stream().sorted().toList(), String.join("\n", log.lines));
+        assertTrue(log.lines.contains("closed lead=0 DO_NOT_CALL"), String.join("\n", log.lines));
+    }
 
 }
