@@ -42,6 +42,8 @@ import picocli.CommandLine.Option;
     })
 public final class RunCommand implements Callable<Integer>
 {
+    private static final int MAX_PROBLEMS_SHOWN = 20;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -92,15 +94,32 @@ public final class RunCommand implements Callable<Integer>
         }
         final LeadList leads = new LeadListReader(campaign.defaultRegion()).read(campaign.leadsFile());
         out.println(leads.summary());
+        final java.util.List<io.dialer.core.lead.LeadProblem> problems = leads.report().problems();
+        for (int i = 0; i < Math.min(problems.size(), MAX_PROBLEMS_SHOWN); i++)
+        {
+            out.println(problems.get(i));
+        }
+        if (problems.size() > MAX_PROBLEMS_SHOWN)
+        {
+            out.println("... " + (problems.size() - MAX_PROBLEMS_SHOWN) + " more: dialer validate " +
+                campaign.leadsFile() + " lists them all");
+        }
+        if (leads.report().hasFileError() || 0 == leads.size())
+        {
+            err.println(campaign.leadsFile() + ": no lead to dial");
+            err.flush();
+            return 2;
+        }
         final Path journal = null != journalDir ? journalDir :
             campaignFile.toAbsolutePath().resolveSibling("journal-" + campaign.name());
         Files.createDirectories(journal);
 
         final String password = null == campaign.passwordEnv() ? campaign.password() :
             System.getenv(campaign.passwordEnv());
+        final String proxy = campaign.outboundProxy();
         final SipStack.Context context = new SipStack.Context()
             .bindAddress(InetAddress.getByName(bind)).port(port).userAgent("dialer")
-            .outboundProxy(campaign.outboundProxy());
+            .outboundProxy(null == proxy || proxy.startsWith("sip:") ? proxy : "sip:" + proxy);
         if (null != campaign.username() && null != password)
         {
             context.trunkCredentials(campaign.username(), password, null);

@@ -1,0 +1,97 @@
+/*
+ * Dialer command line tests.
+ */
+package io.dialer.app;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import io.dialer.media.MediaEngine;
+import io.dialer.sim.PhoneScript;
+import io.dialer.sim.SimulatedCarrier;
+import io.dialer.sip.SipStack;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code dialer run} against a trunk (a simulated carrier on loopback) on the system clock, to completion, then
+ * {@code dialer report} on its journal; and its refusal of a broken campaign.
+ */
+class RunCommandTest
+{
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldRunACampaignFileAgainstItsTrunkToCompletion(@TempDir final Path dir) throws Exception
+    {
+        final InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (SimulatedCarrier carrier = SimulatedCarrier.launch(new SipStack.Context().bindAddress(loopback).port(0)
+            .threadPoolSize(2).allowedPeer(loopback.getHostAddress()).userAgent("carrier")
+            .mediaContext(new MediaEngine.Context().bindAddress(loopback))))
+        {
+            carrier.script("+12145550131", PhoneScript.builder().busy().build());
+            carrier.script("+12145550132", PhoneScript.builder().reject(404).build());
+            final int port = carrier.stack().port();
+            Files.copy(Path.of("../examples/auto-insurance.yaml"), dir.resolve("auto-insurance.yaml"));
+            Files.writeString(dir.resolve("closers.yaml"),
+                "closers:\n  - id: dana\n    name: Dana Lee\n    uri: sip:dana@127.0.0.1:" + port + "\n" +
+                "    skills: [auto-closers]\n");
+            Files.writeString(dir.resolve("leads.csv"),
+                "phone,first_name,last_name,city,state,zip\n" +
+                "(214) 555-0131,Ana,Ruiz,Dallas,TX,75201\n" +
+                "214-555-0132,Ben,Cole,Dallas,TX,75204\n" +
+                "not a number,Bad,Row,Dallas,TX,75204\n");
+            Files.writeString(dir.resolve("campaign.yaml"),
+                "name: run-test\n" +
+                "caller_id: { name: Lone Star Auto, number: \"(214) 555-0199\" }\n" +
+                "default_region: US\n" +
+                "trunk: { uri: \"sip:carrier@127.0.0.1:" + port + "\", outbound_proxy: \"127.0.0.1:" + port + "\" }\n" +
+                "script: auto-insurance.yaml\n" +
+                "closers: closers.yaml\n" +
+                "leads: leads.csv\n" +
+                "calling_window: { start: \"00:00\", end: \"23:59\" }\n" +
+                "retries: { max_attempts: 3, delays: { busy: never } }\n" +
+                "ring_timeout: 15s\n");
+
+            final Path journal = dir.resolve("journal");
+            final int exitCode = run("run", "--campaign", dir.resolve("campaign.yaml").toString(),
+                "--journal", journal.toString(), "--bind", "127.0.0.1", "--port", "0");
+
+            assertEquals(0, exitCode, out + "\n" + err);
+            assertTrue(out.toString().contains("not a number"), "the bad row is reported:\n" + out);
+        }
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("report", "--json", dir.resolve("journal").toString()), err.toString());
+        final String json = out.toString();
+        assertTrue(json.matches("(?s).*\"BUSY\"\\s*:\\s*1,.*"), json);
+        assertTrue(json.matches("(?s).*\"INVALID_NUMBER\"\\s*:\\s*1,.*"), json);
+    }
+
+    @Test
+    void shouldRefuseABrokenCampaignWithItsLineAndColumn(@TempDir final Path dir) throws Exception
+    {
+        Files.writeString(dir.resolve("campaign.yaml"), "name: broken\nring_timeout: 5s\n");
+
+        assertEquals(2, run("run", "--campaign", dir.resolve("campaign.yaml").toString()));
+        assertTrue(err.toString().contains("campaign.yaml:2:"), err.toString());
+    }
+
+    private int run(final String... args)
+    {
+        final CommandLine commandLine = new CommandLine(new DialerMain());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+}
