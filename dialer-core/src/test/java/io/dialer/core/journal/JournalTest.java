@@ -181,8 +181,9 @@ class JournalTest
             appendCalls(journal, log, number, 10_000);
             final long allocated = threads.getThreadAllocatedBytes(threadId) - before;
 
-            // 50,000 records: one small object per record would be hundreds of KB; allow the JIT's stray blips.
-            assertTrue(allocated < 16 * 1024, "allocated " + allocated + " bytes over 50,000 records");
+            // 50,000 records: one 16-byte object per record would be 800 KB. Chronicle allocates a little when it maps
+            // the next chunk of the file (25 KB seen now and then), so the bound is 2 bytes a record, not zero.
+            assertTrue(allocated < 100 * 1024, "allocated " + allocated + " bytes over 50,000 records");
         }
     }
 
