@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
     })
 public final class DialerMain implements Runnable
 {
+    static final String CHRONICLE_ANALYTICS_PROP_NAME = "chronicle.analytics.disable";
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -46,6 +48,11 @@ public final class DialerMain implements Runnable
      */
     public static int execute(final String... args)
     {
+        // Chronicle Queue (the journal) phones home unless told not to; the dialer never sends data anywhere
+        if (null == System.getProperty(CHRONICLE_ANALYTICS_PROP_NAME))
+        {
+            System.setProperty(CHRONICLE_ANALYTICS_PROP_NAME, "true");
+        }
         return new CommandLine(new DialerMain()).execute(args);
     }
 
