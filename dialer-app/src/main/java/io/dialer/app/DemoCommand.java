@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,7 +30,6 @@ import io.dialer.core.engine.CampaignClock;
 import io.dialer.core.engine.CampaignSetup;
 import io.dialer.core.engine.EngineConfig;
 import io.dialer.core.engine.PromptBook;
-import io.dialer.core.engine.TransferTexts;
 import io.dialer.core.lead.LeadList;
 import io.dialer.core.lead.LeadListReader;
 import io.dialer.core.report.CampaignReport;
@@ -124,9 +122,7 @@ public final class DemoCommand implements Callable<Integer>
                 .bindAddress(loopback).port(0).threadPoolSize(4).userAgent("dialer")
                 .outboundProxy(carrier.proxyUri()).mediaContext(new MediaEngine.Context().bindAddress(loopback)));
             DoNotCallList dnc = new DoNotCallList(work.resolve("opt-outs.txt"));
-            PromptBook prompts = new PromptBook(tts, campaign.script(),
-                campaign.scriptFile().toAbsolutePath().getParent(), campaign.voicemailText(),
-                campaign.voicemailAudio(), new TransferTexts()))
+            PromptBook prompts = PromptBook.of(tts, campaign))
         {
             final DemoPopulation population = DemoPopulation.create(seed, leads, closers)
                 .install(carrier, work, tts);
@@ -163,12 +159,7 @@ public final class DemoCommand implements Callable<Integer>
             out.flush();
             return false;
         }
-        // calls per disposition: each lead's last disposition, once per attempt it takes (busy: three busy calls)
-        final Map<Disposition, Integer> expected = new EnumMap<>(Disposition.class);
-        for (final DemoPopulation.Lead lead : population.leads())
-        {
-            expected.merge(lead.kind().disposition(), lead.kind().attempts(DemoPopulation.MAX_ATTEMPTS), Integer::sum);
-        }
+        final Map<Disposition, Integer> expected = population.expectedCallsByDisposition();
         boolean ok = true;
         for (final Disposition disposition : Disposition.values())
         {

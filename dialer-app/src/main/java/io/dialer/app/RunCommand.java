@@ -17,7 +17,6 @@ import io.dialer.core.engine.CampaignClock;
 import io.dialer.core.engine.CampaignSetup;
 import io.dialer.core.engine.EngineConfig;
 import io.dialer.core.engine.PromptBook;
-import io.dialer.core.engine.TransferTexts;
 import io.dialer.core.lead.LeadList;
 import io.dialer.core.lead.LeadListReader;
 import io.dialer.core.report.CampaignReport;
@@ -127,9 +126,7 @@ public final class RunCommand implements Callable<Integer>
 
         try (DoNotCallList dnc = new DoNotCallList(journal.resolve("opt-outs.txt"));
             SipStack stack = SipStack.launch(context);
-            PromptBook prompts = new PromptBook(new TextToSpeech(), campaign.script(),
-                campaign.scriptFile().toAbsolutePath().getParent(), campaign.voicemailText(),
-                campaign.voicemailAudio(), new TransferTexts()))
+            PromptBook prompts = PromptBook.of(new TextToSpeech(), campaign))
         {
             for (final Path file : campaign.dncFiles())
             {

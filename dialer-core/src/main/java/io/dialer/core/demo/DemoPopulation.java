@@ -783,6 +783,22 @@ public final class DemoPopulation
     }
 
     /**
+     * How many calls should end with each disposition: each lead's disposition once per call it takes (a busy lead:
+     * three busy calls), as the campaign report counts them.
+     *
+     * @return counts in {@link Disposition} order, only those expected.
+     */
+    public Map<Disposition, Integer> expectedCallsByDisposition()
+    {
+        final Map<Disposition, Integer> counts = new EnumMap<>(Disposition.class);
+        for (final Lead lead : leads)
+        {
+            counts.merge(lead.kind().disposition(), lead.kind().attempts(MAX_ATTEMPTS), Integer::sum);
+        }
+        return counts;
+    }
+
+    /**
      * Calls the dialer should make in all, with {@link #MAX_ATTEMPTS}.
      *
      * @return the number of calls.

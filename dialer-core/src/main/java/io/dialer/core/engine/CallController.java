@@ -130,6 +130,10 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
         this.stats = stats;
         this.onFinished = onFinished;
         this.retries = config.gate.retries();
+        if (!config.transfer.isConcluded())
+        {
+            config.transfer.conclude();
+        }
         slotBits = config.capacityBits;
         slotMask = (1L << slotBits) - 1;
         final int capacity = 1 << slotBits;
@@ -164,22 +168,18 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
         {
             pool.add(closer.id(), closer.name(), closer.uri(), closer.skills().toArray(new String[0]));
         }
-        String skillName = null;
+        // every skill the script can hand a caller to; pacing counts the closers of the first one
+        int firstSkill = SkillRegistry.UNKNOWN_SKILL;
         for (int i = 0; i < config.script.outcomeCount(); i++)
         {
             if (OutcomeKind.QUALIFIED == config.script.outcome(i).kind())
             {
-                skillName = config.script.outcome(i).skill();
-                skills.intern(skillName);
-                if (null == skillName)
-                {
-                    break;
-                }
+                final int skill = skills.intern(config.script.outcome(i).skill());
+                firstSkill = SkillRegistry.UNKNOWN_SKILL == firstSkill ? skill : firstSkill;
             }
         }
-        primarySkill = null == skillName ? SkillRegistry.UNKNOWN_SKILL : skills.skillId(skillName);
-        matcher = new Matcher(pool, Math.max(16, capacity), config.transfer.isConcluded() ?
-            config.transfer.wrapUpMs() : config.transfer.conclude().wrapUpMs(), this);
+        primarySkill = firstSkill;
+        matcher = new Matcher(pool, Math.max(16, capacity), config.transfer.wrapUpMs(), this);
         for (final Step step : Step.values())
         {
             latencies[step.ordinal()] = new Histogram(TimeUnit.MINUTES.toNanos(10), 3);
@@ -282,7 +282,11 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
     {
         switch (event.type)
         {
-            case LATENCY -> latency(Step.get(event.value), event.token);
+            case LATENCY ->
+            {
+                latency(Step.get(event.value), event.token);
+                return;
+            }
             case ADD_DO_NOT_CALL ->
             {
                 config.doNotCall.add(event.text, "api", nowMs);
@@ -296,10 +300,6 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
             default ->
             {
             }
-        }
-        if (EventType.LATENCY == event.type)
-        {
-            return;
         }
         final Call call = calls[(int)(event.callId & slotMask)];
         if (call.callId != event.callId || 0 == event.callId)
@@ -612,14 +612,17 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
     // ------------------------------------------------------------------------------------------------------------
     // commands out
 
+    /**
+     * Plays a prompt on a leg. Never with the media engine's barge-in: stopping a prompt on a key is the script's or
+     * the transfer's decision (a key that only ends the previous answer, "75201#", must not cut the next question).
+     */
     private void sendPlay(final long callId, final int leg, final Object prompt, final boolean loop,
-        final boolean bargeIn, final long token, final long originNanos, final int step)
+        final long token, final long originNanos, final int step)
     {
         final long seq = commands.next();
         final Command c = commands.get(seq).reset(CommandType.PLAY, callId, leg);
         c.prompt = prompt;
         c.loop = loop;
-        c.bargeIn = bargeIn;
         c.token = token;
         c.originNanos = originNanos;
         c.ordinal = step;
@@ -822,7 +825,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
         call.closerToken = call.nextToken++;
         call.closerPrompt = prompt;
         final boolean briefing = io.dialer.transfer.Prompt.BRIEFING == prompt;
-        sendPlay(transferId, 1 + closer, prompt, false, false, call.closerToken,
+        sendPlay(transferId, 1 + closer, prompt, false, call.closerToken,
             briefing ? call.closerAnswerNanos : 0, Step.CLOSER_ANSWER_TO_BRIEFING.ordinal());
     }
 
@@ -975,14 +978,12 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
         final long[] transferTimers = new long[TIMER_KINDS.length];
         final Object[] queue = new Object[QUEUE];
         final boolean[] queueLoop = new boolean[QUEUE];
-        final boolean[] queueBargeIn = new boolean[QUEUE];
         final StringBuilder detail = new StringBuilder(64);
         long callId;
         int lead;
         int attempt;
         Phase phase = Phase.IDLE;
         boolean leadLegUp;
-        boolean answered;
         int closerLegs;
         int bridgedCloser = NULL_CLOSER;
         Disposition disposition;
@@ -1022,7 +1023,6 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
             attempt = attemptNumber;
             phase = Phase.DIALING;
             leadLegUp = true;
-            answered = false;
             closerLegs = 0;
             bridgedCloser = NULL_CLOSER;
             disposition = null;
@@ -1080,7 +1080,6 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
             {
                 return;
             }
-            answered = true;
             answerNanos = event.nanos;
             latency(Step.DIAL_TO_ANSWER, event.nanos - dialNanos);
             journal.answered(nowMs, lead, callId);
@@ -1313,7 +1312,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
             callerToken = nextToken++;
             callerPrompt = VOICEMAIL;
             callerPromptIsScript = false;
-            sendPlay(callId, EngineEvent.LEAD_LEG, VOICEMAIL, false, false, callerToken, 0, -1);
+            sendPlay(callId, EngineEvent.LEAD_LEG, VOICEMAIL, false, callerToken, 0, -1);
         }
 
         void beepMissing()
@@ -1382,14 +1381,13 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
             }
             final Object prompt = queue[head];
             final boolean loop = queueLoop[head];
-            final boolean bargeIn = queueBargeIn[head];
             queue[head] = null;
             head = (head + 1) % QUEUE;
             size--;
-            startCallerPlay(prompt, loop, bargeIn);
+            startCallerPlay(prompt, loop);
         }
 
-        private void startCallerPlay(final Object prompt, final boolean loop, final boolean bargeIn)
+        private void startCallerPlay(final Object prompt, final boolean loop)
         {
             callerToken = nextToken++;
             callerPrompt = prompt;
@@ -1400,17 +1398,15 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
                 firstPromptPlayed = true;
                 origin = verdictNanos;
             }
-            // barge-in is the script's decision (its key handling stops the prompts), never the media engine's: a
-            // key that only ends the previous answer ("75201#" after five digits) must not cut the next question
-            sendPlay(callId, EngineEvent.LEAD_LEG, prompt, loop, false, callerToken, origin,
+            sendPlay(callId, EngineEvent.LEAD_LEG, prompt, loop, callerToken, origin,
                 Step.GREETING_END_TO_FIRST_PROMPT.ordinal());
         }
 
-        private void enqueue(final Object prompt, final boolean loop, final boolean bargeIn)
+        private void enqueue(final Object prompt, final boolean loop)
         {
             if (0 == callerToken)
             {
-                startCallerPlay(prompt, loop, bargeIn);
+                startCallerPlay(prompt, loop);
                 return;
             }
             if (size == QUEUE)
@@ -1421,7 +1417,6 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
             final int tail = (head + size) % QUEUE;
             queue[tail] = prompt;
             queueLoop[tail] = loop;
-            queueBargeIn[tail] = bargeIn;
             size++;
         }
 
@@ -1434,22 +1429,25 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
             if (0 != callerToken && callerPromptIsScript)
             {
                 // let the script's last words ("please hold...") finish; the transfer's prompt follows
-                clearQueueOf(false);
-                enqueue(prompt, loop, false);
+                dropQueuedTransferPrompts();
+                enqueue(prompt, loop);
                 return;
             }
-            clearQueueOf(false);
-            startCallerPlay(prompt, loop, false);
+            dropQueuedTransferPrompts();
+            startCallerPlay(prompt, loop);
         }
 
-        private void clearQueueOf(final boolean script)
+        /**
+         * A transfer prompt replaces the transfer's own prompts still waiting, keeping the script's in order.
+         */
+        private void dropQueuedTransferPrompts()
         {
             int kept = 0;
             for (int i = 0; i < size; i++)
             {
                 final int index = (head + i) % QUEUE;
                 final Object prompt = queue[index];
-                if ((prompt instanceof io.dialer.qualification.Prompt) == script)
+                if (!(prompt instanceof io.dialer.qualification.Prompt))
                 {
                     queue[index] = null;
                     continue;
@@ -1457,7 +1455,6 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
                 final int to = (head + kept) % QUEUE;
                 queue[to] = prompt;
                 queueLoop[to] = queueLoop[index];
-                queueBargeIn[to] = queueBargeIn[index];
                 kept++;
             }
             for (int i = kept; i < size; i++)
@@ -1485,7 +1482,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
         @Override
         public void play(final io.dialer.qualification.Prompt prompt, final boolean bargeIn)
         {
-            enqueue(prompt, false, bargeIn);
+            enqueue(prompt, false);
         }
 
         @Override

@@ -16,7 +16,6 @@ public final class Command
     int closer;
     long token;
     boolean loop;
-    boolean bargeIn;
     Object prompt;
     long originNanos;
     long ringTimeoutMs;
@@ -42,7 +41,6 @@ public final class Command
         closer = -1;
         token = 0;
         loop = false;
-        bargeIn = false;
         prompt = null;
         originNanos = 0;
         ringTimeoutMs = 0;

@@ -193,11 +193,10 @@ final class Effects implements EventHandler<Command>
             }
             final long token = c.token;
             final long origin = c.originNanos;
-            final boolean bargeIn = c.bargeIn;
             briefing.whenComplete((audio, error) ->
             {
                 final Prompt spoken = null == audio ? prompts.transfer(io.dialer.transfer.Prompt.INTRODUCTION) : audio;
-                if (start(leg, spoken, false, bargeIn, token) && 0 != origin)
+                if (start(leg, spoken, false, token) && 0 != origin)
                 {
                     latency(Step.CLOSER_ANSWER_TO_BRIEFING, origin);
                 }
@@ -217,18 +216,19 @@ final class Effects implements EventHandler<Command>
         {
             audio = prompts.voicemail();
         }
-        if (start(leg, audio, c.loop, c.bargeIn, c.token) && 0 != c.originNanos && c.ordinal >= 0)
+        if (start(leg, audio, c.loop, c.token) && 0 != c.originNanos && c.ordinal >= 0)
         {
             latency(Step.get(c.ordinal), c.originNanos);
         }
     }
 
     private boolean start(
-        final CallLeg leg, final Prompt audio, final boolean loop, final boolean bargeIn, final long token)
+        final CallLeg leg, final Prompt audio, final boolean loop, final long token)
     {
         try
         {
-            leg.play(audio, loop, bargeIn, token);
+            // never the media engine's barge-in: the controller stops prompts when the script or transfer says so
+            leg.play(audio, loop, false, token);
             return true;
         }
         catch (final IllegalStateException ex)

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.dialer.core.campaign.CampaignFile;
 import io.dialer.media.Prompt;
 import io.dialer.media.TextToSpeech;
 import io.dialer.qualification.Outcome;
@@ -96,6 +97,21 @@ public final class PromptBook implements AutoCloseable
         {
             voicemail = null;
         }
+    }
+
+    /**
+     * Renders a campaign's prompts: its script's (audio paths relative to the script file), the default transfer
+     * texts and its voicemail message.
+     *
+     * @param tts      the speech synthesiser.
+     * @param campaign the validated campaign.
+     * @return the prompts.
+     * @throws IOException when a prompt cannot be rendered or read.
+     */
+    public static PromptBook of(final TextToSpeech tts, final CampaignFile campaign) throws IOException
+    {
+        return new PromptBook(tts, campaign.script(), campaign.scriptFile().toAbsolutePath().getParent(),
+            campaign.voicemailText(), campaign.voicemailAudio(), new TransferTexts());
     }
 
     /**

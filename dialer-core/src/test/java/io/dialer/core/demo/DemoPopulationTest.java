@@ -140,6 +140,8 @@ class DemoPopulationTest
         // 6 + 3 + 2 + 3 leads called once, 2 + 2 + 2 called three times
         assertEquals(14 + 18, population.expectedCalls());
         assertEquals(6, population.expectedDispositions().get(Disposition.TRANSFERRED));
+        assertEquals(population.expectedCalls(),
+            population.expectedCallsByDisposition().values().stream().mapToInt(Integer::intValue).sum());
         final String text = population.describe();
         assertTrue(text.startsWith("20 simulated leads (seed 42)"), text);
         assertTrue(text.contains("  6 qualifies"), text);

@@ -69,9 +69,7 @@ class DemoCampaignTest
                 .userAgent("dialer").outboundProxy(carrier.proxyUri())
                 .mediaContext(new MediaEngine.Context().bindAddress(loopback)));
             DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt"));
-            PromptBook prompts = new PromptBook(tts, campaign.script(),
-                campaign.scriptFile().toAbsolutePath().getParent(), campaign.voicemailText(),
-                campaign.voicemailAudio(), new TransferTexts()))
+            PromptBook prompts = PromptBook.of(tts, campaign))
         {
             population = DemoPopulation.create(11, LEADS, CLOSERS).install(carrier, dir, tts);
             final LeadList leads = new LeadListReader("US").read(population.leadsCsv());

@@ -73,8 +73,7 @@ class DialerEngineTest
         dialer = SipStack.launch(new SipStack.Context().bindAddress(loopback).port(0).threadPoolSize(2)
             .userAgent("dialer").outboundProxy(carrier.proxyUri())
             .mediaContext(new MediaEngine.Context().bindAddress(loopback)));
-        prompts = new PromptBook(tts, campaign.script(), campaign.scriptFile().toAbsolutePath().getParent(),
-            campaign.voicemailText(), campaign.voicemailAudio(), new TransferTexts());
+        prompts = PromptBook.of(tts, campaign);
     }
 
     @AfterAll

@@ -80,9 +80,7 @@ final class SippCarrierCampaignTest
         final TextToSpeech tts = new TextToSpeech();
         final Path sippDir = Files.createDirectory(dir.resolve("sipp"));
         final InetAddress loopback = InetAddress.getLoopbackAddress();
-        try (PromptBook prompts = new PromptBook(tts, campaign.script(),
-            campaign.scriptFile().toAbsolutePath().getParent(), campaign.voicemailText(), campaign.voicemailAudio(),
-            new TransferTexts()))
+        try (PromptBook prompts = PromptBook.of(tts, campaign))
         {
             writeCarrierMedia(tts, sippDir, prompts.script(campaign.script().greeting()).durationMs());
             try (Sipp sipp = Sipp.launch(new Sipp.Context().scenario("uas_carrier.xml").workDir(sippDir)
