@@ -40,6 +40,7 @@ public final class CampaignFile
     String pacingMode = "progressive";
     double pacingRatio = 1.0;
     int maxLines = 10;
+    int maxDialsPerSecond;
     int windowStartMinute = WINDOW_START_DEFAULT;
     int windowEndMinute = WINDOW_END_DEFAULT;
     Map<String, StateWindow> stateWindows = Map.of();
@@ -215,6 +216,16 @@ public final class CampaignFile
     public int maxLines()
     {
         return maxLines;
+    }
+
+    /**
+     * The trunk's calls-per-second limit: new dials are spread to at most this many a second.
+     *
+     * @return dials per second, 0 when unlimited (the default).
+     */
+    public int maxDialsPerSecond()
+    {
+        return maxDialsPerSecond;
     }
 
     /**

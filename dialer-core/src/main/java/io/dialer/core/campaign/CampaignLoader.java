@@ -43,7 +43,7 @@ public final class CampaignLoader
     private static final Set<String> CALLER_ID_KEYS = keys("name", "number");
     private static final Set<String> TRUNK_KEYS = keys("uri", "outbound_proxy", "username", "password",
         "password_env", "transport");
-    private static final Set<String> PACING_KEYS = keys("mode", "ratio", "max_lines");
+    private static final Set<String> PACING_KEYS = keys("mode", "ratio", "max_lines", "max_dials_per_second");
     private static final Set<String> WINDOW_KEYS = keys("start", "end", "per_state");
     private static final Set<String> STATE_WINDOW_KEYS = keys("start", "end", "max_calls_per_24h");
     private static final Set<String> RETRY_KEYS = keys("max_attempts", "max_attempts_per_day", "delays");
@@ -295,6 +295,8 @@ public final class CampaignLoader
         }
         campaign.maxLines = checker.integer(YamlChecker.value(fields, "max_lines"), "max_lines", 1, 100_000,
             campaign.maxLines);
+        campaign.maxDialsPerSecond = checker.integer(YamlChecker.value(fields, "max_dials_per_second"),
+            "max_dials_per_second", 1, 100_000, campaign.maxDialsPerSecond);
     }
 
     private void readWindow(final Node node)

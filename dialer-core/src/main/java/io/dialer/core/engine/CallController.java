@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import io.dialer.core.compliance.DialDecision;
+import io.dialer.core.compliance.DialRateLimiter;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.core.compliance.RetryPolicy;
 import io.dialer.core.compliance.WindowPolicy;
@@ -80,6 +81,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
     private final RetryPolicy retries;
     private final Matcher matcher;
     private final CloserPool pool;
+    private final DialRateLimiter dialRate;
     private final int slotBits;
     private final long slotMask;
     private final Call[] calls;
@@ -164,6 +166,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
 
         final SkillRegistry skills = new SkillRegistry(64);
         pool = new CloserPool(skills, Math.max(1, config.closers.size()), 8);
+        dialRate = new DialRateLimiter(config.maxDialsPerSecond);
         for (final io.dialer.core.campaign.Closer closer : config.closers)
         {
             pool.add(closer.id(), closer.name(), closer.uri(), closer.skills().toArray(new String[0]));
@@ -402,14 +405,18 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
             return;
         }
         final int available = SkillRegistry.UNKNOWN_SKILL == primarySkill ? 0 : matcher.availableCount(primarySkill);
-        int toDial = config.pacer.linesToDial(pool.size(), available, inProgress);
+        final int lines = config.pacer.linesToDial(pool.size(), available, inProgress);
+        int toDial = lines > 0 ? dialRate.allowed(nowMs, lines) : 0;
+        int dialed = 0;
         while (toDial > 0 && !ready.isEmpty() && !freeSlots.isEmpty())
         {
             if (tryDial(ready.pollInt()))
             {
                 toDial--;
+                dialed++;
             }
         }
+        dialRate.dialed(dialed);
     }
 
     private boolean tryDial(final int lead)

@@ -100,6 +100,7 @@ public final class CampaignSetup
             .closers(campaign.closers())
             .compliance(new DialGate(windows(campaign), retries, doNotCall), doNotCall)
             .pacer(new ProgressivePacer(campaign.pacingRatio(), campaign.maxLines()))
+            .maxDialsPerSecond(campaign.maxDialsPerSecond())
             .callerId(campaign.callerIdName(), campaign.callerIdNumber())
             .trunkHost(host)
             .ringTimeoutMs(campaign.ringTimeoutMs())

@@ -8,6 +8,7 @@ import java.util.List;
 import io.dialer.core.campaign.Closer;
 import io.dialer.core.compliance.DialGate;
 import io.dialer.core.compliance.DoNotCallList;
+import io.dialer.core.compliance.DialRateLimiter;
 import io.dialer.core.compliance.ProgressivePacer;
 import io.dialer.core.lead.LeadList;
 import io.dialer.detection.DetectorConfig;
@@ -26,6 +27,7 @@ public final class EngineConfig
     List<Closer> closers = List.of();
     DialGate gate;
     DoNotCallList doNotCall;
+    double maxDialsPerSecond = DialRateLimiter.UNLIMITED;
     ProgressivePacer pacer = new ProgressivePacer(ProgressivePacer.RATIO_DEFAULT, ProgressivePacer.MAX_LINES_DEFAULT);
     String callerIdName = "";
     String callerIdNumber = "";
@@ -110,6 +112,22 @@ public final class EngineConfig
     public EngineConfig pacer(final ProgressivePacer progressive)
     {
         pacer = progressive;
+        return this;
+    }
+
+    /**
+     * The trunk's calls-per-second limit.
+     *
+     * @param perSecond dials per second, {@link DialRateLimiter#UNLIMITED} (0) for none.
+     * @return this.
+     */
+    public EngineConfig maxDialsPerSecond(final double perSecond)
+    {
+        if (!(perSecond >= 0) || Double.isInfinite(perSecond))
+        {
+            throw new IllegalArgumentException("max dials per second must be a finite number >= 0: " + perSecond);
+        }
+        maxDialsPerSecond = perSecond;
         return this;
     }
 

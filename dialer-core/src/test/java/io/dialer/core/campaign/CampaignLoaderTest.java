@@ -31,7 +31,7 @@ class CampaignLoaderTest
         "script: script.yaml",                                  // 7
         "closers: closers.yaml",                                // 8
         "leads: leads.csv",                                     // 9
-        "pacing: { mode: progressive, ratio: 1.5, max_lines: 5 }", // 10
+        "pacing: { mode: progressive, ratio: 1.5, max_lines: 5, max_dials_per_second: 40 }", // 10
         "calling_window:",                                      // 11
         "  start: '08:00'",                                     // 12
         "  end: '21:00'",                                       // 13
@@ -74,6 +74,7 @@ class CampaignLoaderTest
         assertEquals("udp", campaign.transport());
         assertEquals(1.5, campaign.pacingRatio());
         assertEquals(5, campaign.maxLines());
+        assertEquals(40, campaign.maxDialsPerSecond());
         assertEquals(8 * 60, campaign.windowStartMinute());
         assertEquals(20 * 60, campaign.stateWindows().get("FL").endMinute());
         assertEquals(3, campaign.stateWindows().get("FL").maxCallsPer24h());
@@ -176,6 +177,8 @@ class CampaignLoaderTest
             "c.yaml:10:36: pacing ratio must be a number above 0 and at most 10 (lines per available closer, like " +
             "1.5), found '0'"),
             errors(VALID.replace("mode: progressive, ratio: 1.5", "mode: predictive, ratio: 0")));
+        assertEquals(List.of("c.yaml:10:78: max_dials_per_second must be a whole number from 1 to 100000, found '0'"),
+            errors(VALID.replace("max_dials_per_second: 40", "max_dials_per_second: 0")));
     }
 
     @Test
