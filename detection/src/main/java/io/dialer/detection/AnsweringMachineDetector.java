@@ -27,6 +27,8 @@ import java.util.Arrays;
  *     "Hello." or "Tom.", which is how recorded greetings open, rather than a question such as "Hello?"); speech
  *     that goes on longer than people greet, or a beep, is a MACHINE; nothing but silence, or no conclusion in
  *     time, is NOTSURE.</li>
+ *     <li>After HUMAN or NOTSURE it keeps listening for {@code lateBeepMs} (10 s by default): a beep then is
+ *     reported as {@link DetectionListener#onLateBeep(int, int)}, a machine after all; the verdict stands.</li>
  * </ul>
  */
 public final class AnsweringMachineDetector
@@ -59,6 +61,7 @@ public final class AnsweringMachineDetector
 
     private static final double RUN_TOLERANCE = 0.02;
     private static final double RUN_TOLERANCE_MIN_HZ = 10.0;
+    private static final int TONE_GAP_FRAMES = 2;
 
     private final DetectorConfig config;
     private final DetectionListener listener;
@@ -76,6 +79,8 @@ public final class AnsweringMachineDetector
     private boolean verdictGiven;
     private boolean finished;
     private Verdict verdict;
+    private boolean lateListening;
+    private int lateUntilMs;
 
     private boolean inVoice;
     private int voiceRun;
@@ -86,6 +91,8 @@ public final class AnsweringMachineDetector
     private double finalRise;
 
     private int toneRun;
+    private int toneGap;
+    private int toneLastMs;
     private int toneStartMs;
     private double toneSumHz;
     private double toneRefHz;
@@ -136,6 +143,8 @@ public final class AnsweringMachineDetector
         verdictGiven = false;
         finished = false;
         verdict = null;
+        lateListening = false;
+        lateUntilMs = 0;
         inVoice = false;
         voiceRun = 0;
         speechSeen = false;
@@ -145,6 +154,8 @@ public final class AnsweringMachineDetector
         Arrays.fill(pitchOctaves, 0);
         finalRise = 0;
         toneRun = 0;
+        toneGap = 0;
+        toneLastMs = 0;
         toneStartMs = 0;
         toneSumHz = 0;
         toneRefHz = 0;
@@ -156,8 +167,9 @@ public final class AnsweringMachineDetector
     }
 
     /**
-     * Whether detection is over for this call: a verdict other than MACHINE, or a machine's beep (or its absence)
-     * reported. Further frames are ignored.
+     * Whether detection is over for this call: SIT or FAX; a machine's beep (or its absence) reported; after HUMAN
+     * or NOTSURE, a late beep reported or {@code lateBeepMs} of audio since the verdict without one (at once when
+     * {@code lateBeepMs} is 0). Further frames are ignored.
      *
      * @return true when no more events will come.
      */
@@ -250,6 +262,10 @@ public final class AnsweringMachineDetector
         if (!verdictGiven)
         {
             decide(nowMs);
+        }
+        else if (lateListening)
+        {
+            awaitLateBeep(nowMs);
         }
         else if (!finished)
         {
@@ -453,20 +469,60 @@ public final class AnsweringMachineDetector
         }
     }
 
+    /**
+     * After a HUMAN or NOTSURE verdict: a beep whose end is confirmed (as for a machine) is reported as a late beep;
+     * the window closes {@code lateBeepMs} after the verdict, or when a tone that is still sounding then ends.
+     */
+    private void awaitLateBeep(final int nowMs)
+    {
+        if (NONE != beepCandidateEndMs)
+        {
+            if (voiceRun >= minSpeechFrames || toneRun >= minBeepFrames)
+            {
+                beepCandidateEndMs = NONE;
+                beepQuietFrames = 0;
+            }
+            else if (++beepQuietFrames >= beepConfirmFrames)
+            {
+                finished = true;
+                listener.onLateBeep(beepCandidateEndMs, beepCandidateHz);
+            }
+            return;
+        }
+        if ((nowMs >= lateUntilMs && 0 == toneRun) || nowMs >= config.maxBeepWaitMs())
+        {
+            finished = true;
+        }
+    }
+
+    /**
+     * Runs of tonal frames at one frequency. A run survives up to {@value #TONE_GAP_FRAMES} frames that are not
+     * tonal (on a noisy line the tone's share of a frame dips below the threshold now and then, and the frequency
+     * estimate of the next frame with it) when the tone comes back at the same frequency; the gap frames count as
+     * part of the tone, and the run ends at its last tonal frame.
+     */
     private void trackTone(final boolean tonal, final double hz, final int nowMs)
     {
         if (tonal && toneRun > 0 &&
             Math.abs(hz - toneRefHz) <= Math.max(RUN_TOLERANCE_MIN_HZ, RUN_TOLERANCE * toneRefHz))
         {
-            toneRun++;
-            toneSumHz += hz;
+            toneRun += 1 + toneGap;
+            toneSumHz += hz + toneGap * toneRefHz;
             toneRefHz = toneSumHz / toneRun;
+            toneGap = 0;
+            toneLastMs = nowMs;
             onToneContinues(nowMs);
+            return;
+        }
+        if (toneRun > 0 && !tonal && toneGap < TONE_GAP_FRAMES)
+        {
+            toneGap++;
             return;
         }
         if (toneRun > 0)
         {
-            onToneEnded(nowMs - FrameAnalyzer.FRAME_MS);
+            toneGap = 0;
+            onToneEnded(toneLastMs);
             if (finished)
             {
                 return;
@@ -480,6 +536,7 @@ public final class AnsweringMachineDetector
             toneStartMs = nowMs - toneRun * FrameAnalyzer.FRAME_MS;
             toneSumHz = toneRun * hz;
             toneRefHz = hz;
+            toneLastMs = nowMs;
         }
         else
         {
@@ -546,7 +603,8 @@ public final class AnsweringMachineDetector
                 emitVerdict(Verdict.MACHINE, Cause.BEEP, 0.9f, endMs + FrameAnalyzer.FRAME_MS);
             }
         }
-        if (verdictGiven && Verdict.MACHINE == verdict && run >= minBeepFrames && isBeepFrequency(hz))
+        if (verdictGiven && (Verdict.MACHINE == verdict || lateListening) && run >= minBeepFrames &&
+            isBeepFrequency(hz))
         {
             beepCandidateEndMs = endMs;
             beepCandidateHz = (int)Math.round(hz);
@@ -568,7 +626,9 @@ public final class AnsweringMachineDetector
     {
         this.verdict = verdict;
         verdictGiven = true;
-        finished = Verdict.MACHINE != verdict;
+        lateListening = (Verdict.HUMAN == verdict || Verdict.NOTSURE == verdict) && config.lateBeepMs() > 0;
+        lateUntilMs = positionMs + config.lateBeepMs();
+        finished = Verdict.MACHINE != verdict && !lateListening;
         listener.onVerdict(verdict, cause, Math.max(0f, Math.min(1f, confidence)), positionMs);
     }
 }

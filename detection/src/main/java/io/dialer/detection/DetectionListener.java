@@ -33,4 +33,20 @@ public interface DetectionListener
      * @param positionMs audio position, in ms from the answer, at which the detector gave up waiting for a beep.
      */
     void onGreetingEndedWithoutBeep(int positionMs);
+
+    /**
+     * After a HUMAN or NOTSURE verdict: a voicemail beep ended, so the call is probably a machine after all (a
+     * greeting that paused like a person, or a very short one whose beep came late). The verdict is not taken back:
+     * it was emitted once and the call may already be with an agent; the call's owner decides what to do (for
+     * example take the agent back and drop a message from {@code endMs}). At most once per call, within
+     * {@link DetectorConfig#lateBeepMs()} of the verdict; never after MACHINE (that is {@link #onBeep(int, int)}).
+     * <p>
+     * The default does nothing, so listeners written before this event ignore it.
+     *
+     * @param endMs       audio position, in ms from the answer, of the end of the beep.
+     * @param frequencyHz the beep's frequency.
+     */
+    default void onLateBeep(final int endMs, final int frequencyHz)
+    {
+    }
 }

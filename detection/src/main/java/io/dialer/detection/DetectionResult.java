@@ -19,6 +19,8 @@ public final class DetectionResult implements DetectionListener
     private int beepEndMs = NONE;
     private int beepHz;
     private int noBeepMs = NONE;
+    private int lateBeepEndMs = NONE;
+    private int lateBeepHz;
 
     /**
      * Forget the recorded events.
@@ -32,6 +34,8 @@ public final class DetectionResult implements DetectionListener
         beepEndMs = NONE;
         beepHz = 0;
         noBeepMs = NONE;
+        lateBeepEndMs = NONE;
+        lateBeepHz = 0;
     }
 
     /**
@@ -63,6 +67,16 @@ public final class DetectionResult implements DetectionListener
     public void onGreetingEndedWithoutBeep(final int positionMs)
     {
         noBeepMs = positionMs;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public void onLateBeep(final int endMs, final int frequencyHz)
+    {
+        lateBeepEndMs = endMs;
+        lateBeepHz = frequencyHz;
     }
 
     /**
@@ -133,6 +147,26 @@ public final class DetectionResult implements DetectionListener
     public int noBeepMs()
     {
         return noBeepMs;
+    }
+
+    /**
+     * Where a beep heard after a HUMAN or NOTSURE verdict ended (a machine after all).
+     *
+     * @return ms of audio from the answer, or {@link #NONE}.
+     */
+    public int lateBeepEndMs()
+    {
+        return lateBeepEndMs;
+    }
+
+    /**
+     * The frequency of the beep heard after a HUMAN or NOTSURE verdict.
+     *
+     * @return Hz, or 0 if none.
+     */
+    public int lateBeepHz()
+    {
+        return lateBeepHz;
     }
 
     /**

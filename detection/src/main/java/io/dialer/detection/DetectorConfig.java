@@ -99,6 +99,12 @@ public final class DetectorConfig
      * ended without a beep.
      */
     public static final int MAX_BEEP_WAIT_MS_DEFAULT = 45000;
+    /**
+     * Default for {@link Builder#lateBeepMs(int)}: How long, after a HUMAN or NOTSURE verdict, the detector keeps
+     * listening for a voicemail beep, reported as {@link DetectionListener#onLateBeep(int, int)} (a machine after
+     * all); 0 stops at the verdict.
+     */
+    public static final int LATE_BEEP_MS_DEFAULT = 10000;
 
     private static final DetectorConfig DEFAULTS = new Builder().build();
 
@@ -124,6 +130,7 @@ public final class DetectorConfig
     private final int beepConfirmMs;
     private final int noBeepSilenceMs;
     private final int maxBeepWaitMs;
+    private final int lateBeepMs;
 
     private DetectorConfig(final Builder builder)
     {
@@ -149,6 +156,7 @@ public final class DetectorConfig
         this.beepConfirmMs = builder.beepConfirmMs;
         this.noBeepSilenceMs = builder.noBeepSilenceMs;
         this.maxBeepWaitMs = builder.maxBeepWaitMs;
+        this.lateBeepMs = builder.lateBeepMs;
     }
 
     /**
@@ -201,6 +209,7 @@ public final class DetectorConfig
         builder.beepConfirmMs = beepConfirmMs;
         builder.noBeepSilenceMs = noBeepSilenceMs;
         builder.maxBeepWaitMs = maxBeepWaitMs;
+        builder.lateBeepMs = lateBeepMs;
         return builder;
     }
 
@@ -429,6 +438,17 @@ public final class DetectorConfig
     }
 
     /**
+     * How long, after a HUMAN or NOTSURE verdict, the detector keeps listening for a voicemail beep (a machine after
+     * all, reported as {@link DetectionListener#onLateBeep(int, int)}); 0 stops at the verdict.
+     *
+     * @return the value.
+     */
+    public int lateBeepMs()
+    {
+        return lateBeepMs;
+    }
+
+    /**
      * {@inheritDoc}
      */
     @Override
@@ -457,6 +477,7 @@ public final class DetectorConfig
             ", beepConfirmMs=" + beepConfirmMs +
             ", noBeepSilenceMs=" + noBeepSilenceMs +
             ", maxBeepWaitMs=" + maxBeepWaitMs +
+            ", lateBeepMs=" + lateBeepMs +
             '}';
     }
 
@@ -487,6 +508,7 @@ public final class DetectorConfig
         private int beepConfirmMs = BEEP_CONFIRM_MS_DEFAULT;
         private int noBeepSilenceMs = NO_BEEP_SILENCE_MS_DEFAULT;
         private int maxBeepWaitMs = MAX_BEEP_WAIT_MS_DEFAULT;
+        private int lateBeepMs = LATE_BEEP_MS_DEFAULT;
 
         private Builder()
         {
@@ -757,6 +779,19 @@ public final class DetectorConfig
         }
 
         /**
+         * How long, after a HUMAN or NOTSURE verdict, to keep listening for a voicemail beep (reported as
+         * {@link DetectionListener#onLateBeep(int, int)}); 0 stops at the verdict, as before this setting existed.
+         *
+         * @param value the value.
+         * @return this builder.
+         */
+        public Builder lateBeepMs(final int value)
+        {
+            lateBeepMs = value;
+            return this;
+        }
+
+        /**
          * Checks the values and builds the configuration.
          *
          * @return the configuration.
@@ -786,6 +821,7 @@ public final class DetectorConfig
             check("beepConfirmMs", beepConfirmMs, 1);
             check("noBeepSilenceMs", noBeepSilenceMs, 1);
             check("maxBeepWaitMs", maxBeepWaitMs, 1);
+            check("lateBeepMs", lateBeepMs, 0);
             if (longGreetingMs <= shortGreetingMs)
             {
                 throw new IllegalArgumentException("longGreetingMs must exceed shortGreetingMs");

@@ -32,7 +32,80 @@ class AnsweringMachineDetectorTest
         assertEquals(Cause.SHORT_GREETING, result.cause());
         final int latency = result.decisionMs() - speechEnd;
         assertTrue(latency >= 300 && latency <= 500, "latency " + latency);
+        assertFalse(detector.isFinished(), "still listening for a late beep");
+        assertEquals(DetectionResult.NONE, result.lateBeepEndMs());
+    }
+
+    @Test
+    void shouldReportLateBeepAfterHumanVerdict()
+    {
+        // "Tom." then a beep 1.2 s later: the statement rule has called HUMAN by then.
+        final Signals signals = new Signals(31).silence(600).statement(500, 6000).silence(1200)
+            .tone(1000, 400, 8000);
+        final int beepEnd = signals.positionMs();
+        run(signals.silence(1500).build(30));
+
+        assertEquals(Verdict.HUMAN, result.verdict());
+        assertTrue(result.decisionMs() < beepEnd - 400, "decided at " + result.decisionMs());
+        assertEquals(DetectionResult.NONE, result.beepEndMs());
+        assertTrue(Math.abs(result.lateBeepEndMs() - beepEnd) <= 40, "late beep end " + result.lateBeepEndMs());
+        assertTrue(Math.abs(result.lateBeepHz() - 1000) <= 20, "late beep at " + result.lateBeepHz());
         assertTrue(detector.isFinished());
+    }
+
+    @Test
+    void shouldNotTakeKeypadTonesAfterHumanVerdictForLateBeep()
+    {
+        // A person who answers and then presses keys: DTMF digits are two tones of equal level, not a beep.
+        final Signals signals = new Signals(35).silence(600).question(500, 6000).silence(1500);
+        for (int digit = 0; digit < 4; digit++)
+        {
+            signals.dualTone(770, 1336, 250, 8000).silence(150);
+        }
+        run(signals.silence(1500).build(30));
+
+        assertEquals(Verdict.HUMAN, result.verdict());
+        assertEquals(DetectionResult.NONE, result.lateBeepEndMs());
+    }
+
+    @Test
+    void shouldStopAtTheVerdictWhenLateBeepsAreOff()
+    {
+        final DetectionResult off = new DetectionResult();
+        final AnsweringMachineDetector stopping = new AnsweringMachineDetector(
+            DetectorConfig.builder().lateBeepMs(0).build(), off);
+        final short[] samples = new Signals(32).silence(600).question(500, 6000).silence(1200)
+            .tone(1000, 400, 8000).silence(1500).build(30);
+        off.classify(stopping, samples, samples.length);
+
+        assertEquals(Verdict.HUMAN, off.verdict());
+        assertTrue(stopping.isFinished());
+        assertEquals(DetectionResult.NONE, off.lateBeepEndMs());
+    }
+
+    @Test
+    void shouldStopListeningForLateBeepAfterItsWindow()
+    {
+        final Signals signals = new Signals(33).silence(600).question(500, 6000)
+            .silence(DetectorConfig.LATE_BEEP_MS_DEFAULT + 1000).tone(1000, 400, 8000);
+        run(signals.silence(1500).build(30));
+
+        assertEquals(Verdict.HUMAN, result.verdict());
+        assertTrue(detector.isFinished());
+        assertEquals(DetectionResult.NONE, result.lateBeepEndMs());
+    }
+
+    @Test
+    void shouldFollowBeepThroughShortDropout()
+    {
+        // Two 140 ms halves of one beep with a 20 ms dropout between them: neither half is a beep on its own.
+        final Signals signals = new Signals(34).silence(300).speech(6000, 6000).silence(600)
+            .tone(1000, 140, 8000).silence(20).tone(1000, 140, 8000);
+        final int beepEnd = signals.positionMs();
+        run(signals.silence(2000).build(30));
+
+        assertEquals(Verdict.MACHINE, result.verdict());
+        assertTrue(Math.abs(result.beepEndMs() - beepEnd) <= 40, "beep end " + result.beepEndMs() + " vs " + beepEnd);
     }
 
     @Test

@@ -18,6 +18,8 @@ class DetectorConfigTest
         assertEquals(DetectorConfig.MAX_HUMAN_GREETING_MS_DEFAULT, config.maxHumanGreetingMs());
         assertEquals(DetectorConfig.STATEMENT_SILENCE_MS_DEFAULT, config.statementSilenceMs());
         assertEquals(DetectorConfig.QUESTION_RISE_CENTS_DEFAULT, config.questionRiseCents());
+        assertEquals(DetectorConfig.LATE_BEEP_MS_DEFAULT, config.lateBeepMs());
+        assertEquals(0, config.toBuilder().lateBeepMs(0).build().lateBeepMs());
     }
 
     @Test
@@ -37,6 +39,7 @@ class DetectorConfigTest
         assertThrows(IllegalArgumentException.class, () -> DetectorConfig.builder().voiceOffDb(12).build());
         assertThrows(IllegalArgumentException.class, () -> DetectorConfig.builder().statementSilenceMs(0).build());
         assertThrows(IllegalArgumentException.class, () -> DetectorConfig.builder().questionRiseCents(-1).build());
+        assertThrows(IllegalArgumentException.class, () -> DetectorConfig.builder().lateBeepMs(-1).build());
         assertThrows(IllegalArgumentException.class,
             () -> DetectorConfig.builder().minBeepHz(2000).maxBeepHz(1000).build());
         assertThrows(IllegalArgumentException.class, () -> DetectorConfig.builder().tonePercent(101).build());

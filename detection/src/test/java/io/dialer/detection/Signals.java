@@ -103,6 +103,22 @@ final class Signals
     }
 
     /**
+     * Two tones of equal level at once, as a DTMF digit is.
+     */
+    Signals dualTone(final double lowHz, final double highHz, final int ms, final double amplitude)
+    {
+        ensure(ms);
+        final int n = ms * RATE / 1000;
+        for (int i = 0; i < n; i++)
+        {
+            samples[length + i] += (short)(0.5 * amplitude *
+                (Math.sin(2 * Math.PI * lowHz * i / RATE) + Math.sin(2 * Math.PI * highHz * i / RATE)));
+        }
+        length += n;
+        return this;
+    }
+
+    /**
      * Adds white noise of the given RMS over everything written so far and the rest of the buffer.
      */
     short[] build(final double noiseRms)

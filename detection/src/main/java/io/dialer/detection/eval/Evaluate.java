@@ -13,7 +13,7 @@ import java.util.List;
  * Prints the evaluation table, this detector against the classic baseline, on the dev and test sets of the corpus.
  * <p>
  * Usage: {@code Evaluate [--corpus DIR] [--sets dev,test] [--errors] [--human-silence-ms N]
- * [--statement-silence-ms N] [--question-rise-cents N] [--trade-off]}; the corpus defaults to
+ * [--statement-silence-ms N] [--question-rise-cents N] [--late-beep-ms N] [--trade-off]}; the corpus defaults to
  * {@code detection/target/amd-corpus} and is generated first if needed (python3, espeak-ng and sox).
  */
 public final class Evaluate
@@ -26,9 +26,9 @@ public final class Evaluate
      * Run the evaluation.
      *
      * @param args {@code --corpus DIR}, {@code --sets dev,test}, {@code --errors} (list misclassified clips),
-     *             {@code --human-silence-ms N}, {@code --statement-silence-ms N}, {@code --question-rise-cents N}
-     *             (override a default), {@code --trade-off} (tables of humanSilenceMs and statementSilenceMs values,
-     *             and of timing only, on the dev set).
+     *             {@code --human-silence-ms N}, {@code --statement-silence-ms N}, {@code --question-rise-cents N},
+     *             {@code --late-beep-ms N} (override a default), {@code --trade-off} (tables of humanSilenceMs,
+     *             statementSilenceMs and lateBeepMs values, and of timing only, on the dev set).
      * @throws Exception if the corpus cannot be generated or read.
      */
     public static void main(final String[] args) throws Exception
@@ -61,6 +61,9 @@ public final class Evaluate
                 case "--trade-off":
                     tradeOff = true;
                     break;
+                case "--late-beep-ms":
+                    config = config.toBuilder().lateBeepMs(Integer.parseInt(args[++i])).build();
+                    break;
                 case "--human-silence-ms":
                     config = config.toBuilder().humanSilenceMs(Integer.parseInt(args[++i])).build();
                     break;
@@ -73,12 +76,14 @@ public final class Evaluate
             throw new IllegalStateException("corpus generation failed");
         }
         final StringBuilder table = new StringBuilder(Scores.header()).append('\n');
+        final StringBuilder late = new StringBuilder(Scores.lateHeader()).append('\n');
         for (final String set : sets)
         {
             final List<Clip> clips = Corpus.load(corpus, set);
             final Scores detector = Evaluation.detector(clips, config);
             final Scores classic = Evaluation.classic(clips);
             table.append(detector.row(set)).append('\n').append(classic.row(set)).append('\n');
+            late.append(detector.lateRow(set)).append('\n');
             System.out.println(set + ", correct per scenario: " + detector.byKind());
             System.out.println(set + ", classic, correct per scenario: " + classic.byKind());
             if (listErrors)
@@ -88,6 +93,9 @@ public final class Evaluate
             }
         }
         System.out.print(table);
+        System.out.println();
+        System.out.println("Late beeps (after a HUMAN or NOTSURE verdict; not in the table above):");
+        System.out.print(late);
         if (tradeOff)
         {
             System.out.println();
@@ -115,6 +123,15 @@ public final class Evaluate
                 final Scores scores = Evaluation.detector(dev,
                     config.toBuilder().questionRiseCents(0).humanSilenceMs(silenceMs).build());
                 System.out.println(scores.row("dev, timing only, humanSilenceMs=" + silenceMs));
+            }
+            System.out.println();
+            System.out.println("Late beeps on the dev set: how long to keep listening after HUMAN or NOTSURE" +
+                " (lateBeepMs)");
+            System.out.println(Scores.lateHeader());
+            for (final int lateMs : new int[]{0, 2000, 5000, 10000, 20000})
+            {
+                final Scores scores = Evaluation.detector(dev, config.toBuilder().lateBeepMs(lateMs).build());
+                System.out.println(scores.lateRow("dev, lateBeepMs=" + lateMs));
             }
         }
     }

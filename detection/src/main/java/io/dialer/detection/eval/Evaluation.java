@@ -42,7 +42,7 @@ public final class Evaluation
             final short[] samples = WavFile.read(clip.path()).samples();
             result.classify(detector, samples, samples.length);
             scores.add(clip, result.verdict(), result.cause().label(), result.decisionMs(), result.beepEndMs(),
-                result.noBeepMs());
+                result.noBeepMs(), result.lateBeepEndMs());
         }
         return scores;
     }

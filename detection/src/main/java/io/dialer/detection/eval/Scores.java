@@ -18,6 +18,12 @@ import java.util.TreeMap;
  * <p>
  * A clip is correct when the verdict equals its label; NOTSURE is never correct (it is safe for a person, but it is
  * not the answer), and it is not a human lost. A human is lost when called MACHINE, SIT or FAX.
+ * <p>
+ * Late beeps (a beep reported after a HUMAN or NOTSURE verdict, see {@code DetectionListener#onLateBeep}) never
+ * change those figures: the verdict is the first answer, and it is the one scored. They are counted on their own
+ * ({@link #lateRow(String)}): machines whose beep was reported late within {@link #BEEP_TOLERANCE_MS}, humans that got
+ * a late beep (a false "machine after all"), beeps found when late ones count too, and the accuracy of the final
+ * outcome if a call controller let a late beep override the verdict.
  */
 public final class Scores
 {
@@ -43,6 +49,10 @@ public final class Scores
     private int beepsFoundCalledMachine;
     private int noBeepClips;
     private int noBeepReported;
+    private int lateBeepsFound;
+    private int lateBeepMachines;
+    private int lateBeepHumans;
+    private int outcomeCorrect;
     private final List<Integer> humanLatency = new ArrayList<>();
     private final List<Integer> machineDecision = new ArrayList<>();
     private final List<Integer> beepError = new ArrayList<>();
@@ -79,6 +89,47 @@ public final class Scores
         final int beepEndMs,
         final int noBeepMs)
     {
+        add(clip, verdict, cause, decisionMs, beepEndMs, noBeepMs, -1);
+    }
+
+    /**
+     * Add one clip's outcome, with the late beep if one was reported.
+     *
+     * @param clip          the clip and its labels.
+     * @param verdict       the verdict (NOTSURE if none).
+     * @param cause         the cause, for the error list.
+     * @param decisionMs    where the verdict was given.
+     * @param beepEndMs     reported beep end (after a MACHINE verdict), or -1.
+     * @param noBeepMs      where "no beep" was reported, or -1.
+     * @param lateBeepEndMs reported end of a beep after a HUMAN or NOTSURE verdict, or -1.
+     */
+    public void add(
+        final Clip clip,
+        final Verdict verdict,
+        final String cause,
+        final int decisionMs,
+        final int beepEndMs,
+        final int noBeepMs,
+        final int lateBeepEndMs)
+    {
+        final boolean late = lateBeepEndMs >= 0;
+        final Verdict outcome = late ? Verdict.MACHINE : verdict;
+        outcomeCorrect += outcome.name().equals(clip.label()) ? 1 : 0;
+        if (late)
+        {
+            if ("HUMAN".equals(clip.label()))
+            {
+                lateBeepHumans++;
+            }
+            else if ("MACHINE".equals(clip.label()))
+            {
+                lateBeepMachines++;
+                if (clip.beepEndMs() >= 0 && Math.abs(lateBeepEndMs - clip.beepEndMs()) <= BEEP_TOLERANCE_MS)
+                {
+                    lateBeepsFound++;
+                }
+            }
+        }
         clips++;
         final boolean ok = verdict.name().equals(clip.label());
         final int[] kind = byKind.computeIfAbsent(clip.label() + "/" + clip.kind(), (k) -> new int[2]);
@@ -90,9 +141,9 @@ public final class Scores
         }
         else
         {
-            errors.add(String.format(Locale.ROOT, "%-40s %-8s -> %-8s %-22s at %5d ms (speech end %d, beep end %d)",
+            errors.add(String.format(Locale.ROOT, "%-40s %-8s -> %-8s %-22s at %5d ms (speech end %d, beep end %d)%s",
                 clip.path().getFileName(), clip.label(), verdict, cause, decisionMs, clip.speechEndMs(),
-                clip.beepEndMs()));
+                clip.beepEndMs(), late ? ", late beep end " + lateBeepEndMs : ""));
         }
         switch (clip.label())
         {
@@ -260,6 +311,63 @@ public final class Scores
             " | SIT+fax right | HUMAN latency p50 / p90 | humans connected ≤ 2 s | MACHINE at p50 | beeps found" +
             " ≤ 300 ms | of them on MACHINE verdicts | beep error p50 / p90 | no-beep reported |\n" +
             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+    }
+
+    /**
+     * The header of {@link #lateRow(String)}.
+     *
+     * @return two markdown table lines.
+     */
+    public static String lateHeader()
+    {
+        return "| set | detector | late beeps on machines called HUMAN/NOTSURE (≤ 300 ms) | late beeps on humans" +
+            " | beeps found ≤ 300 ms, late ones included | accuracy if a late beep overrides the verdict |\n" +
+            "|---|---|---:|---:|---:|---:|";
+    }
+
+    /**
+     * One markdown row of the late-beep figures, which the main row leaves out.
+     *
+     * @param set the set's name.
+     * @return the row.
+     */
+    public String lateRow(final String set)
+    {
+        return String.format(Locale.ROOT, "| %s | %s | %d (%d within 300 ms) | %d | %.1f %% (%d/%d) | %.1f %% |",
+            set, name, lateBeepMachines, lateBeepsFound, lateBeepHumans,
+            100 * ratio(beepsFound + lateBeepsFound, beepClips), beepsFound + lateBeepsFound, beepClips,
+            100 * ratio(outcomeCorrect, clips));
+    }
+
+    /**
+     * Share of beeps whose end was reported within {@link #BEEP_TOLERANCE_MS}, counting the late beeps reported
+     * after a HUMAN or NOTSURE verdict as well.
+     *
+     * @return 0 to 1.
+     */
+    public double beepsFoundWithLate()
+    {
+        return ratio(beepsFound + lateBeepsFound, beepClips);
+    }
+
+    /**
+     * Humans that got a late beep (a false "machine after all").
+     *
+     * @return the count.
+     */
+    public int lateBeepHumans()
+    {
+        return lateBeepHumans;
+    }
+
+    /**
+     * Share of clips whose final outcome is right if a late beep turns the verdict into MACHINE.
+     *
+     * @return 0 to 1.
+     */
+    public double outcomeAccuracy()
+    {
+        return ratio(outcomeCorrect, clips);
     }
 
     /**
