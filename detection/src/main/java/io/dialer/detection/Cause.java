@@ -29,7 +29,12 @@ public enum Cause
     /** The answering fax tone, 2100 Hz. */
     FAX_CED,
     /** The calling fax tone, 1100 Hz. */
-    FAX_CNG;
+    FAX_CNG,
+    /**
+     * A beep after a HUMAN or NOTSURE verdict ({@link DetectionListener#onLateBeep(int, int)}): not a verdict the
+     * detector emits, the cause a call's owner records when it treats the call as a machine after all.
+     */
+    LATE_BEEP;
 
     /**
      * The cause as printed in reports: lower case with dashes.

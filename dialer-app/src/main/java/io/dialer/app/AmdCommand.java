@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
  * {@code dialer amd FILE…}: runs answering-machine detection on recordings that start at the answer and prints one
  * JSON object per file, one per line:
  * {@code {"file":…,"result":"HUMAN|MACHINE|NOTSURE|SIT|FAX","decisionMs":…,"beepMs":…|null,"cause":…,"confidence":…}}
- * plus {@code beepHz}, {@code noBeepMs}, {@code encoding} and {@code durationMs}. A file that cannot be read or is
+ * plus {@code beepHz}, {@code noBeepMs}, {@code lateBeepMs}, {@code encoding} and {@code durationMs}. A file that cannot be read or is
  * not 8 kHz mono µ-law, A-law or 16-bit PCM WAV gets {@code {"file":…,"error":…}} instead (and a message on
  * stderr); the other files are still classified, and the exit code is then 1.
  */
@@ -119,12 +119,14 @@ public final class AmdCommand implements Callable<Integer>
     {
         final int beepMs = result.beepEndMs();
         final int noBeepMs = result.noBeepMs();
+        final int lateBeepMs = result.lateBeepEndMs();
         return "{\"file\":" + quote(file) +
             ",\"result\":\"" + result.verdict().name() + '"' +
             ",\"decisionMs\":" + result.decisionMs() +
             ",\"beepMs\":" + (beepMs < 0 ? "null" : Integer.toString(beepMs)) +
             ",\"beepHz\":" + (beepMs < 0 ? "null" : Integer.toString(result.beepHz())) +
             ",\"noBeepMs\":" + (noBeepMs < 0 ? "null" : Integer.toString(noBeepMs)) +
+            ",\"lateBeepMs\":" + (lateBeepMs < 0 ? "null" : Integer.toString(lateBeepMs)) +
             ",\"cause\":\"" + result.cause().label() + '"' +
             ",\"confidence\":" + String.format(Locale.ROOT, "%.2f", result.confidence()) +
             ",\"encoding\":\"" + wav.encoding().name().toLowerCase(Locale.ROOT) + '"' +

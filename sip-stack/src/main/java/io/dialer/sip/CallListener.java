@@ -126,4 +126,17 @@ public interface CallListener
     default void onGreetingEndedWithoutBeep(final CallLeg leg, final int positionMs)
     {
     }
+
+    /**
+     * After a {@link Verdict#HUMAN} or {@link Verdict#NOTSURE} verdict: a voicemail beep ended, so the call is
+     * probably a machine after all (see {@code DetectionListener.onLateBeep}). At most once per leg, within the
+     * detector's late-beep window, never after the terminal event; called on the media thread.
+     *
+     * @param leg         the leg.
+     * @param endMs       audio position, in ms from the answer, of the end of the beep.
+     * @param frequencyHz the beep's frequency.
+     */
+    default void onLateBeep(final CallLeg leg, final int endMs, final int frequencyHz)
+    {
+    }
 }

@@ -126,6 +126,16 @@ final class LegDetection implements AudioTap, DetectionListener
     }
 
     /**
+     * {@inheritDoc}
+     */
+    @Override
+    public void onLateBeep(final int endMs, final int frequencyHz)
+    {
+        final int atMs = leadMs + endMs;
+        leg.onDetectionEvent(this, (l) -> l.onLateBeep(leg, atMs, frequencyHz));
+    }
+
+    /**
      * Audio the detector missed between the answer and the first tapped frame.
      *
      * @return whole frames, in ms, or -1 before the first frame.

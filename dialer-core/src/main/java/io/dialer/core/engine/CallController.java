@@ -1010,6 +1010,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
         Object callerPrompt;
         boolean callerPromptIsScript;
         boolean firstPromptPlayed;
+        boolean keyPressed;
         int head;
         int size;
         long closerToken;
@@ -1047,6 +1048,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
             callerToken = 0;
             callerPrompt = null;
             firstPromptPlayed = false;
+            keyPressed = false;
             head = 0;
             size = 0;
             closerToken = 0;
@@ -1074,6 +1076,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
                     event.nanos);
                 case BEEP -> beep();
                 case NO_BEEP -> beepMissing();
+                case LATE_BEEP -> lateBeep(event.value);
                 case BRIDGED -> transfer.onBridged(nowMs);
                 default ->
                 {
@@ -1253,6 +1256,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
         {
             if (Phase.QUALIFYING == phase || Phase.CLOSING == phase)
             {
+                keyPressed = true;
                 conversation.key(digit, nowMs);
             }
         }
@@ -1315,6 +1319,36 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
             }
             cancelTimer(guardTimer);
             guardTimer = NO_TIMER;
+            phase = Phase.LEAVING_MESSAGE;
+            callerToken = nextToken++;
+            callerPrompt = VOICEMAIL;
+            callerPromptIsScript = false;
+            sendPlay(callId, EngineEvent.LEAD_LEG, VOICEMAIL, false, callerToken, 0, -1);
+        }
+
+        /**
+         * A beep after a HUMAN or NOTSURE verdict: a greeting that paused like a person, or a very short one whose beep
+         * came late. While the script still talks to the line and nobody pressed a key (a recording never does), the
+         * call is a machine after all: the script stops, the voicemail message is left from the end of the beep (or
+         * the call ends as MACHINE when there is none). Later than that, a person is on the line and the beep is
+         * something else (a tone in the background, another call's beep): ignored.
+         */
+        private void lateBeep(final int endMs)
+        {
+            if (Phase.QUALIFYING != phase || keyPressed)
+            {
+                return;
+            }
+            journal.verdict(nowMs, lead, callId, Verdict.MACHINE, io.dialer.detection.Cause.LATE_BEEP, endMs);
+            cancelTimer(conversationTimer);
+            conversationTimer = NO_TIMER;
+            stopCaller();
+            if (!config.leaveMessage)
+            {
+                decide(Disposition.MACHINE, "beep after the greeting, no voicemail message configured");
+                hangUpLead(Phase.HANGING_UP);
+                return;
+            }
             phase = Phase.LEAVING_MESSAGE;
             callerToken = nextToken++;
             callerPrompt = VOICEMAIL;
@@ -1525,11 +1559,13 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
             stats.add(EngineStats.QUALIFIED, 1);
             leaveProgress();
             phase = Phase.TRANSFERRING;
+            // the closer's INVITE first (hold music, then the dial when a closer is free), the briefing after: its
+            // speech is rendered while the closer's phone rings, not in front of the INVITE
+            transfer.start(callId, pool.skills().skillId(skill), nowMs);
             final long seq = commands.next();
             final Command c = commands.get(seq).reset(CommandType.PREPARE_BRIEFING, callId, EngineEvent.LEAD_LEG);
             c.summary = summary;
             commands.publish(seq);
-            transfer.start(callId, pool.skills().skillId(skill), nowMs);
         }
 
         @Override

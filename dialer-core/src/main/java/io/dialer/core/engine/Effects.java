@@ -152,7 +152,13 @@ final class Effects implements EventHandler<Command>
                     }
                 }
             }
-            case PREPARE_BRIEFING -> briefings[slot] = prompts.briefing(c.summary);
+            case PREPARE_BRIEFING ->
+            {
+                if (leadCalls[slot] == c.callId)
+                {
+                    briefings[slot] = prompts.briefing(c.summary);
+                }
+            }
             case RELEASE ->
             {
                 if (leadCalls[slot] == c.callId)

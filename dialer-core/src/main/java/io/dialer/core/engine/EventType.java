@@ -36,5 +36,7 @@ public enum EventType
     /** API: add a number to the do-not-call list now: {@code text} the number. */
     ADD_DO_NOT_CALL,
     /** API: stop dialing new leads; calls in progress finish. */
-    DRAIN
+    DRAIN,
+    /** Detection: a beep after a HUMAN or NOTSURE verdict, {@code value} its end (audio ms from the answer). */
+    LATE_BEEP
 }

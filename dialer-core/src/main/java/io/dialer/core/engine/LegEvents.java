@@ -109,4 +109,12 @@ final class LegEvents implements CallListener
         ring.get(seq).set(EventType.NO_BEEP, callId, leg, System.nanoTime()).value = positionMs;
         ring.publish(seq);
     }
+
+    @Override
+    public void onLateBeep(final CallLeg callLeg, final int endMs, final int frequencyHz)
+    {
+        final long seq = ring.next();
+        ring.get(seq).set(EventType.LATE_BEEP, callId, leg, System.nanoTime()).value = endMs;
+        ring.publish(seq);
+    }
 }

@@ -175,7 +175,10 @@ public final class ReportBuilder implements CampaignLog
         final long timeMs, final int lead, final long callId, final Verdict verdict, final Cause cause,
         final int positionMs)
     {
-        verdicts[verdict.ordinal()]++;
+        if (Cause.LATE_BEEP != cause)
+        {
+            verdicts[verdict.ordinal()]++;
+        }
         causes[cause.ordinal()]++;
     }
 

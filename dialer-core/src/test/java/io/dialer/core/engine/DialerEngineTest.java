@@ -98,12 +98,18 @@ class DialerEngineTest
             .pressKeys(4_000, "*", 200, DtmfSource.RFC4733).build());
         carrier.script("+12145550103", PhoneScript.builder().answerAfterMs(100)
             .play(Prompt.fromPcm("greeting", greeting), 200, false).hangupAfterMs(40_000).build());
+        // a two-word greeting that pauses like a person (HUMAN), then its beep: a machine after all, message left
+        final short[] shortGreeting = Tones.concat(Tones.noise(300, 30, 5), tts.render("Tom Baker.").samples(),
+            Tones.noise(1_600, 30, 6), Tones.sine(600, 400, 12_000), Tones.noise(15_000, 30, 7));
+        carrier.script("+12145550104", PhoneScript.builder().answerAfterMs(100)
+            .play(Prompt.fromPcm("short greeting", shortGreeting), 0, false).hangupAfterMs(40_000).build());
 
         final LeadList leads = new LeadListReader("US").read("leads.csv",
             "phone,first_name,last_name,city,state\n" +
             "+12145550101,Ana,Ruiz,Dallas,TX\n" +
             "+12145550102,Ben,Cole,Dallas,TX\n" +
-            "+12145550103,Cara,Diaz,Dallas,TX\n");
+            "+12145550103,Cara,Diaz,Dallas,TX\n" +
+            "+12145550104,Dan,Baker,Dallas,TX\n");
         final Path journal = dir.resolve("journal");
         final long start = ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, CHICAGO).toInstant().toEpochMilli();
         try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt")))
@@ -123,8 +129,10 @@ class DialerEngineTest
         Journal.replay(journal, log);
         assertEquals(List.of(
             "lead=0 attempt=1 BUSY", "lead=0 attempt=2 BUSY", "lead=0 attempt=3 BUSY",
-            "lead=1 attempt=1 OPTED_OUT", "lead=2 attempt=1 MESSAGE_LEFT"),
+            "lead=1 attempt=1 OPTED_OUT", "lead=2 attempt=1 MESSAGE_LEFT", "lead=3 attempt=1 MESSAGE_LEFT"),
             log.dispositions.stream().sorted().toList(), String.join("\n", log.lines));
+        assertTrue(log.lines.contains("verdict lead=3 HUMAN"), String.join("\n", log.lines));
+        assertTrue(log.lines.contains("verdict lead=3 MACHINE"), "the late beep's correction, " + log.lines);
     }
 
 

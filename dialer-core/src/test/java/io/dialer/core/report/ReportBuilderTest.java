@@ -79,6 +79,20 @@ class ReportBuilderTest
     }
 
     @Test
+    void shouldCountALateBeepAsACauseNotASecondVerdict()
+    {
+        final ReportBuilder builder = new ReportBuilder();
+        builder.verdict(1_000, 0, 7, Verdict.HUMAN, Cause.GREETING_THEN_SILENCE, 1_800);
+        builder.verdict(2_000, 0, 7, Verdict.MACHINE, Cause.LATE_BEEP, 3_100);
+        final CampaignReport report = builder.report();
+
+        assertEquals(1L, report.verdicts().get(Verdict.HUMAN));
+        assertEquals(0L, report.verdicts().get(Verdict.MACHINE), "one verdict per answered call");
+        assertEquals(1L, report.causes().get(Cause.LATE_BEEP));
+        assertEquals(1L, report.causes().get(Cause.GREETING_THEN_SILENCE));
+    }
+
+    @Test
     void shouldCountEveryEnumValueZerosIncluded()
     {
         final CampaignReport report = ScriptedCampaign.both().report();
