@@ -32,7 +32,8 @@ import java.time.Instant;
  * {@link #version()} counts changes (one per file loaded, one per number added), so a dial decision can record
  * "do-not-call list checked at version N".
  * <p>
- * Threads: a single writer, the call controller, which also does every check. Not thread-safe.
+ * Threads: a single writer, the call controller, which also does every check; {@link #persist(long, String, long)}
+ * may run on one other thread (the dialer's effects stage), as it touches only the file.
  */
 public final class DoNotCallList implements AutoCloseable
 {
@@ -46,7 +47,6 @@ public final class DoNotCallList implements AutoCloseable
     private final Path optOutFile;
     private final FileChannel optOutChannel;
     private final DncLoadReport optOutReport;
-    private final StringBuilder lineBuilder = new StringBuilder(128);
     private long version;
 
     /**
@@ -178,6 +178,25 @@ public final class DoNotCallList implements AutoCloseable
      */
     public boolean add(final long number, final String source, final long nowMs)
     {
+        if (!block(number))
+        {
+            return false;
+        }
+        persist(number, source, nowMs);
+        return true;
+    }
+
+    /**
+     * The in-memory half of {@link #add(long, String, long)}: the number is refused by every later check at once.
+     * The call controller blocks on its own thread and leaves {@link #persist(long, String, long)} (file I/O) to
+     * another.
+     *
+     * @param number E.164 digits as a long.
+     * @return true when added, false when it was already on the list.
+     * @throws IllegalArgumentException when the number is not valid E.164.
+     */
+    public boolean block(final long number)
+    {
         if (!E164.isValid(number))
         {
             throw new IllegalArgumentException("not an E.164 number: " + number);
@@ -187,22 +206,50 @@ public final class DoNotCallList implements AutoCloseable
             return false;
         }
         version++;
+        return true;
+    }
 
-        lineBuilder.setLength(0);
-        E164.appendTo(lineBuilder, number).append(" # opt-out at=").append(Instant.ofEpochMilli(nowMs));
+    /**
+     * The durable half of {@link #add(long, String, long)}: appends the number to the opt-out file and forces it to
+     * the device. Safe to call from one thread other than the one that checks and blocks (it touches only the file).
+     *
+     * @param number E.164 digits as a long, already {@link #block(long) blocked}.
+     * @param source who or what asked; written as a comment.
+     * @param nowMs  when, epoch ms; written as a comment.
+     * @throws UncheckedIOException when the file write fails.
+     */
+    public void persist(final long number, final String source, final long nowMs)
+    {
+        final StringBuilder line = new StringBuilder(64);
+        E164.appendTo(line, number).append(" # opt-out at=").append(Instant.ofEpochMilli(nowMs));
         if (source != null)
         {
-            lineBuilder.append(" source=");
+            line.append(" source=");
             for (int i = 0, length = source.length(); i < length; i++)
             {
                 final char c = source.charAt(i);
-                lineBuilder.append(c == '\n' || c == '\r' ? ' ' : c);
+                line.append(c == '\n' || c == '\r' ? ' ' : c);
             }
         }
-        lineBuilder.append('\n');
-        write(ByteBuffer.wrap(lineBuilder.toString().getBytes(StandardCharsets.UTF_8)));
+        line.append('\n');
+        write(ByteBuffer.wrap(line.toString().getBytes(StandardCharsets.UTF_8)));
+    }
 
-        return true;
+    /**
+     * A number as this list reads it (its normaliser).
+     *
+     * @param number the number as text.
+     * @return E.164 digits as a long.
+     * @throws IllegalArgumentException when the number cannot be normalised.
+     */
+    public long normalise(final CharSequence number)
+    {
+        final long value = normaliser.normalise(number);
+        if (value == E164.INVALID)
+        {
+            throw new IllegalArgumentException("not a phone number: " + number);
+        }
+        return value;
     }
 
     /**
@@ -216,13 +263,7 @@ public final class DoNotCallList implements AutoCloseable
      */
     public boolean add(final CharSequence number, final String source, final long nowMs)
     {
-        final long value = normaliser.normalise(number);
-        if (value == E164.INVALID)
-        {
-            throw new IllegalArgumentException("not a phone number: " + number);
-        }
-
-        return add(value, source, nowMs);
+        return add(normalise(number), source, nowMs);
     }
 
     /**

@@ -292,7 +292,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
             }
             case ADD_DO_NOT_CALL ->
             {
-                config.doNotCall.add(event.text, "api", nowMs);
+                doNotCall(event.text, "api");
                 return;
             }
             case DRAIN ->
@@ -316,6 +316,25 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
         else
         {
             call.onCloserEvent(event.leg - 1, event);
+        }
+    }
+
+    /**
+     * Blocks a number for every later dial at once (in memory, here) and has the effects stage append it to the
+     * opt-out file: the controller never waits on the disk. A crash in between loses nothing: the journal's opt-out
+     * record is replayed into the list on restart.
+     */
+    private void doNotCall(final CharSequence number, final String source)
+    {
+        final long value = config.doNotCall.normalise(number);
+        if (config.doNotCall.block(value))
+        {
+            final long seq = commands.next();
+            final Command c = commands.get(seq).reset(CommandType.PERSIST_OPT_OUT, 0, EngineEvent.LEAD_LEG);
+            c.number = value;
+            c.timeMs = nowMs;
+            c.summary = source;
+            commands.publish(seq);
         }
     }
 
@@ -522,7 +541,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
         }
         for (final String number : state.optOuts())
         {
-            config.doNotCall.add(number, "journal", nowMs);
+            config.doNotCall.add(number, "journal", nowMs); // at start, before the pipeline runs: written at once
         }
         final long[] times = new long[MAX_DIAL_TIMES * 4];
         for (final int lead : state.inFlight())
@@ -1588,7 +1607,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
             phase = Phase.CLOSING;
             decide(Disposition.OPTED_OUT, "key");
             final String e164 = leads.e164(lead);
-            config.doNotCall.add(e164, "opt-out", nowMs);
+            doNotCall(e164, "opt-out");
             journal.optedOut(nowMs, lead, e164);
         }
 

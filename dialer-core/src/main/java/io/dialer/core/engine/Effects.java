@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
+import io.dialer.core.compliance.DoNotCallList;
 import io.dialer.core.journal.Step;
 import io.dialer.detection.DetectorConfig;
 import io.dialer.media.Prompt;
@@ -39,6 +40,7 @@ final class Effects implements EventHandler<Command>
     private final String callerIdNumber;
     private final String trunkHost;
     private final DetectorConfig detector;
+    private final DoNotCallList doNotCall;
     private final StringBuilder uri = new StringBuilder(64);
     private int nextStack;
 
@@ -62,6 +64,7 @@ final class Effects implements EventHandler<Command>
         callerIdNumber = config.callerIdNumber;
         trunkHost = config.trunkHost;
         detector = config.detector;
+        doNotCall = config.doNotCall;
     }
 
     /**
@@ -152,6 +155,7 @@ final class Effects implements EventHandler<Command>
                     }
                 }
             }
+            case PERSIST_OPT_OUT -> doNotCall.persist(c.number, c.summary, c.timeMs);
             case PREPARE_BRIEFING ->
             {
                 if (leadCalls[slot] == c.callId)

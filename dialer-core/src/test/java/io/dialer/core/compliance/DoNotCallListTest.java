@@ -110,6 +110,26 @@ class DoNotCallListTest
     }
 
     @Test
+    void shouldBlockAtOnceAndWriteOnlyWhenPersisted() throws IOException
+    {
+        final Path optOuts = dir.resolve("optouts.txt");
+
+        try (DoNotCallList list = new DoNotCallList(optOuts))
+        {
+            final long number = list.normalise("+13105550100");
+            assertTrue(list.block(number));
+            assertFalse(list.block(number), "already blocked");
+            assertTrue(list.contains("+13105550100"), "refused by the next check at once");
+            assertEquals(1, list.version());
+            assertEquals(List.of(), Files.readAllLines(optOuts), "nothing on disk before persist");
+
+            list.persist(number, "opt-out", 1_780_000_000_000L);
+            assertEquals(1, Files.readAllLines(optOuts).size());
+            assertThrows(IllegalArgumentException.class, () -> list.normalise("not a number"));
+        }
+    }
+
+    @Test
     void shouldKeepAppendingAfterATornLastLine() throws IOException
     {
         final Path optOuts = dir.resolve("optouts.txt");

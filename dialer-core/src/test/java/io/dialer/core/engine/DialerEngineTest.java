@@ -124,6 +124,11 @@ class DialerEngineTest
             }
             assertTrue(dnc.contains("+12145550102"), "opt-out on the do-not-call list");
         }
+        try (DoNotCallList reopened = new DoNotCallList(dir.resolve("opt-outs.txt")))
+        {
+            assertTrue(reopened.contains("+12145550102"), "the effects stage wrote the opt-out to the file");
+            assertEquals(1, reopened.size());
+        }
 
         final RecordingLog log = new RecordingLog();
         Journal.replay(journal, log);
