@@ -25,7 +25,10 @@ public enum CommandType
     /** The call is over: forget its legs. */
     RELEASE,
     /** A decision record for the journal (see {@link Command#record}). */
-    /** Append an opt-out to the do-not-call list's file and force it ({@code number}, {@code timeMs}, {@code summary} the source); the controller blocked it in memory already. */
+    /**
+     * Append an opt-out to the do-not-call list's file and force it ({@code number}, {@code timeMs}, {@code summary}
+     * the source); the controller blocked it in memory already.
+     */
     PERSIST_OPT_OUT,
     RECORD;
 
