@@ -449,14 +449,8 @@ public final class AnsweringMachineDetector
     {
         if (NONE != beepCandidateEndMs)
         {
-            if (voiceRun >= minSpeechFrames || toneRun >= minBeepFrames)
+            if (beepConfirmed())
             {
-                beepCandidateEndMs = NONE;
-                beepQuietFrames = 0;
-            }
-            else if (++beepQuietFrames >= beepConfirmFrames)
-            {
-                finished = true;
                 listener.onBeep(beepCandidateEndMs, beepCandidateHz);
             }
             return;
@@ -470,6 +464,28 @@ public final class AnsweringMachineDetector
     }
 
     /**
+     * A tone that may have been the beep ended: speech or another tone cancels it; enough quiet frames after it
+     * confirm it, and the detector has finished.
+     *
+     * @return true when the candidate is confirmed now.
+     */
+    private boolean beepConfirmed()
+    {
+        if (voiceRun >= minSpeechFrames || toneRun >= minBeepFrames)
+        {
+            beepCandidateEndMs = NONE;
+            beepQuietFrames = 0;
+            return false;
+        }
+        if (++beepQuietFrames >= beepConfirmFrames)
+        {
+            finished = true;
+            return true;
+        }
+        return false;
+    }
+
+    /**
      * After a HUMAN or NOTSURE verdict: a beep whose end is confirmed (as for a machine) is reported as a late beep;
      * the window closes {@code lateBeepMs} after the verdict, or when a tone that is still sounding then ends.
      */
@@ -477,14 +493,8 @@ public final class AnsweringMachineDetector
     {
         if (NONE != beepCandidateEndMs)
         {
-            if (voiceRun >= minSpeechFrames || toneRun >= minBeepFrames)
+            if (beepConfirmed())
             {
-                beepCandidateEndMs = NONE;
-                beepQuietFrames = 0;
-            }
-            else if (++beepQuietFrames >= beepConfirmFrames)
-            {
-                finished = true;
                 listener.onLateBeep(beepCandidateEndMs, beepCandidateHz);
             }
             return;
