@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Properties;
 
 import io.dialer.bench.lead.LeadIngestRun;
+import io.dialer.bench.load.CampaignLoadRun;
 import io.dialer.bench.load.SetupRateLoadRun;
 
 import org.openjdk.jmh.runner.Runner;
@@ -24,7 +25,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * <p>
  * {@code java -jar benchmarks.jar load OPTIONS} runs the SIP call-setup load run ({@link SetupRateLoadRun}) instead;
  * started with {@code -jar}, it gets the same flags from the jar's manifest. {@code java -jar benchmarks.jar ingest
- * OPTIONS} runs the lead-list ingest load run ({@link LeadIngestRun}).
+ * OPTIONS} runs the lead-list ingest load run ({@link LeadIngestRun}), {@code java -jar benchmarks.jar campaign
+ * OPTIONS} the campaign engine load run against SIPp ({@link CampaignLoadRun}).
  */
 public final class BenchmarkMain
 {
@@ -35,7 +37,7 @@ public final class BenchmarkMain
     /**
      * Runs JMH with the given JMH command-line arguments.
      *
-     * @param args JMH arguments, for example {@code -prof gc G711}, or {@code load} or {@code ingest} and the load
+     * @param args JMH arguments, for example {@code -prof gc G711}, or {@code load}, {@code campaign} or {@code ingest} and the load
      *             run's options.
      * @throws CommandLineOptionException when the arguments are not JMH's.
      * @throws RunnerException when a benchmark fails.
@@ -46,6 +48,11 @@ public final class BenchmarkMain
         if (args.length > 0 && "load".equals(args[0]))
         {
             SetupRateLoadRun.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && "campaign".equals(args[0]))
+        {
+            CampaignLoadRun.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && "ingest".equals(args[0]))

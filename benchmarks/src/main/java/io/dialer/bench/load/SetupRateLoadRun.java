@@ -14,10 +14,7 @@ import io.dialer.sip.Transport;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -75,7 +71,7 @@ public final class SetupRateLoadRun
     private final AtomicLong lastMeasuredAnswerNs = new AtomicLong();
     private final LongAdder measuredAnswered = new LongAdder();
     private final Semaphore inFlight;
-    private CpuSnapshot measuredBefore;
+    private LoadSnapshot measuredBefore;
     private long measuredStartNs;
     private final ScheduledExecutorService hangups = Executors.newSingleThreadScheduledExecutor((runnable) ->
     {
@@ -156,7 +152,7 @@ public final class SetupRateLoadRun
                     printHistogram();
                 }
                 final boolean drained = drain(dialed, sipp);
-                final CpuSnapshot after = CpuSnapshot.take(sipp);
+                final LoadSnapshot after = LoadSnapshot.take(List.of(sipp));
                 final long wallNs = System.nanoTime() - measuredStartNs;
                 final int sippExit = sipp.awaitExit(Duration.ofSeconds(20));
                 return report(dialed, drained, sippExit, sipp, measuredBefore, after, wallNs);
@@ -220,7 +216,7 @@ public final class SetupRateLoadRun
             final boolean measured = dialed >= options.warmup;
             if (dialed == options.warmup)
             {
-                measuredBefore = CpuSnapshot.take(sipp);
+                measuredBefore = LoadSnapshot.take(List.of(sipp));
                 measuredStartNs = System.nanoTime();
             }
             final LoadCall call = new LoadCall(measured);
@@ -262,7 +258,7 @@ public final class SetupRateLoadRun
 
     private boolean report(
         final long dialed, final boolean drained, final int sippExit, final SippProcess sipp,
-        final CpuSnapshot before, final CpuSnapshot after, final long wallNs)
+        final LoadSnapshot before, final LoadSnapshot after, final long wallNs)
     {
         final Histogram histogram = setupLatency.getIntervalHistogram();
         final long measured = measuredAnswered.sum();
@@ -290,16 +286,17 @@ public final class SetupRateLoadRun
         System.out.printf(Locale.ROOT, "SIPp exit %d, successful %s, failed %s, retransmissions %s%n",
             sippExit, stats.get("SuccessfulCall(C)"), stats.get("FailedCall(C)"), stats.get("Retransmissions(C)"));
         System.out.printf(Locale.ROOT, "CPU over the %.1f s after warmup (2 cores = 200%%): JVM %.0f%%, SIPp %s%n",
-            wallSeconds, percent(after.jvmCpuNs - before.jvmCpuNs, wallNs),
-            after.sippCpuNs < 0 || before.sippCpuNs < 0 ? "n/a (exited)" :
-            String.format(Locale.ROOT, "%.0f%%", percent(after.sippCpuNs - before.sippCpuNs, wallNs)));
+            wallSeconds, percent(after.jvmCpuNs() - before.jvmCpuNs(), wallNs),
+            after.sippCpuNs(0) < 0 || before.sippCpuNs(0) < 0 ? "n/a (exited)" :
+            String.format(Locale.ROOT, "%.0f%%", percent(after.sippCpuNs(0) - before.sippCpuNs(0), wallNs)));
         final long calls = Math.max(1, measuredAnswered.sum());
         System.out.printf(Locale.ROOT, "CPU per measured call: JVM %.0f us, SIPp %.0f us%n",
-            (after.jvmCpuNs - before.jvmCpuNs) / 1e3 / calls, (after.sippCpuNs - before.sippCpuNs) / 1e3 / calls);
+            (after.jvmCpuNs() - before.jvmCpuNs()) / 1e3 / calls,
+            (after.sippCpuNs(0) - before.sippCpuNs(0)) / 1e3 / calls);
         System.out.printf(Locale.ROOT, "GC: %d collections, %d ms%n",
-            after.gcCount - before.gcCount, after.gcMillis - before.gcMillis);
+            after.gcCount() - before.gcCount(), after.gcMillis() - before.gcMillis());
         System.out.printf(Locale.ROOT, "UDP datagrams dropped on full receive buffers (whole host): %d%n",
-            after.udpReceiveBufferErrors - before.udpReceiveBufferErrors);
+            after.udpReceiveBufferErrors() - before.udpReceiveBufferErrors());
         System.out.printf(Locale.ROOT, "JVM CPU by thread group:%n");
         final Map<String, Long> groups = after.threadGroupsMinus(before);
         groups.entrySet().stream()
@@ -390,84 +387,6 @@ public final class SetupRateLoadRun
                 failures.computeIfAbsent("ended " + cause, (k) -> new LongAdder()).increment();
             }
             inFlight.release();
-        }
-    }
-
-    /**
-     * CPU used so far by this JVM (and per thread group), its GC, and SIPp.
-     */
-    private static final class CpuSnapshot
-    {
-        private long jvmCpuNs;
-        private long sippCpuNs;
-        private long gcCount;
-        private long gcMillis;
-        private long udpReceiveBufferErrors;
-        private final Map<String, Long> threadGroups = new TreeMap<>();
-
-        static CpuSnapshot take(final SippProcess sipp)
-        {
-            final CpuSnapshot snapshot = new CpuSnapshot();
-            final java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-            if (os instanceof com.sun.management.OperatingSystemMXBean)
-            {
-                snapshot.jvmCpuNs = ((com.sun.management.OperatingSystemMXBean)os).getProcessCpuTime();
-            }
-            snapshot.sippCpuNs = sipp.cpuNanos();
-            snapshot.udpReceiveBufferErrors = udpReceiveBufferErrors();
-            for (final GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans())
-            {
-                snapshot.gcCount += Math.max(0, gc.getCollectionCount());
-                snapshot.gcMillis += Math.max(0, gc.getCollectionTime());
-            }
-            final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            for (final long id : threads.getAllThreadIds())
-            {
-                final ThreadInfo info = threads.getThreadInfo(id);
-                final long cpu = threads.getThreadCpuTime(id);
-                if (null != info && cpu > 0)
-                {
-                    snapshot.threadGroups.merge(group(info.getThreadName()), cpu, Long::sum);
-                }
-            }
-            return snapshot;
-        }
-
-        private static long udpReceiveBufferErrors()
-        {
-            try
-            {
-                final List<String> lines = Files.readAllLines(Path.of("/proc/net/snmp"));
-                for (int i = 0; i + 1 < lines.size(); i++)
-                {
-                    if (lines.get(i).startsWith("Udp:") && lines.get(i + 1).startsWith("Udp:"))
-                    {
-                        final List<String> names = List.of(lines.get(i).split("\\s+"));
-                        final String[] values = lines.get(i + 1).split("\\s+");
-                        return Long.parseLong(values[names.indexOf("RcvbufErrors")]);
-                    }
-                }
-            }
-            catch (final Exception ex)
-            {
-                return 0;
-            }
-            return 0;
-        }
-
-        Map<String, Long> threadGroupsMinus(final CpuSnapshot before)
-        {
-            final Map<String, Long> delta = new TreeMap<>();
-            for (final Map.Entry<String, Long> e : threadGroups.entrySet())
-            {
-                delta.put(e.getKey(), e.getValue() - before.threadGroups.getOrDefault(e.getKey(), 0L));
-            }
-            return delta;
-        }
-
-        private static String group(final String threadName)
-        {
-            return threadName.replaceAll("[0-9]+", "#");
         }
     }
 

@@ -23,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * SIPp as a child process for load runs: the far end (UAS) on loopback, its statistics CSV, its exit code and the
  * CPU time it used (from {@code /proc/<pid>/stat}). The test harness {@code io.dialer.sip.sipp.Sipp} does the same
- * for tests; this copy keeps the benchmarks free of test jars.
+ * for tests; this copy keeps the load runs free of its JUnit-based harness.
  */
 public final class SippProcess implements AutoCloseable
 {
@@ -126,6 +126,16 @@ public final class SippProcess implements AutoCloseable
         {
             return socket.getLocalPort();
         }
+    }
+
+    /**
+     * The SIP port it listens on.
+     *
+     * @return the port.
+     */
+    public int port()
+    {
+        return port;
     }
 
     /**
