@@ -556,7 +556,9 @@ public final class CallLeg
         this.detectorConfig = request.detection();
         try
         {
-            media = sip.media.open(mediaListener);
+            final CallLeg near = request.mediaAffinity();
+            final LegMedia nearMedia = null == near ? null : near.media;
+            media = null == nearMedia ? sip.media.open(mediaListener) : sip.media.open(mediaListener, nearMedia);
         }
         catch (final IOException | RuntimeException ex)
         {

@@ -20,6 +20,7 @@ public final class DialRequest
     private long ringTimeoutMs;
     private Transport transport;
     private DetectorConfig detection;
+    private CallLeg mediaAffinity;
 
     /**
      * A request to dial a SIP URI.
@@ -186,6 +187,30 @@ public final class DialRequest
     public DetectorConfig detection()
     {
         return detection;
+    }
+
+    /**
+     * Open this leg's media on the same media thread as another leg's, so that the two can be bridged or mixed (a
+     * closer dialed for a caller). Needed when the media engine runs more than one media thread; ignored when the
+     * other leg has no media (any more) or belongs to another media engine.
+     *
+     * @param leg the leg to share a media thread with, or null.
+     * @return this.
+     */
+    public DialRequest mediaAffinity(final CallLeg leg)
+    {
+        this.mediaAffinity = leg;
+        return this;
+    }
+
+    /**
+     * The leg whose media thread this leg's media shares.
+     *
+     * @return the leg, or null.
+     */
+    public CallLeg mediaAffinity()
+    {
+        return mediaAffinity;
     }
 
     /**

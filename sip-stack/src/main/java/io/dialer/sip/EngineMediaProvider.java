@@ -32,6 +32,23 @@ final class EngineMediaProvider implements MediaProvider
         return new EngineLegMedia(engine.open(listener));
     }
 
+    public LegMedia open(final MediaListener listener, final LegMedia affinity) throws IOException
+    {
+        if (affinity instanceof EngineLegMedia near)
+        {
+            try
+            {
+                return new EngineLegMedia(engine.open(listener, near.session));
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                // the other leg's session belongs to another engine: they could not be bridged anyway
+                return open(listener);
+            }
+        }
+        return open(listener);
+    }
+
     public void close()
     {
         if (owned)

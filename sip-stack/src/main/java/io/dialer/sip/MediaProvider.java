@@ -14,5 +14,19 @@ interface MediaProvider extends AutoCloseable
 {
     LegMedia open(MediaListener listener) throws IOException;
 
+    /**
+     * Opens media on the same media thread as another leg's, so the two can be bridged; providers with one thread (or
+     * none) open as usual.
+     *
+     * @param listener receives the media events.
+     * @param affinity the other leg's media.
+     * @return the new leg's media.
+     * @throws IOException when no port can be bound.
+     */
+    default LegMedia open(MediaListener listener, LegMedia affinity) throws IOException
+    {
+        return open(listener);
+    }
+
     void close();
 }

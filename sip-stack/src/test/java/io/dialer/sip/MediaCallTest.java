@@ -135,6 +135,40 @@ class MediaCallTest
     }
 
     @Test
+    void shouldBridgeAcrossAStackWithTwoMediaThreadsWhenTheSecondLegSharesTheFirstsThread() throws Exception
+    {
+        try (SipStack twoThreads = SipStack.launch(SipTests.mediaContext().outboundProxy(carrier.proxyUri())
+            .mediaContext(new io.dialer.media.MediaEngine.Context()
+                .bindAddress(java.net.InetAddress.getLoopbackAddress()).agentCount(2))))
+        {
+            // sessions go to the threads in turn: without the affinity the second leg would land on the other one
+            final String caller = number();
+            final String closer = number();
+            carrier.script(caller, PhoneScript.builder().answerAfterMs(0).play(Tones.tone(700, 1000), 0, true).build());
+            carrier.script(closer,
+                PhoneScript.builder().answerAfterMs(0).play(Tones.tone(1300, 1000), 0, true).build());
+            final RecordingListener callerEvents = new RecordingListener();
+            final RecordingListener closerEvents = new RecordingListener();
+
+            final CallLeg callerLeg = twoThreads.dial(new DialRequest(carrier.uri(caller)), callerEvents);
+            final CallLeg closerLeg = twoThreads.dial(
+                new DialRequest(carrier.uri(closer)).mediaAffinity(callerLeg), closerEvents);
+            assertTrue(callerEvents.awaitAnswered());
+            assertTrue(closerEvents.awaitAnswered());
+            final SimulatedCall callerPhone = carrier.awaitCall(caller, TIMEOUT_MS);
+            final SimulatedCall closerPhone = carrier.awaitCall(closer, TIMEOUT_MS);
+
+            callerLeg.bridge(closerLeg);
+
+            assertTone(closerPhone.heard(), 700);
+            assertTone(callerPhone.heard(), 1300);
+            callerLeg.hangup();
+            closerLeg.hangup();
+            assertEquals(EndCause.REMOTE_BYE, callerPhone.awaitEnded(TIMEOUT_MS));
+        }
+    }
+
+    @Test
     void shouldHangUpWhenFarEndSendsNoRtp() throws Exception
     {
         try (SipStack quick = SipStack.launch(SipTests.mediaContext().mediaContext(

@@ -31,6 +31,7 @@ final class Effects implements EventHandler<Command>
     private final RingBuffer<EngineEvent> events;
     private final long slotMask;
     private final CallLeg[] leadLegs;
+    private final SipStack[] leadStacks;
     private final long[] leadCalls;
     private final CallLeg[] closerLegs;
     private final long[] closerCalls;
@@ -55,6 +56,7 @@ final class Effects implements EventHandler<Command>
         final int capacity = 1 << config.capacityBits;
         slotMask = capacity - 1;
         leadLegs = new CallLeg[capacity];
+        leadStacks = new SipStack[capacity];
         leadCalls = new long[capacity];
         briefings = new CompletableFuture[capacity];
         final int closers = Math.max(1, config.closers.size());
@@ -107,16 +109,22 @@ final class Effects implements EventHandler<Command>
                     .callerIdName(callerIdName).callerIdUser(callerIdNumber)
                     .ringTimeoutMs(c.ringTimeoutMs).detection(detector);
                 leadCalls[slot] = c.callId;
-                leadLegs[slot] = stack().dial(request, new LegEvents(events, c.callId, EngineEvent.LEAD_LEG));
+                final SipStack stack = stack();
+                leadStacks[slot] = stack;
+                leadLegs[slot] = stack.dial(request, new LegEvents(events, c.callId, EngineEvent.LEAD_LEG));
             }
             case DIAL_CLOSER ->
             {
+                // on the caller's stack and media thread: the two legs are bridged when the closer accepts
+                final CallLeg caller = leg(c.callId, EngineEvent.LEAD_LEG);
                 final DialRequest request = new DialRequest(c.target)
                     .callerIdName(callerIdName)
                     .callerIdUser(null == c.callerIdUser ? callerIdNumber : c.callerIdUser)
-                    .ringTimeoutMs(c.ringTimeoutMs);
+                    .ringTimeoutMs(c.ringTimeoutMs)
+                    .mediaAffinity(caller);
                 closerCalls[c.closer] = c.callId;
-                closerLegs[c.closer] = stack().dial(request, new LegEvents(events, c.callId, c.leg));
+                closerLegs[c.closer] = (null == caller ? stack() : leadStacks[slot])
+                    .dial(request, new LegEvents(events, c.callId, c.leg));
                 if (0 != c.originNanos)
                 {
                     latency(Step.QUALIFIED_TO_CLOSER_INVITE, c.originNanos);
@@ -168,6 +176,7 @@ final class Effects implements EventHandler<Command>
                 if (leadCalls[slot] == c.callId)
                 {
                     leadLegs[slot] = null;
+                    leadStacks[slot] = null;
                     leadCalls[slot] = 0;
                     briefings[slot] = null;
                 }
