@@ -66,11 +66,17 @@ import java.util.concurrent.locks.LockSupport;
  *     1 a person who says "Hello?", presses 1 to the question (qualified: warm-transferred to a closer) and hangs
  *     up after {@code --qualified-hangup-ms}; 2 a person who presses 2 (the dialer says goodbye and hangs up);
  *     3 voicemail, greeting and beep (the dialer leaves its message and hangs up); 4 a short call, "Hello?" and a
- *     hang-up after {@code --short-hangup-ms} (the setup-rate profile). Speech is rendered by the dialer's TTS and
- *     written as pcaps with RFC 4733 keys into SIPp's working directory at start.</li>
+ *     hang-up after {@code --short-hangup-ms} (the setup-rate profile). Speech is rendered by the dialer's TTS at
+ *     start.</li>
  *     <li>The closers ({@code sipp/uas_campaign_closers.xml}): every {@code sip:closer-i@127.0.0.1:port} answers,
  *     presses 1 {@code --closer-key-ms} after the answer (accept, during the briefing), and waits for the BYE.</li>
  * </ul>
+ * Two far ends ({@code --far-end}): {@code info} (default; {@code sipp/uas_campaign_*_info.xml}) streams the speech
+ * as raw mu-law files with SIPp's {@code rtp_stream} (ordinary UDP sockets, a pool of playback threads) and sends
+ * the keys as SIP INFO ({@code application/dtmf-relay}) at the same moments; {@code pcap} plays pcaps with RFC 4733
+ * keys with {@code play_pcap_audio} (a raw socket and a thread per playing call: the kernel copies every UDP
+ * datagram to every raw socket, so it saturates SIPp from ~500 live calls; needs root), to test RFC 4733 under
+ * load.
  * The campaign ({@code load/load-campaign.yaml}, script {@code load/load-script.yaml}: greeting, one question) is
  * written into the work directory with a generated {@code leads.csv} (+1 214/469/972 2xx xxxK, K the kind) and
  * {@code closers.yaml}, loaded with {@code CampaignLoader}, and started on a clock pinned at a Monday 10:00 in
@@ -94,7 +100,9 @@ import java.util.concurrent.locks.LockSupport;
  * {@code --qualified-hangup-ms N}, {@code --short-hangup-ms N}, {@code --closer-key-ms N} (default 1000), {@code --key-margin-ms N} (the callees' key after the greeting's end,
  * default 2500),
  * {@code --wrap-up-ms N} (default 500), {@code --agents N} (media agents, default the engine's),
- * {@code --work-dir DIR}. Needs {@code sipp} on the PATH, run as root (SIPp's {@code play_pcap_audio}).
+ * {@code --far-end info|pcap} (default info), {@code --rtp-thread-tasks N} (SIPp's calls per rtp_stream thread,
+ * default 64), {@code --work-dir DIR}. Needs {@code sipp} on the PATH (3.6.1 or later, built with RTPSTREAM), and
+ * root for {@code --far-end pcap} (SIPp's {@code play_pcap_audio}).
  * Exit code 0 only when both SIPps count 0 failed calls and every lead got one call, with the disposition and the
  * detection verdict of its kind (HUMAN or NOTSURE for people, MACHINE for voicemail; a decline by its key 2).
  */
@@ -106,6 +114,8 @@ public final class CampaignLoadRun
     private static final String[] AREA_CODES = {"214", "469", "972"};
     private static final int LEADS_PER_AREA_CODE = 100_000;
     private static final int KEY_MS = 200;
+    private static final int CARRIER_STREAM_PORT = 40_000;
+    private static final int CLOSERS_STREAM_PORT = 56_000;
     private static final String[] KIND_NAMES = {"", "qualified", "declines", "voicemail", "short"};
     private static final Disposition[] EXPECTED = {
         null, Disposition.TRANSFERRED, Disposition.DISQUALIFIED, Disposition.MESSAGE_LEFT, Disposition.HUNG_UP};
@@ -178,13 +188,18 @@ public final class CampaignLoadRun
             System.out.println(timing);
             final long qualifiedCalls = kindCounts[1];
             final long carrierCalls = options.leads;
-            final Path carrierScenario = writeScenario("uas_campaign_carrier.xml", work, timing);
-            final Path closersScenario = writeScenario("uas_campaign_closers.xml", work, timing);
+            final String suffix = options.pcap() ? "" : "_info";
+            final Path carrierScenario = writeScenario("uas_campaign_carrier" + suffix + ".xml", work, timing);
+            final Path closersScenario = writeScenario("uas_campaign_closers" + suffix + ".xml", work, timing);
             final int sippTimeoutS = options.maxSeconds + 60;
-            try (SippProcess carrier = SippProcess.startUas(carrierScenario, carrierDir, carrierPort, carrierCalls,
-                sippTimeoutS, sippExtra(carrierCalls));
+            // rtp_stream sends from -mp (3.6.1: one socket for all calls; later SIPps hand out ports upwards from it):
+            // above the dialer's RTP range, and apart
+            final int carrierMediaPort = options.pcap() ? 0 : CARRIER_STREAM_PORT;
+            final int closersMediaPort = options.pcap() ? 0 : CLOSERS_STREAM_PORT;
+            try (SippProcess carrier = SippProcess.startUas(carrierScenario, carrierDir, carrierPort,
+                carrierMediaPort, carrierCalls, sippTimeoutS, sippExtra(carrierCalls));
                 SippProcess closers = SippProcess.startUas(closersScenario, closersDir, closersPort,
-                    Math.max(1, qualifiedCalls), sippTimeoutS, sippExtra(qualifiedCalls)))
+                    closersMediaPort, Math.max(1, qualifiedCalls), sippTimeoutS, sippExtra(qualifiedCalls)))
             {
                 sipps.add(carrier);
                 sipps.add(closers);
@@ -275,12 +290,19 @@ public final class CampaignLoadRun
 
     private List<String> sippExtra(final long calls)
     {
-        return List.of(
+        final List<String> extra = new ArrayList<>(List.of(
             "-buff_size", Integer.toString(4 << 20),
             "-max_recv_loops", "10000",
             "-max_sched_loops", "10000",
             "-l", Long.toString(Math.max(1, calls)),
-            "-max_socket", "65000");
+            "-max_socket", "65000"));
+        if (!options.pcap())
+        {
+            // rtp_stream: calls per playback thread, and small socket buffers (SIPp never reads the dialer's RTP)
+            extra.addAll(List.of("-rtp_threadtasks", Integer.toString(options.rtpThreadTasks),
+                "-rtp_buffsize", Integer.toString(16 << 10)));
+        }
+        return extra;
     }
 
     /**
@@ -515,6 +537,10 @@ public final class CampaignLoadRun
         final String xml = new String(resource("/sipp/" + name), StandardCharsets.ISO_8859_1)
             .replace("{{QUALIFIED_HANGUP_MS}}", Integer.toString(options.qualifiedHangupMs))
             .replace("{{SHORT_HANGUP_MS}}", Integer.toString(timing.shortHangupMs))
+            .replace("{{KEY_AT_MS}}", Integer.toString(timing.keyAtMs))
+            .replace("{{QUALIFIED_AFTER_KEY_MS}}",
+                Integer.toString(Math.max(1_000, options.qualifiedHangupMs - timing.keyAtMs)))
+            .replace("{{CLOSER_KEY_MS}}", Integer.toString(options.closerKeyMs))
             .replace("{{DIALER_BYE_TIMEOUT_MS}}", "60000");
         final Path file = Files.createDirectories(work.resolve("scenarios")).resolve(name);
         Files.write(file, xml.getBytes(StandardCharsets.ISO_8859_1));
@@ -595,24 +621,40 @@ public final class CampaignLoadRun
         // ignored by the script, so the margin absorbs a late verdict or a late greeting)
         final int keyAtMs = helloMs + DetectorConfig.STATEMENT_SILENCE_MS_DEFAULT + greetingMs + options.keyMarginMs;
         final int afterKeyMs = Math.max(1_000, options.qualifiedHangupMs - keyAtMs);
+        final int shortHangupMs = options.shortHangupMs > 0 ? options.shortHangupMs :
+            helloMs + DetectorConfig.STATEMENT_SILENCE_MS_DEFAULT + 600;
+        final short[] voicemail = Tones.concat(tts.render(GREETING).samples(), Tones.noise(600, 30, 1),
+            Tones.sine(1_000, 500, 12_000), Tones.noise(3_000, 30, 2));
+        final Timing timing = new Timing(helloMs, keyAtMs, shortHangupMs, voicemail.length / 8);
+        if (!options.pcap())
+        {
+            // rtp_stream: raw 8 kHz mu-law (SIPp sends the file's bytes 160 to a packet), the keys go as SIP INFO
+            Files.write(carrierDir.resolve("qualified.ulaw"), SippMedia.toUlaw(Tones.concat(hello,
+                Tones.noise(keyAtMs - helloMs, 30, 6), Tones.noise(afterKeyMs, 30, 7))));
+            Files.write(carrierDir.resolve("declines.ulaw"), SippMedia.toUlaw(Tones.concat(hello,
+                Tones.noise(keyAtMs - helloMs, 30, 8), Tones.noise(5_000, 30, 9))));
+            Files.write(carrierDir.resolve("voicemail.ulaw"), SippMedia.toUlaw(voicemail));
+            Files.write(carrierDir.resolve("short.ulaw"), SippMedia.toUlaw(Tones.concat(hello,
+                Tones.noise(Math.max(100, shortHangupMs - helloMs), 30, 10))));
+            Files.write(closersDir.resolve("closer.ulaw"), SippMedia.toUlaw(Tones.concat(
+                Tones.noise(options.closerKeyMs, 30, 11),
+                Tones.noise(Math.max(2_000, options.qualifiedHangupMs - keyAtMs), 30, 12))));
+            return timing;
+        }
         SippMedia.writeAudioAndKeysPcap(carrierDir.resolve("qualified.pcap"),
             Tones.concat(hello, Tones.noise(keyAtMs - helloMs, 30, 6)), "1", KEY_MS, 100,
             Tones.noise(afterKeyMs, 30, 7));
         SippMedia.writeAudioAndKeysPcap(carrierDir.resolve("declines.pcap"),
             Tones.concat(hello, Tones.noise(keyAtMs - helloMs, 30, 8)), "2", KEY_MS, 100, Tones.noise(5_000, 30, 9));
-        final short[] voicemail = Tones.concat(tts.render(GREETING).samples(), Tones.noise(600, 30, 1),
-            Tones.sine(1_000, 500, 12_000), Tones.noise(3_000, 30, 2));
         SippMedia.writeAudioAndKeysPcap(carrierDir.resolve("voicemail.pcap"), voicemail, "", KEY_MS, 0,
             new short[0]);
-        final int shortHangupMs = options.shortHangupMs > 0 ? options.shortHangupMs :
-            helloMs + DetectorConfig.STATEMENT_SILENCE_MS_DEFAULT + 600;
         SippMedia.writeAudioAndKeysPcap(carrierDir.resolve("short.pcap"),
             Tones.concat(hello, Tones.noise(Math.max(100, shortHangupMs - helloMs), 30, 10)), "", KEY_MS, 0,
             new short[0]);
         SippMedia.writeAudioAndKeysPcap(closersDir.resolve("closer.pcap"),
             Tones.noise(options.closerKeyMs, 30, 11), "1", KEY_MS, 100,
             Tones.noise(Math.max(2_000, options.qualifiedHangupMs - keyAtMs), 30, 12));
-        return new Timing(helloMs, keyAtMs, shortHangupMs, voicemail.length / 8);
+        return timing;
     }
 
     /**
@@ -825,7 +867,14 @@ public final class CampaignLoadRun
         private int keyMarginMs = 2_500;
         private long wrapUpMs = 500;
         private int agents;
+        private String farEnd = "info";
+        private int rtpThreadTasks = 64;
         private Path workDir;
+
+        boolean pcap()
+        {
+            return "pcap".equals(farEnd);
+        }
 
         static Options parse(final String[] args)
         {
@@ -857,6 +906,8 @@ public final class CampaignLoadRun
                     case "--key-margin-ms" -> o.keyMarginMs = Integer.parseInt(value);
                     case "--wrap-up-ms" -> o.wrapUpMs = Long.parseLong(value);
                     case "--agents" -> o.agents = Integer.parseInt(value);
+                    case "--far-end" -> o.farEnd = farEnd(value);
+                    case "--rtp-thread-tasks" -> o.rtpThreadTasks = Integer.parseInt(value);
                     case "--work-dir" -> o.workDir = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
@@ -866,6 +917,15 @@ public final class CampaignLoadRun
                 throw new IllegalArgumentException("--mix needs four percentages adding up to 100");
             }
             return o;
+        }
+
+        private static String farEnd(final String name)
+        {
+            if ("info".equals(name) || "pcap".equals(name))
+            {
+                return name;
+            }
+            throw new IllegalArgumentException("unknown far end " + name + " (info, pcap)");
         }
 
         private static int[] profile(final String name)
@@ -886,10 +946,10 @@ public final class CampaignLoadRun
         {
             return String.format(Locale.ROOT,
                 "leads=%d rate=%.0f closers=%d mix(q,d,v,s)=%s warmupS=%d maxSeconds=%d stacks=%d sipThreads=%s " +
-                "capacityBits=%d qualifiedHangupMs=%d closerKeyMs=%d keyMarginMs=%d wrapUpMs=%d agents=%s",
+                "capacityBits=%d qualifiedHangupMs=%d closerKeyMs=%d keyMarginMs=%d wrapUpMs=%d agents=%s farEnd=%s",
                 leads, rate, closers, Arrays.toString(mix), warmupS, maxSeconds, stacks,
                 sipThreads > 0 ? Integer.toString(sipThreads) : "default", capacityBits, qualifiedHangupMs,
-                closerKeyMs, keyMarginMs, wrapUpMs, agents > 0 ? Integer.toString(agents) : "default");
+                closerKeyMs, keyMarginMs, wrapUpMs, agents > 0 ? Integer.toString(agents) : "default", farEnd);
         }
     }
 }

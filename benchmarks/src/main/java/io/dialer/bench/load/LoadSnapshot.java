@@ -67,7 +67,7 @@ public final class LoadSnapshot
             final long cpu = threads.getThreadCpuTime(id);
             if (null != info && cpu > 0)
             {
-                snapshot.threadGroups.merge(group(info.getThreadName()), cpu, Long::sum);
+                snapshot.threadGroups.merge(group(info.getThreadName(), id), cpu, Long::sum);
             }
         }
         return snapshot;
@@ -200,8 +200,10 @@ public final class LoadSnapshot
         }
     }
 
-    private static String group(final String threadName)
+    private static String group(final String threadName, final long threadId)
     {
-        return threadName.replaceAll("[0-9]+", "#");
+        // the media agents all carry the same name: one line per thread shows how the calls spread over them
+        return threadName.startsWith("media") ? threadName + " (thread " + threadId + ")" :
+            threadName.replaceAll("[0-9]+", "#");
     }
 }

@@ -63,6 +63,32 @@ public final class SippProcess implements AutoCloseable
         final int timeoutSeconds,
         final List<String> extra) throws IOException
     {
+        return startUas(scenario, workDir, port, 0, calls, timeoutSeconds, extra);
+    }
+
+    /**
+     * Starts SIPp as a UAS with a given media port ({@code -mp}: the echo port, and where {@code rtp_stream} sends
+     * from: SIPp 3.6.1 uses that one socket for every call, later versions hand out ports upwards from it).
+     *
+     * @param scenario       the scenario XML.
+     * @param workDir        where SIPp runs and writes its logs.
+     * @param port           SIP port to bind on 127.0.0.1.
+     * @param mediaPort      the media port, or 0 for a free one.
+     * @param calls          calls after which it exits.
+     * @param timeoutSeconds its global timeout.
+     * @param extra          further SIPp arguments.
+     * @return the running process.
+     * @throws IOException when it cannot be started.
+     */
+    public static SippProcess startUas(
+        final Path scenario,
+        final Path workDir,
+        final int port,
+        final int mediaPort,
+        final long calls,
+        final int timeoutSeconds,
+        final List<String> extra) throws IOException
+    {
         final Path binary = find();
         if (binary == null)
         {
@@ -75,7 +101,7 @@ public final class SippProcess implements AutoCloseable
             binary.toString(),
             "-sf", copy.getFileName().toString(),
             "-i", "127.0.0.1", "-p", Integer.toString(port),
-            "-mi", "127.0.0.1", "-mp", Integer.toString(freeUdpPort() & ~1),
+            "-mi", "127.0.0.1", "-mp", Integer.toString(mediaPort > 0 ? mediaPort : freeUdpPort() & ~1),
             "-m", Long.toString(calls),
             "-nostdin",
             "-timeout", timeoutSeconds + "s", "-timeout_error",
