@@ -16,10 +16,8 @@ import io.dialer.core.engine.EngineConfig;
 import io.dialer.core.engine.EngineStats;
 import io.dialer.core.engine.PromptBook;
 import io.dialer.core.journal.CampaignLog;
-import io.dialer.core.journal.CloserResult;
 import io.dialer.core.journal.Journal;
 import io.dialer.core.journal.Step;
-import io.dialer.transfer.TransferOutcome;
 import io.dialer.core.lead.LeadList;
 import io.dialer.core.lead.LeadListReader;
 import io.dialer.core.report.CampaignReport;
@@ -751,23 +749,11 @@ public final class CampaignLoadRun
         }
 
         @Override
-        public void campaignStarted(
-            final long timeMs, final int run, final CharSequence campaign, final CharSequence leadsFile,
-            final int leadCount, final int closerCount)
-        {
-        }
-
-        @Override
         public void dialed(
             final long timeMs, final int lead, final long callId, final int attempt, final CharSequence e164,
             final CharSequence why)
         {
             lastDialMs = Math.max(lastDialMs, timeMs);
-        }
-
-        @Override
-        public void leadClosed(final long timeMs, final int lead, final CharSequence reason, final CharSequence detail)
-        {
         }
 
         @Override
@@ -797,27 +783,6 @@ public final class CampaignLoadRun
         }
 
         @Override
-        public void qualified(
-            final long timeMs, final int lead, final long callId, final CharSequence skill,
-            final CharSequence summary)
-        {
-        }
-
-        @Override
-        public void closerAttempt(
-            final long timeMs, final int lead, final long callId, final CharSequence closerId,
-            final CloserResult result)
-        {
-        }
-
-        @Override
-        public void transferEnded(
-            final long timeMs, final int lead, final long callId, final TransferOutcome outcome,
-            final CharSequence closerId)
-        {
-        }
-
-        @Override
         public void disposition(
             final long timeMs, final int lead, final long callId, final int attempt, final Disposition disposition,
             final long nextAttemptMs, final CharSequence detail)
@@ -830,20 +795,6 @@ public final class CampaignLoadRun
             }
         }
 
-        @Override
-        public void optedOut(final long timeMs, final int lead, final CharSequence e164)
-        {
-        }
-
-        @Override
-        public void latency(final long timeMs, final Step step, final long nanos)
-        {
-        }
-
-        @Override
-        public void campaignFinished(final long timeMs, final int run)
-        {
-        }
     }
 
     /**

@@ -17,6 +17,9 @@ import io.dialer.transfer.TransferOutcome;
  * {@link #campaignStarted} records its size so a different file is detected); calls by the controller's call id,
  * unique within a run. Times are epoch milliseconds from the controller's injected clock. Character sequences are
  * valid only during the call.
+ * <p>
+ * Every method does nothing by default, so a reader implements only the records it needs; the journal's writer, the
+ * recovery state and the report implement them all.
  */
 public interface CampaignLog
 {
@@ -30,7 +33,11 @@ public interface CampaignLog
      * @param leads     the number of leads in the list.
      * @param closers   the number of closers.
      */
-    void campaignStarted(long timeMs, int run, CharSequence campaign, CharSequence leadsFile, int leads, int closers);
+    default void campaignStarted(
+        final long timeMs, final int run, final CharSequence campaign, final CharSequence leadsFile, final int leads,
+        final int closers)
+    {
+    }
 
     /**
      * A lead was dialed.
@@ -42,7 +49,11 @@ public interface CampaignLog
      * @param e164    the number dialed.
      * @param why     why the dial was allowed (window, do-not-call check, attempt count).
      */
-    void dialed(long timeMs, int lead, long callId, int attempt, CharSequence e164, CharSequence why);
+    default void dialed(
+        final long timeMs, final int lead, final long callId, final int attempt, final CharSequence e164,
+        final CharSequence why)
+    {
+    }
 
     /**
      * A lead is closed without a call: it will never be dialed (do-not-call, invalid number, attempts exhausted,
@@ -53,7 +64,9 @@ public interface CampaignLog
      * @param reason the reason, a {@code DialDecision.Reason} name.
      * @param detail the gate's full explanation.
      */
-    void leadClosed(long timeMs, int lead, CharSequence reason, CharSequence detail);
+    default void leadClosed(final long timeMs, final int lead, final CharSequence reason, final CharSequence detail)
+    {
+    }
 
     /**
      * The lead's call was answered.
@@ -62,7 +75,9 @@ public interface CampaignLog
      * @param lead   the lead index.
      * @param callId the call id.
      */
-    void answered(long timeMs, int lead, long callId);
+    default void answered(final long timeMs, final int lead, final long callId)
+    {
+    }
 
     /**
      * The answering-machine detector's verdict on an answered call.
@@ -74,7 +89,11 @@ public interface CampaignLog
      * @param cause      why.
      * @param positionMs audio position of the decision, ms from the answer.
      */
-    void verdict(long timeMs, int lead, long callId, Verdict verdict, Cause cause, int positionMs);
+    default void verdict(
+        final long timeMs, final int lead, final long callId, final Verdict verdict, final Cause cause,
+        final int positionMs)
+    {
+    }
 
     /**
      * A qualification answer was accepted.
@@ -85,7 +104,10 @@ public interface CampaignLog
      * @param question the question id.
      * @param value    the answer.
      */
-    void answer(long timeMs, int lead, long callId, CharSequence question, CharSequence value);
+    default void answer(
+        final long timeMs, final int lead, final long callId, final CharSequence question, final CharSequence value)
+    {
+    }
 
     /**
      * The caller qualified and is being transferred.
@@ -96,7 +118,10 @@ public interface CampaignLog
      * @param skill   the skill (closer queue).
      * @param summary the summary for the closer's briefing.
      */
-    void qualified(long timeMs, int lead, long callId, CharSequence skill, CharSequence summary);
+    default void qualified(
+        final long timeMs, final int lead, final long callId, final CharSequence skill, final CharSequence summary)
+    {
+    }
 
     /**
      * One offer to one closer ended.
@@ -107,7 +132,10 @@ public interface CampaignLog
      * @param closerId the closer's id.
      * @param result   how it ended.
      */
-    void closerAttempt(long timeMs, int lead, long callId, CharSequence closerId, CloserResult result);
+    default void closerAttempt(
+        final long timeMs, final int lead, final long callId, final CharSequence closerId, final CloserResult result)
+    {
+    }
 
     /**
      * A warm transfer ended.
@@ -118,7 +146,11 @@ public interface CampaignLog
      * @param outcome  how.
      * @param closerId the closer bridged, or empty.
      */
-    void transferEnded(long timeMs, int lead, long callId, TransferOutcome outcome, CharSequence closerId);
+    default void transferEnded(
+        final long timeMs, final int lead, final long callId, final TransferOutcome outcome,
+        final CharSequence closerId)
+    {
+    }
 
     /**
      * A call ended with its disposition: exactly one per {@link #dialed} (unless the dialer was killed during the
@@ -132,9 +164,11 @@ public interface CampaignLog
      * @param nextAttemptMs when the lead may be dialed again (epoch ms), or {@code Long.MAX_VALUE} for never.
      * @param detail        detail (SIP status and reason, disqualification reason, callback time...), may be empty.
      */
-    void disposition(
-        long timeMs, int lead, long callId, int attempt, Disposition disposition, long nextAttemptMs,
-        CharSequence detail);
+    default void disposition(
+        final long timeMs, final int lead, final long callId, final int attempt, final Disposition disposition,
+        final long nextAttemptMs, final CharSequence detail)
+    {
+    }
 
     /**
      * The callee opted out; the number is on the do-not-call list.
@@ -143,7 +177,9 @@ public interface CampaignLog
      * @param lead   the lead index.
      * @param e164   the number.
      */
-    void optedOut(long timeMs, int lead, CharSequence e164);
+    default void optedOut(final long timeMs, final int lead, final CharSequence e164)
+    {
+    }
 
     /**
      * One measured step latency.
@@ -152,7 +188,9 @@ public interface CampaignLog
      * @param step   the step.
      * @param nanos  its duration.
      */
-    void latency(long timeMs, Step step, long nanos);
+    default void latency(final long timeMs, final Step step, final long nanos)
+    {
+    }
 
     /**
      * The run finished: every lead has a final disposition or no attempt left (not written when killed).
@@ -160,5 +198,7 @@ public interface CampaignLog
      * @param timeMs when.
      * @param run    the run.
      */
-    void campaignFinished(long timeMs, int run);
+    default void campaignFinished(final long timeMs, final int run)
+    {
+    }
 }

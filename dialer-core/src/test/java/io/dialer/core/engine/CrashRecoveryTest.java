@@ -374,7 +374,7 @@ class CrashRecoveryTest
     /**
      * Counts of the journal so far, for the kill points.
      */
-    private static final class Progress extends NoRecords
+    private static final class Progress implements CampaignLog
     {
         int run;
         int dialed;
@@ -828,93 +828,6 @@ class CrashRecoveryTest
                 }
                 default -> all.add(who + ": unknown kind");
             }
-        }
-    }
-
-    /**
-     * A log that ignores every record; subclasses count the ones they need.
-     */
-    private abstract static class NoRecords implements CampaignLog
-    {
-        @Override
-        public void campaignStarted(
-            final long timeMs, final int run, final CharSequence campaign, final CharSequence leadsFile,
-            final int leads, final int closers)
-        {
-        }
-
-        @Override
-        public void dialed(
-            final long timeMs, final int lead, final long callId, final int attempt, final CharSequence e164,
-            final CharSequence why)
-        {
-        }
-
-        @Override
-        public void leadClosed(final long timeMs, final int lead, final CharSequence reason, final CharSequence detail)
-        {
-        }
-
-        @Override
-        public void answered(final long timeMs, final int lead, final long callId)
-        {
-        }
-
-        @Override
-        public void verdict(
-            final long timeMs, final int lead, final long callId, final Verdict verdict, final Cause cause,
-            final int positionMs)
-        {
-        }
-
-        @Override
-        public void answer(
-            final long timeMs, final int lead, final long callId, final CharSequence question,
-            final CharSequence value)
-        {
-        }
-
-        @Override
-        public void qualified(
-            final long timeMs, final int lead, final long callId, final CharSequence skill,
-            final CharSequence summary)
-        {
-        }
-
-        @Override
-        public void closerAttempt(
-            final long timeMs, final int lead, final long callId, final CharSequence closerId,
-            final CloserResult result)
-        {
-        }
-
-        @Override
-        public void transferEnded(
-            final long timeMs, final int lead, final long callId, final TransferOutcome outcome,
-            final CharSequence closerId)
-        {
-        }
-
-        @Override
-        public void disposition(
-            final long timeMs, final int lead, final long callId, final int attempt, final Disposition disposition,
-            final long nextAttemptMs, final CharSequence detail)
-        {
-        }
-
-        @Override
-        public void optedOut(final long timeMs, final int lead, final CharSequence e164)
-        {
-        }
-
-        @Override
-        public void latency(final long timeMs, final Step step, final long nanos)
-        {
-        }
-
-        @Override
-        public void campaignFinished(final long timeMs, final int run)
-        {
         }
     }
 }
