@@ -48,6 +48,7 @@ final class MediaAgent implements Agent, DeadlineTimerWheel.TimerHandler
     private final Selector selector;
     private final ManyToOneConcurrentLinkedQueue<Runnable> commands = new ManyToOneConcurrentLinkedQueue<>();
     private final Long2ObjectHashMap<RtpSession> sessionsById = new Long2ObjectHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong skippedFrames = new java.util.concurrent.atomic.AtomicLong();
     private final Long2ObjectHashMap<RtpSession> sessionsByTimerId = new Long2ObjectHashMap<>();
     private final DeadlineTimerWheel timerWheel;
     private final Consumer<SelectionKey> onSelectedKey = this::onSelectedKey;
@@ -120,6 +121,22 @@ final class MediaAgent implements Agent, DeadlineTimerWheel.TimerHandler
     {
         cancelTimer(session);
         sessionsById.remove(session.id);
+    }
+
+    /**
+     * Frames whose send time had passed by more than the late limit when this thread got to them (it was starved of
+     * CPU or blocked): their audio was not sent, prompts stretch. Written by this agent's thread only.
+     *
+     * @param frames frames skipped.
+     */
+    void onFramesSkipped(final long frames)
+    {
+        skippedFrames.lazySet(skippedFrames.get() + frames);
+    }
+
+    long skippedFrames()
+    {
+        return skippedFrames.get();
     }
 
     int sessionCount()

@@ -426,6 +426,23 @@ public final class MediaEngine implements AutoCloseable
         return runners[0].thread();
     }
 
+    /**
+     * Frames the media threads were too late to send (more than 100 ms behind: starved of CPU, or blocked), summed
+     * over the threads since the engine started. A rising count means the engine is overloaded: prompts stretch and
+     * what callers hear lags; a dialer should stop adding calls. Thread-safe.
+     *
+     * @return frames skipped so far.
+     */
+    public long skippedFrames()
+    {
+        long total = 0;
+        for (final MediaAgent agent : agents)
+        {
+            total += agent.skippedFrames();
+        }
+        return total;
+    }
+
     MediaAgent agent()
     {
         return agents[0];

@@ -387,6 +387,7 @@ final class RtpSession
         if (lateNs >= MAX_LATE_FRAMES * FRAME_NS)
         {
             final long skipped = lateNs / FRAME_NS;
+            agent.onFramesSkipped(skipped);
             nextDeadlineNs += skipped * FRAME_NS;
             timestamp = (timestamp + skipped * SAMPLES_PER_FRAME) & 0xFFFF_FFFFL;
             markerPending = true;

@@ -49,6 +49,11 @@ final class EngineMediaProvider implements MediaProvider
         return open(listener);
     }
 
+    public long skippedFrames()
+    {
+        return engine.skippedFrames();
+    }
+
     public void close()
     {
         if (owned)

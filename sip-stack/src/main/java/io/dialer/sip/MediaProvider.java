@@ -28,5 +28,14 @@ interface MediaProvider extends AutoCloseable
         return open(listener);
     }
 
+    /**
+     * @return media frames skipped because the media threads were late (see MediaEngine.skippedFrames), 0 when the
+     *         provider has no such threads.
+     */
+    default long skippedFrames()
+    {
+        return 0;
+    }
+
     void close();
 }

@@ -256,6 +256,17 @@ public final class SipStack implements AutoCloseable
     }
 
     /**
+     * Media frames this stack's media engine was too late to send: a rising count means it is overloaded (see
+     * {@link io.dialer.media.MediaEngine#skippedFrames()}). Thread-safe.
+     *
+     * @return frames skipped so far.
+     */
+    public long mediaFramesSkipped()
+    {
+        return media.skippedFrames();
+    }
+
+    /**
      * The configuration.
      *
      * @return the concluded context.

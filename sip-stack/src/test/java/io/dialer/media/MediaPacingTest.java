@@ -125,6 +125,8 @@ class MediaPacingTest
             assertTrue(afterStall.marker);
             assertEquals((first.sequence + 1) & 0xFFFF, afterStall.sequence);
             assertEquals((first.timestamp + 100 * 160) & 0xFFFF_FFFFL, afterStall.timestamp);
+            final long skipped = engine.skippedFrames();
+            assertTrue(skipped >= 95 && skipped <= 100, "frames counted as skipped: " + skipped);
             sync(engine);
             tickOnce(engine);
             assertNull(peer.receive(100));

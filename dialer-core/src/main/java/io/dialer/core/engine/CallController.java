@@ -60,6 +60,7 @@ import static io.dialer.transfer.CloserPool.NULL_CLOSER;
 final class CallController implements EventHandler<EngineEvent>, TransferCommands, MatchListener
 {
     private static final Logger LOG = LoggerFactory.getLogger(CallController.class);
+    private static final long MEDIA_CHECK_NS = 100_000_000L;
     private static final long NO_TIMER = DeadlineTimerWheel.NULL_DEADLINE;
     private static final int KIND_SHIFT = 56;
     private static final int SUB_SHIFT = 48;
@@ -82,6 +83,9 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
     private final Matcher matcher;
     private final CloserPool pool;
     private final DialRateLimiter dialRate;
+    private long mediaCheckNanos;
+    private long mediaSkipped;
+    private long mediaHoldUntilNanos;
     private final int slotBits;
     private final long slotMask;
     private final Call[] calls;
@@ -167,6 +171,8 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
         final SkillRegistry skills = new SkillRegistry(64);
         pool = new CloserPool(skills, Math.max(1, config.closers.size()), 8);
         dialRate = new DialRateLimiter(config.maxDialsPerSecond);
+        mediaSkipped = null == config.mediaLag ? 0 : config.mediaLag.getAsLong();
+        mediaCheckNanos = System.nanoTime() - MEDIA_CHECK_NS;
         for (final io.dialer.core.campaign.Closer closer : config.closers)
         {
             pool.add(closer.id(), closer.name(), closer.uri(), closer.skills().toArray(new String[0]));
@@ -423,6 +429,10 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
         {
             return;
         }
+        if (mediaOverloaded())
+        {
+            return;
+        }
         final int available = SkillRegistry.UNKNOWN_SKILL == primarySkill ? 0 : matcher.availableCount(primarySkill);
         final int lines = config.pacer.linesToDial(pool.size(), available, inProgress);
         int toDial = lines > 0 ? dialRate.allowed(nowMs, lines) : 0;
@@ -436,6 +446,36 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
             }
         }
         dialRate.dialed(dialed);
+    }
+
+    /**
+     * Admission control: while the media threads fall behind (their skipped-frame counter rises), no new call is
+     * added, so the calls already up keep their prompts and their callers' keys on time.
+     */
+    private boolean mediaOverloaded()
+    {
+        if (null == config.mediaLag)
+        {
+            return false;
+        }
+        final long nowNanos = System.nanoTime();
+        if (nowNanos - mediaCheckNanos >= MEDIA_CHECK_NS)
+        {
+            mediaCheckNanos = nowNanos;
+            final long skipped = config.mediaLag.getAsLong();
+            if (skipped > mediaSkipped)
+            {
+                if (nowNanos >= mediaHoldUntilNanos)
+                {
+                    stats.add(EngineStats.MEDIA_HOLDS, 1);
+                    LOG.warn("media threads fell behind ({} frames late): holding new dials for {} ms",
+                        skipped - mediaSkipped, config.mediaHoldMs);
+                }
+                mediaHoldUntilNanos = nowNanos + config.mediaHoldMs * 1_000_000L;
+            }
+            mediaSkipped = skipped;
+        }
+        return nowNanos < mediaHoldUntilNanos;
     }
 
     private boolean tryDial(final int lead)

@@ -53,6 +53,19 @@ public final class DialerEngine implements AutoCloseable
         final long records = Journal.replay(journalDir, recovered);
         journal = Journal.open(journalDir);
         config.leaveMessage(null != prompts.voicemail());
+        if (null == config.mediaLag)
+        {
+            final SipStack[] mediaOf = stacks.clone();
+            config.mediaLag(() ->
+            {
+                long skipped = 0;
+                for (final SipStack stack : mediaOf)
+                {
+                    skipped += stack.mediaFramesSkipped();
+                }
+                return skipped;
+            }, config.mediaHoldMs);
+        }
 
         eventDisruptor = new Disruptor<>(EngineEvent::new, config.ringSize, threads("dialer-controller"),
             ProducerType.MULTI, new TimeoutBlockingWaitStrategy(1, TimeUnit.MILLISECONDS));

@@ -28,6 +28,8 @@ public final class EngineConfig
     DialGate gate;
     DoNotCallList doNotCall;
     double maxDialsPerSecond = DialRateLimiter.UNLIMITED;
+    java.util.function.LongSupplier mediaLag;
+    long mediaHoldMs = 1_000;
     ProgressivePacer pacer = new ProgressivePacer(ProgressivePacer.RATIO_DEFAULT, ProgressivePacer.MAX_LINES_DEFAULT);
     String callerIdName = "";
     String callerIdNumber = "";
@@ -112,6 +114,27 @@ public final class EngineConfig
     public EngineConfig pacer(final ProgressivePacer progressive)
     {
         pacer = progressive;
+        return this;
+    }
+
+    /**
+     * Admission control on the media threads: a counter that rises while they are overloaded (frames they were too
+     * late to send, e.g. the sum of {@link io.dialer.sip.SipStack#mediaFramesSkipped()}). While it rises no new lead
+     * is dialed, for {@code holdMs} after its last rise: calls already up keep their audio on time instead of every
+     * call's prompts stretching. {@link DialerEngine#start} sets it from its stacks when it is not set.
+     *
+     * @param counter the counter, read by the controller every 100 ms; null for none.
+     * @param holdMs  how long new dials wait after the counter last rose.
+     * @return this.
+     */
+    public EngineConfig mediaLag(final java.util.function.LongSupplier counter, final long holdMs)
+    {
+        if (holdMs < 0)
+        {
+            throw new IllegalArgumentException("media hold must be >= 0 ms: " + holdMs);
+        }
+        mediaLag = counter;
+        mediaHoldMs = holdMs;
         return this;
     }
 

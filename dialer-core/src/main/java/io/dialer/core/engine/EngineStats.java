@@ -21,7 +21,8 @@ public final class EngineStats
     static final int LEADS = 5;
     static final int WAITING = 6;
     static final int SKIPPED_MS = 7;
-    private static final int DISPOSITION_BASE = 8;
+    static final int MEDIA_HOLDS = 8;
+    private static final int DISPOSITION_BASE = 9;
 
     private final AtomicLongArray counters = new AtomicLongArray(DISPOSITION_BASE + Disposition.values().length);
 
@@ -102,6 +103,14 @@ public final class EngineStats
     public long skippedMs()
     {
         return counters.get(SKIPPED_MS);
+    }
+
+    /**
+     * @return times new dials were held because the media threads fell behind (see EngineConfig.mediaLag).
+     */
+    public long mediaHolds()
+    {
+        return counters.get(MEDIA_HOLDS);
     }
 
     /**

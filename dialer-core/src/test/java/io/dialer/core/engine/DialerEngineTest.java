@@ -10,6 +10,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import io.dialer.core.campaign.CampaignFile;
@@ -185,4 +188,50 @@ class DialerEngineTest
         assertTrue(log.lines.contains("closed lead=0 DO_NOT_CALL"), String.join("\n", log.lines));
     }
 
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldHoldNewDialsWhileTheMediaThreadsFallBehind(@TempDir final Path dir) throws Exception
+    {
+        carrier.script("+12145550121", PhoneScript.builder().busy().build());
+        final LeadList leads = new LeadListReader("US").read("leads.csv",
+            "phone,first_name,last_name,city,state\n+12145550121,Gil,Hart,Dallas,TX\n");
+        final long start = ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, CHICAGO).toInstant().toEpochMilli();
+        final AtomicBoolean overloaded = new AtomicBoolean(true);
+        final AtomicLong skippedFrames = new AtomicLong();
+        final AtomicInteger checks = new AtomicInteger();
+        try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt")))
+        {
+            final EngineConfig config = CampaignSetup.config(campaign, leads, dnc,
+                new CampaignClock(SystemEpochClock.INSTANCE, start), true)
+                .trunkHost(carrier.stack().localAddress().getHostString() + ":" + carrier.stack().port())
+                .closers(List.of(new Closer("dana", "Dana", carrier.uri("closer-dana"), List.of("auto-closers"))))
+                .mediaLag(() ->
+                {
+                    checks.incrementAndGet();
+                    // the media threads skip frames at every check while overloaded
+                    return overloaded.get() ? skippedFrames.incrementAndGet() : skippedFrames.get();
+                }, 200);
+            try (DialerEngine engine = DialerEngine.start(config, new SipStack[]{dialer}, prompts,
+                dir.resolve("journal")))
+            {
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (checks.get() < 8 && System.nanoTime() < deadline)
+                {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+                }
+                assertTrue(checks.get() >= 8, "the controller kept checking the media threads");
+                assertEquals(0, engine.stats().dialed(), "nothing dialed while the media threads fall behind");
+                assertEquals(1, engine.stats().mediaHolds(), "one overload episode");
+
+                overloaded.set(false);
+                while (engine.stats().dialed() < 1 && System.nanoTime() < deadline)
+                {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+                }
+                assertEquals(1, engine.stats().dialed(), "dialing resumes once the media threads keep up");
+                engine.drain();
+                assertTrue(engine.awaitFinished(20, TimeUnit.SECONDS), "campaign finished");
+            }
+        }
+    }
 }
