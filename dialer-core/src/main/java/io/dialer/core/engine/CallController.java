@@ -1378,11 +1378,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
             }
             cancelTimer(guardTimer);
             guardTimer = NO_TIMER;
-            phase = Phase.LEAVING_MESSAGE;
-            callerToken = nextToken++;
-            callerPrompt = VOICEMAIL;
-            callerPromptIsScript = false;
-            sendPlay(callId, EngineEvent.LEAD_LEG, VOICEMAIL, false, callerToken, 0, -1);
+            leaveMessage();
         }
 
         /**
@@ -1408,6 +1404,11 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
                 hangUpLead(Phase.HANGING_UP);
                 return;
             }
+            leaveMessage();
+        }
+
+        private void leaveMessage()
+        {
             phase = Phase.LEAVING_MESSAGE;
             callerToken = nextToken++;
             callerPrompt = VOICEMAIL;

@@ -87,6 +87,18 @@ class DialerEngineTest
         carrier.close();
     }
 
+    /**
+     * The demo campaign on the simulated carrier, one closer, its clock at a Monday 10:00 in Chicago, idle time
+     * skipped.
+     */
+    private EngineConfig config(final LeadList leads, final DoNotCallList dnc)
+    {
+        final long start = ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, CHICAGO).toInstant().toEpochMilli();
+        return CampaignSetup.config(campaign, leads, dnc, new CampaignClock(SystemEpochClock.INSTANCE, start), true)
+            .trunkHost(carrier.stack().localAddress().getHostString() + ":" + carrier.stack().port())
+            .closers(List.of(new Closer("dana", "Dana", carrier.uri("closer-dana"), List.of("auto-closers"))));
+    }
+
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void shouldRetryBusyRecordOptOutAndLeaveVoicemail(@TempDir final Path dir) throws Exception
@@ -114,13 +126,9 @@ class DialerEngineTest
             "+12145550103,Cara,Diaz,Dallas,TX\n" +
             "+12145550104,Dan,Baker,Dallas,TX\n");
         final Path journal = dir.resolve("journal");
-        final long start = ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, CHICAGO).toInstant().toEpochMilli();
         try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt")))
         {
-            final EngineConfig config = CampaignSetup.config(campaign, leads, dnc,
-                new CampaignClock(SystemEpochClock.INSTANCE, start), true)
-                .trunkHost(carrier.stack().localAddress().getHostString() + ":" + carrier.stack().port())
-                .closers(List.of(new Closer("dana", "Dana", carrier.uri("closer-dana"), List.of("auto-closers"))));
+            final EngineConfig config = config(leads, dnc);
             try (DialerEngine engine = DialerEngine.start(config, new SipStack[]{dialer}, prompts, journal))
             {
                 assertTrue(engine.awaitFinished(100, TimeUnit.SECONDS), "campaign finished");
@@ -158,13 +166,9 @@ class DialerEngineTest
             "+12145550111,Dee,Fox,Dallas,TX\n" +
             "+12145550112,Eli,Gray,Dallas,TX\n");
         final Path journal = dir.resolve("journal");
-        final long start = ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, CHICAGO).toInstant().toEpochMilli();
         try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt")))
         {
-            final EngineConfig config = CampaignSetup.config(campaign, leads, dnc,
-                new CampaignClock(SystemEpochClock.INSTANCE, start), true)
-                .trunkHost(carrier.stack().localAddress().getHostString() + ":" + carrier.stack().port())
-                .closers(List.of(new Closer("dana", "Dana", carrier.uri("closer-dana"), List.of("auto-closers"))));
+            final EngineConfig config = config(leads, dnc);
             try (DialerEngine engine = DialerEngine.start(config, new SipStack[]{dialer}, prompts, journal))
             {
                 // the busy lead's retry is 30 minutes away while the voicemail call is still up: a manager adds the
@@ -195,16 +199,12 @@ class DialerEngineTest
         carrier.script("+12145550121", PhoneScript.builder().busy().build());
         final LeadList leads = new LeadListReader("US").read("leads.csv",
             "phone,first_name,last_name,city,state\n+12145550121,Gil,Hart,Dallas,TX\n");
-        final long start = ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, CHICAGO).toInstant().toEpochMilli();
         final AtomicBoolean overloaded = new AtomicBoolean(true);
         final AtomicLong skippedFrames = new AtomicLong();
         final AtomicInteger checks = new AtomicInteger();
         try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt")))
         {
-            final EngineConfig config = CampaignSetup.config(campaign, leads, dnc,
-                new CampaignClock(SystemEpochClock.INSTANCE, start), true)
-                .trunkHost(carrier.stack().localAddress().getHostString() + ":" + carrier.stack().port())
-                .closers(List.of(new Closer("dana", "Dana", carrier.uri("closer-dana"), List.of("auto-closers"))))
+            final EngineConfig config = config(leads, dnc)
                 .mediaLag(() ->
                 {
                     checks.incrementAndGet();
