@@ -67,9 +67,9 @@ public final class DialerEngine implements AutoCloseable
             }, config.mediaHoldMs);
         }
 
-        eventDisruptor = new Disruptor<>(EngineEvent::new, config.ringSize, threads("dialer-controller"),
+        eventDisruptor = new Disruptor<>(EngineEvent::new, config.ringSize, threads("dialer-controller", "dialer-journal-events"),
             ProducerType.MULTI, new TimeoutBlockingWaitStrategy(1, TimeUnit.MILLISECONDS));
-        commandDisruptor = new Disruptor<>(Command::new, config.ringSize, threads("dialer-effects"),
+        commandDisruptor = new Disruptor<>(Command::new, config.ringSize, threads("dialer-effects-leads", "dialer-effects-closers", "dialer-journal-decisions"),
             ProducerType.SINGLE, new BlockingWaitStrategy());
         events = eventDisruptor.getRingBuffer();
 
@@ -81,7 +81,11 @@ public final class DialerEngine implements AutoCloseable
                 CommandLog.RecordReplay.replay(command, decisions);
             }
         };
-        commandDisruptor.handleEventsWith(new Effects(config, stacks, prompts, events), decisionJournal);
+        final Effects.LeadLegs leadLegs = new Effects.LeadLegs(1 << config.capacityBits);
+        commandDisruptor.handleEventsWith(
+            new Effects(Effects.Lane.LEADS, leadLegs, config, stacks, prompts, events),
+            new Effects(Effects.Lane.CLOSERS, leadLegs, config, stacks, prompts, events),
+            decisionJournal);
 
         controller = new CallController(config, commandDisruptor.getRingBuffer(),
             new CommandLog(commandDisruptor.getRingBuffer()), stats, records > 0 ? recovered : null,
@@ -220,13 +224,16 @@ public final class DialerEngine implements AutoCloseable
         journal.close();
     }
 
-    private static ThreadFactory threads(final String name)
+    /**
+     * Names the threads of a Disruptor's consumers in the order they are started (the order of the handlers).
+     */
+    private static ThreadFactory threads(final String... names)
     {
         final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
         return runnable ->
         {
-            final Thread thread = new Thread(runnable, 0 == count.get() ? name : name + "-" + count.get());
-            count.incrementAndGet();
+            final int n = count.getAndIncrement();
+            final Thread thread = new Thread(runnable, n < names.length ? names[n] : names[0] + "-" + n);
             thread.setDaemon(true);
             return thread;
         };

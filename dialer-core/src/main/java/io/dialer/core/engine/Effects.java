@@ -4,6 +4,7 @@
 package io.dialer.core.engine;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
@@ -18,25 +19,70 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The effects stage: carries out the controller's commands on the SIP stacks and the media engine, on its own
- * thread, so the controller never waits on I/O. It owns the call legs (by call slot and by closer) and the rendered
- * prompts, and reports back what the controller must know (latencies measured here, bridges, failures) as events.
+ * The effects stage: carries out the controller's commands on the SIP stacks and the media engine, so the controller
+ * never waits on I/O, and reports back what the controller must know (latencies measured here, bridges, failures) as
+ * events. It runs as two lanes, two consumers of the command ring on their own threads, each carrying out its share
+ * of the commands in ring order: the {@link Lane#LEADS} lane dials leads and plays their prompts, the
+ * {@link Lane#CLOSERS} lane does the warm transfer's closer side (dial, briefing, prompts, bridge), so that a
+ * qualified caller's closer INVITE never waits behind lead dials and prompts. The leads lane owns the lead legs and
+ * publishes each in a {@link LeadLegs} table the closers lane reads (for the bridge and the closer's media thread);
+ * the closers lane owns the closer legs and the briefings.
  */
 final class Effects implements EventHandler<Command>
 {
     private static final Logger LOG = LoggerFactory.getLogger(Effects.class);
 
+    /**
+     * Which commands a lane carries out.
+     */
+    enum Lane
+    {
+        /** Lead dials, the lead leg's prompts and hang-up, opt-out persistence. */
+        LEADS,
+        /** Closer dials, briefings, the closer leg's prompts and hang-up, bridges. */
+        CLOSERS;
+
+        boolean owns(final Command c)
+        {
+            return switch (c.type)
+            {
+                case RELEASE -> true; // each lane forgets the legs it owns
+                case DIAL_CLOSER, BRIDGE, PREPARE_BRIEFING -> CLOSERS == this;
+                case PLAY, STOP_PLAYBACK, HANG_UP -> (EngineEvent.LEAD_LEG != c.leg) == (CLOSERS == this);
+                default -> LEADS == this;
+            };
+        }
+    }
+
+    /**
+     * The lead legs by call slot: written by the leads lane when a dial is sent and when the call is released, read
+     * by both lanes. Each entry is immutable, so a reader sees a call id and its leg together.
+     */
+    static final class LeadLegs
+    {
+        private final AtomicReferenceArray<Lead> slots;
+
+        LeadLegs(final int capacity)
+        {
+            slots = new AtomicReferenceArray<>(capacity);
+        }
+    }
+
+    private record Lead(long callId, CallLeg leg, SipStack stack)
+    {
+    }
+
+    private final Lane lane;
+    private final LeadLegs leads;
     private final SipStack[] stacks;
     private final PromptBook prompts;
     private final RingBuffer<EngineEvent> events;
     private final long slotMask;
-    private final CallLeg[] leadLegs;
-    private final SipStack[] leadStacks;
-    private final long[] leadCalls;
     private final CallLeg[] closerLegs;
     private final long[] closerCalls;
     @SuppressWarnings("unchecked")
     private final CompletableFuture<Prompt>[] briefings;
+    private final long[] briefingCalls;
     private final String callerIdName;
     private final String callerIdNumber;
     private final String trunkHost;
@@ -47,17 +93,17 @@ final class Effects implements EventHandler<Command>
 
     @SuppressWarnings("unchecked")
     Effects(
-        final EngineConfig config, final SipStack[] stacks, final PromptBook prompts,
-        final RingBuffer<EngineEvent> events)
+        final Lane lane, final LeadLegs leads, final EngineConfig config, final SipStack[] stacks,
+        final PromptBook prompts, final RingBuffer<EngineEvent> events)
     {
+        this.lane = lane;
+        this.leads = leads;
         this.stacks = stacks;
         this.prompts = prompts;
         this.events = events;
         final int capacity = 1 << config.capacityBits;
         slotMask = capacity - 1;
-        leadLegs = new CallLeg[capacity];
-        leadStacks = new SipStack[capacity];
-        leadCalls = new long[capacity];
+        briefingCalls = new long[capacity];
         briefings = new CompletableFuture[capacity];
         final int closers = Math.max(1, config.closers.size());
         closerLegs = new CallLeg[closers];
@@ -75,7 +121,7 @@ final class Effects implements EventHandler<Command>
     @Override
     public void onEvent(final Command command, final long sequence, final boolean endOfBatch)
     {
-        if (command.type.isRecord())
+        if (command.type.isRecord() || !lane.owns(command))
         {
             return;
         }
@@ -108,22 +154,21 @@ final class Effects implements EventHandler<Command>
                 final DialRequest request = new DialRequest(uri.toString())
                     .callerIdName(callerIdName).callerIdUser(callerIdNumber)
                     .ringTimeoutMs(c.ringTimeoutMs).detection(detector);
-                leadCalls[slot] = c.callId;
                 final SipStack stack = stack();
-                leadStacks[slot] = stack;
-                leadLegs[slot] = stack.dial(request, new LegEvents(events, c.callId, EngineEvent.LEAD_LEG));
+                final CallLeg leg = stack.dial(request, new LegEvents(events, c.callId, EngineEvent.LEAD_LEG));
+                leads.slots.set(slot, new Lead(c.callId, leg, stack));
             }
             case DIAL_CLOSER ->
             {
                 // on the caller's stack and media thread: the two legs are bridged when the closer accepts
-                final CallLeg caller = leg(c.callId, EngineEvent.LEAD_LEG);
+                final Lead lead = lead(c.callId);
                 final DialRequest request = new DialRequest(c.target)
                     .callerIdName(callerIdName)
                     .callerIdUser(null == c.callerIdUser ? callerIdNumber : c.callerIdUser)
                     .ringTimeoutMs(c.ringTimeoutMs)
-                    .mediaAffinity(caller);
+                    .mediaAffinity(null == lead ? null : lead.leg);
                 closerCalls[c.closer] = c.callId;
-                closerLegs[c.closer] = (null == caller ? stack() : leadStacks[slot])
+                closerLegs[c.closer] = (null == lead ? stack() : lead.stack)
                     .dial(request, new LegEvents(events, c.callId, c.leg));
                 if (0 != c.originNanos)
                 {
@@ -166,31 +211,41 @@ final class Effects implements EventHandler<Command>
             case PERSIST_OPT_OUT -> doNotCall.persist(c.number, c.summary, c.timeMs);
             case PREPARE_BRIEFING ->
             {
-                if (leadCalls[slot] == c.callId)
+                if (null != lead(c.callId))
                 {
+                    briefingCalls[slot] = c.callId;
                     briefings[slot] = prompts.briefing(c.summary);
                 }
             }
-            case RELEASE ->
-            {
-                if (leadCalls[slot] == c.callId)
-                {
-                    leadLegs[slot] = null;
-                    leadStacks[slot] = null;
-                    leadCalls[slot] = 0;
-                    briefings[slot] = null;
-                }
-                for (int i = 0; i < closerCalls.length; i++)
-                {
-                    if (closerCalls[i] == c.callId)
-                    {
-                        closerCalls[i] = 0;
-                        closerLegs[i] = null;
-                    }
-                }
-            }
+            case RELEASE -> release(c.callId, slot);
             default ->
             {
+            }
+        }
+    }
+
+    private void release(final long callId, final int slot)
+    {
+        if (Lane.LEADS == lane)
+        {
+            final Lead lead = leads.slots.get(slot);
+            if (null != lead && lead.callId == callId)
+            {
+                leads.slots.set(slot, null);
+            }
+            return;
+        }
+        if (briefingCalls[slot] == callId)
+        {
+            briefingCalls[slot] = 0;
+            briefings[slot] = null;
+        }
+        for (int i = 0; i < closerCalls.length; i++)
+        {
+            if (closerCalls[i] == callId)
+            {
+                closerCalls[i] = 0;
+                closerLegs[i] = null;
             }
         }
     }
@@ -205,7 +260,8 @@ final class Effects implements EventHandler<Command>
         final Object prompt = c.prompt;
         if (io.dialer.transfer.Prompt.BRIEFING == prompt)
         {
-            final CompletableFuture<Prompt> briefing = briefings[(int)(c.callId & slotMask)];
+            final int slot = (int)(c.callId & slotMask);
+            final CompletableFuture<Prompt> briefing = briefingCalls[slot] == c.callId ? briefings[slot] : null;
             if (null == briefing)
             {
                 return;
@@ -267,12 +323,18 @@ final class Effects implements EventHandler<Command>
         events.publish(seq);
     }
 
+    private Lead lead(final long callId)
+    {
+        final Lead lead = leads.slots.get((int)(callId & slotMask));
+        return null != lead && lead.callId == callId ? lead : null;
+    }
+
     private CallLeg leg(final long callId, final int leg)
     {
         if (EngineEvent.LEAD_LEG == leg)
         {
-            final int slot = (int)(callId & slotMask);
-            return leadCalls[slot] == callId ? leadLegs[slot] : null;
+            final Lead lead = lead(callId);
+            return null == lead ? null : lead.leg;
         }
         final int closer = leg - 1;
         return closerCalls[closer] == callId ? closerLegs[closer] : null;
