@@ -67,9 +67,11 @@ public final class DialerEngine implements AutoCloseable
             }, config.mediaHoldMs);
         }
 
-        eventDisruptor = new Disruptor<>(EngineEvent::new, config.ringSize, threads("dialer-controller", "dialer-journal-events"),
+        eventDisruptor = new Disruptor<>(EngineEvent::new, config.ringSize,
+            threads("dialer-controller", "dialer-journal-events"),
             ProducerType.MULTI, new TimeoutBlockingWaitStrategy(1, TimeUnit.MILLISECONDS));
-        commandDisruptor = new Disruptor<>(Command::new, config.ringSize, threads("dialer-effects-leads", "dialer-effects-closers", "dialer-journal-decisions"),
+        commandDisruptor = new Disruptor<>(Command::new, config.ringSize,
+            threads("dialer-effects-leads", "dialer-effects-closers", "dialer-journal-decisions"),
             ProducerType.SINGLE, new BlockingWaitStrategy());
         events = eventDisruptor.getRingBuffer();
 
