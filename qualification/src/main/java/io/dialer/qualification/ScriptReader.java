@@ -539,11 +539,46 @@ final class ScriptReader implements RuleParser.Scope
                 if (null != text(timeNode, "time"))
                 {
                     callbackQuestion = parser.answerReference((ScalarNode)timeNode);
+                    if (callbackQuestion >= 0)
+                    {
+                        checkCallbackAnswers(draft, draft(callbackQuestion), timeNode);
+                    }
                 }
             }
             prompt = prompt(required(fields, "prompt", draft.keyNode), "prompt");
         }
         draft.outcome = new Outcome(draft.id, draft.index, kind, skill, reason, prompt, summary, callbackQuestion);
+    }
+
+    /**
+     * Every answer a callback outcome's time can take must be a time the dialer can call back at: each choice is
+     * checked here (reported at the choice), keyed-in digits must be a clock time's three or four digits.
+     */
+    private void checkCallbackAnswers(final OutcomeDraft outcome, final QuestionDraft question, final Node timeNode)
+    {
+        if (AnswerKind.CHOICE == question.kind)
+        {
+            for (int key = 0; key < Keys.COUNT; key++)
+            {
+                final String value = question.choiceByKey[key];
+                final String problem = null == value ? null : CallbackTime.problem(value);
+                if (null != problem)
+                {
+                    problems.add(question.choiceKeyNodes[key], "outcome '" + outcome.id + "' takes its callback time " +
+                        "from question '" + question.id + "': " + problem);
+                }
+            }
+        }
+        else if (AnswerKind.DIGITS == question.kind && (question.minDigits < 3 || question.maxDigits > 4))
+        {
+            problems.add(timeNode, "outcome '" + outcome.id + "' takes its callback time from question '" +
+                question.id + "', whose digits are not a clock time: ask for 3 or 4 digits (930, 1730)");
+        }
+        else if (AnswerKind.SPOKEN_YES_NO == question.kind)
+        {
+            problems.add(timeNode, "outcome '" + outcome.id + "' takes its callback time from question '" +
+                question.id + "', a yes/no question: use a choices or digits question");
+        }
     }
 
     private void readGreeting(final Node node)

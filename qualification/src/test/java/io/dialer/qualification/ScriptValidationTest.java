@@ -116,7 +116,15 @@ class ScriptValidationTest
             e("last branch with a condition", 9, "    next: [ { if: answers.q1 == yes, goto: q2 } ]", 9, 11,
                 "the last branch needs no 'if'"),
             e("duplicate lead field", 1, "lead_fields: [city, city]", 1, 21, "lead field 'city' is declared twice"),
-            e("not a qualification script", 5, "campaign:", 1, 1, "not a qualification script"));
+            e("not a qualification script", 5, "campaign:", 1, 1, "not a qualification script"),
+            e("a callback time from a choice that is not a time", 19,
+                "  out: { type: disqualified, reason: r, prompt: bye }\n" +
+                "  later: { type: callback, time: answers.q1, prompt: bye }", 8, 16,
+                "outcome 'later' takes its callback time from question 'q1': 'yes' is not a callback time"),
+            e("a callback time from digits that are not a clock time", 19,
+                "  out: { type: disqualified, reason: r, prompt: bye }\n" +
+                "  later: { type: callback, time: answers.q2, prompt: bye }", 20, 34,
+                "whose digits are not a clock time: ask for 3 or 4 digits"));
     }
 
     @ParameterizedTest(name = "{0}")

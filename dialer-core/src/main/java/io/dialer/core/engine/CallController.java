@@ -3,7 +3,10 @@
  */
 package io.dialer.core.engine;
 
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +26,7 @@ import io.dialer.core.journal.Step;
 import io.dialer.core.lead.LeadList;
 import io.dialer.detection.Verdict;
 import io.dialer.qualification.ActionSink;
+import io.dialer.qualification.CallbackTime;
 import io.dialer.qualification.Conversation;
 import io.dialer.qualification.OutcomeKind;
 import io.dialer.qualification.Question;
@@ -61,6 +65,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
 {
     private static final Logger LOG = LoggerFactory.getLogger(CallController.class);
     private static final long MEDIA_CHECK_NS = 100_000_000L;
+    private static final DateTimeFormatter CALLBACK_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final long NO_TIMER = DeadlineTimerWheel.NULL_DEADLINE;
     private static final int KIND_SHIFT = 56;
     private static final int SUB_SHIFT = 48;
@@ -366,7 +371,8 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
             matcher.expireWrapUps(nowMs);
         }
         pace();
-        if (0 == liveCalls && ready.isEmpty())
+        // draining: leads already waiting in the ready queue are not dialed either, so they do not hold the end
+        if (0 == liveCalls && (draining || ready.isEmpty()))
         {
             if (0 == scheduled || draining)
             {
@@ -847,6 +853,20 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
     }
 
     /**
+     * The callee's time zone for a callback: the number's first candidate zone, else the campaign's fallback zone.
+     */
+    private ZoneId zoneOf(final int lead)
+    {
+        final ZoneId[] candidates = zones[lead];
+        if (null != candidates && candidates.length > 0)
+        {
+            return candidates[0];
+        }
+        final ZoneId fallback = config.gate.windows().fallbackZone();
+        return null == fallback ? ZoneOffset.UTC : fallback;
+    }
+
+    /**
      * {@inheritDoc}
      */
     @Override
@@ -1054,6 +1074,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
         int bridgedCloser = NULL_CLOSER;
         Disposition disposition;
         boolean dispositionWritten;
+        long callbackAtMs;
         boolean counted;
         long conversationTimer = NO_TIMER;
         long guardTimer = NO_TIMER;
@@ -1094,6 +1115,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
             bridgedCloser = NULL_CLOSER;
             disposition = null;
             dispositionWritten = false;
+            callbackAtMs = 0;
             counted = true;
             detail.setLength(0);
             conversationTimer = NO_TIMER;
@@ -1291,7 +1313,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
             }
             dispositionWritten = true;
             final Disposition d = null == disposition ? Disposition.FAILED : disposition;
-            final long next = retries.nextAttemptMs(d, nowMs, 0, attempts[lead]);
+            final long next = retries.nextAttemptMs(d, nowMs, callbackAtMs, attempts[lead]);
             journal.disposition(nowMs, lead, callId, attempt, d, next, detail);
             stats.disposition(d);
             if (RetryPolicy.NEVER == next)
@@ -1639,7 +1661,25 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
         public void callback(final CharSequence requestedTime, final io.dialer.qualification.Prompt closingPrompt)
         {
             phase = Phase.CLOSING;
-            decide(Disposition.CALLBACK, requestedTime);
+            if (null != disposition)
+            {
+                return;
+            }
+            // the time asked for, in the callee's zone (a rare event: java.time may allocate here)
+            final ZoneId zone = zoneOf(lead);
+            callbackAtMs = CallbackTime.resolve(requestedTime, nowMs, zone);
+            scratch.setLength(0);
+            scratch.append(requestedTime);
+            if (0 == callbackAtMs)
+            {
+                scratch.append(" (not a callback time: after the callback delay)");
+            }
+            else
+            {
+                scratch.append(" (").append(CALLBACK_FORMAT.format(Instant.ofEpochMilli(callbackAtMs).atZone(zone)))
+                    .append(' ').append(zone.getId()).append(')');
+            }
+            decide(Disposition.CALLBACK, scratch);
         }
 
         @Override

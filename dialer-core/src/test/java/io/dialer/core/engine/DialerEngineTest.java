@@ -21,6 +21,7 @@ import io.dialer.core.campaign.CampaignResult;
 import io.dialer.core.campaign.Closer;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.core.compliance.DoNotCallList;
+import io.dialer.core.demo.DemoPopulation;
 import io.dialer.core.journal.Journal;
 import io.dialer.core.lead.LeadList;
 import io.dialer.core.lead.LeadListReader;
@@ -190,6 +191,53 @@ class DialerEngineTest
         assertEquals(List.of("lead=0 attempt=1 BUSY", "lead=1 attempt=1 MESSAGE_LEFT"),
             log.dispositions.stream().sorted().toList(), String.join("\n", log.lines));
         assertTrue(log.lines.contains("closed lead=0 DO_NOT_CALL"), String.join("\n", log.lines));
+    }
+
+    @Test
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void shouldCallBackAtTheTimeTheCalleeAskedFor(@TempDir final Path dir) throws Exception
+    {
+        // owns a car, ZIP 75201, 34, "3: call me back later", "1: this evening"
+        final short[] hello = Tones.concat(Tones.noise(300, 30, 8), tts.render("Hello?").samples(),
+            Tones.noise(2_000, 30, 9));
+        carrier.script("+12145550131", PhoneScript.builder().answerAfterMs(100)
+            .play(Prompt.fromPcm("hello", hello), 0, false)
+            .answerWhenAsked(List.of("1", "75201#", "34#", "3", "1"), DemoPopulation.ANSWER_SILENCE_MS)
+            .hangupAfterMs(90_000).build());
+        final LeadList leads = new LeadListReader("US").read("leads.csv",
+            "phone,first_name,last_name,city,state\n+12145550131,Ivy,Lane,Dallas,TX\n");
+        final Path journal = dir.resolve("journal");
+        final long evening = ZonedDateTime.of(2026, 11, 23, 18, 0, 0, 0, CHICAGO).toInstant().toEpochMilli();
+        final boolean finished;
+        try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt")))
+        {
+            try (DialerEngine engine = DialerEngine.start(config(leads, dnc), new SipStack[]{dialer}, prompts,
+                journal))
+            {
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+                while (engine.stats().count(Disposition.CALLBACK) < 1 && System.nanoTime() < deadline)
+                {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+                }
+                assertEquals(1, engine.stats().count(Disposition.CALLBACK), "the callee asked for a callback");
+                // the clock skips to the callback at once; a second call may already be up: let it finish
+                engine.drain();
+                finished = engine.awaitFinished(60, TimeUnit.SECONDS);
+            }
+        }
+
+        final RecordingLog log = new RecordingLog();
+        Journal.replay(journal, log);
+        final String lines = String.join("\n", log.lines);
+        assertTrue(finished, "campaign finished, " + lines);
+        assertEquals("lead=0 attempt=1 CALLBACK", log.dispositions.get(0), lines);
+        assertEquals(evening, log.nextAttemptsMs.get(0), "retried at 18:00 in the callee's zone, " + lines);
+        assertTrue(lines.contains("(this evening (2026-11-23 18:00 America/Chicago))"), lines);
+        assertTrue(log.dialTimesMs.get(0) < evening, lines);
+        for (int i = 1; i < log.dialTimesMs.size(); i++)
+        {
+            assertTrue(log.dialTimesMs.get(i) >= evening, "no redial before the time asked for, " + lines);
+        }
     }
 
     @Test

@@ -21,6 +21,10 @@ class RecordingLog implements CampaignLog
 {
     final List<String> lines = new ArrayList<>();
     final List<String> dispositions = new ArrayList<>();
+    /** The next attempt time of each disposition, in the order of {@link #dispositions}. */
+    final List<Long> nextAttemptsMs = new ArrayList<>();
+    /** The time of each dial, in journal order. */
+    final List<Long> dialTimesMs = new ArrayList<>();
 
     @Override
     public void campaignStarted(
@@ -36,6 +40,7 @@ class RecordingLog implements CampaignLog
         final CharSequence why)
     {
         lines.add("dialed lead=" + lead + " attempt=" + attempt + " " + e164 + " why=" + why);
+        dialTimesMs.add(timeMs);
     }
 
     @Override
@@ -94,6 +99,7 @@ class RecordingLog implements CampaignLog
     {
         final String line = "lead=" + lead + " attempt=" + attempt + " " + disposition;
         dispositions.add(line);
+        nextAttemptsMs.add(nextAttemptMs);
         lines.add("disposition " + line + " (" + detail + ")");
     }
 
