@@ -10,10 +10,13 @@ Labels and end points come from the generator, never from a detector: each utter
 to its first and last sample above 1 % of its peak, and placed on the timeline at a known offset, so "speech end"
 and "beep end" are exact sample positions of the clean signal before noise is added.
 
-Two sets from fixed seeds: "dev" (for tuning) and "test" (held out). They use disjoint espeak-ng voices and
-variants, so the test figures measure generalisation to voices never seen during tuning.
+Three sets from fixed seeds: "dev" (for tuning), "test" (held out) and "test2" (a fresh hold-out, added once the
+test set had been looked at: the test set's voices and variants, the same scenario mix, its own seeds). dev and the
+test sets use disjoint espeak-ng voices and variants, so the test figures measure generalisation to voices never
+seen during tuning. Each clip's seed is seed * 7919 + SET_OFFSET[set] + index * 104729; dev and test keep the
+offsets they always had (0 and 1000003), so their files are the same as before test2 existed.
 
-Output: OUT/{dev,test}/*.wav and OUT/{dev,test}/manifest.tsv with the columns
+Output: OUT/{dev,test,test2}/*.wav and OUT/{dev,test,test2}/manifest.tsv with the columns
 file, label, kind, speechEndMs, beepEndMs (-1 when none), voice, durationMs, encoding.
 The corpus is cached: OUT/.hash holds the script's hash and the arguments; a rerun with the same ones is a no-op.
 
@@ -33,6 +36,12 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 
 RATE = 8000
+
+SETS = ("dev", "test", "test2")
+# Per-set seed offset; dev and test must keep 0 and 1000003 (their clips stay byte-identical).
+SET_OFFSET = {"dev": 0, "test": 1000003, "test2": 2 * 1000003}
+# Which voice pool a set draws from: test2 is a second sample of the test set's population.
+VOICE_POOL = {"dev": "dev", "test": "test", "test2": "test"}
 
 VOICE_BASES = {
     "dev": ["en-us", "en-gb", "en-gb-x-gbclan"],
@@ -103,8 +112,8 @@ def fill(text, rnd):
 
 class Voice:
     def __init__(self, rnd, split):
-        self.base = rnd.choice(VOICE_BASES[split])
-        self.variant = rnd.choice(VOICE_VARIANTS[split])
+        self.base = rnd.choice(VOICE_BASES[VOICE_POOL[split]])
+        self.variant = rnd.choice(VOICE_VARIANTS[VOICE_POOL[split]])
         self.speed = rnd.randint(130, 210)
         self.pitch = rnd.randint(25, 75)
         self.tempo = rnd.choice([1.0, 1.0, 0.9, 1.1, 0.85, 1.15])
@@ -435,16 +444,16 @@ def main():
         return
     if os.path.exists(out):
         shutil.rmtree(out)
-    for split in ("dev", "test"):
+    for split in SETS:
         os.makedirs(os.path.join(out, split))
     jobs = []
-    for s, split in enumerate(("dev", "test")):
+    for split in SETS:
         for i in range(args.count):
-            jobs.append((split, i, args.seed * 7919 + s * 1000003 + i * 104729))
+            jobs.append((split, i, args.seed * 7919 + SET_OFFSET[split] + i * 104729))
     with ProcessPoolExecutor(max_workers=args.jobs, initializer=init_worker, initargs=(out,)) as pool:
         rows = list(pool.map(make_clip, *zip(*jobs), chunksize=8))
     header = "file\tlabel\tkind\tspeechEndMs\tbeepEndMs\tvoice\tdurationMs\tencoding\n"
-    for split in ("dev", "test"):
+    for split in SETS:
         with open(os.path.join(out, split, "manifest.tsv"), "w") as f:
             f.write(header)
             for row in rows:

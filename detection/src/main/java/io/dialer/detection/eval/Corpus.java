@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Loads a set (dev or test) of the generated corpus, and runs the generator when asked.
+ * Loads a set (dev, test or test2) of the generated corpus, and runs the generator when asked.
  */
 public final class Corpus
 {
@@ -23,7 +23,7 @@ public final class Corpus
      * The clips of one set.
      *
      * @param root the corpus directory.
-     * @param set  {@code dev} or {@code test}.
+     * @param set  {@code dev}, {@code test} or {@code test2}.
      * @return the clips in manifest order.
      * @throws IOException if the manifest cannot be read.
      */

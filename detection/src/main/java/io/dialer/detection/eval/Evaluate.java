@@ -35,7 +35,7 @@ public final class Evaluate
     {
         final Path repoRoot = repoRoot();
         Path corpus = repoRoot.resolve("detection/target/amd-corpus");
-        String[] sets = {"dev", "test"};
+        String[] sets = {"dev", "test", "test2"};
         boolean listErrors = false;
         boolean tradeOff = false;
         DetectorConfig config = DetectorConfig.defaults();
