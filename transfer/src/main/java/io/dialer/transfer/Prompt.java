@@ -23,5 +23,10 @@ public enum Prompt
     /** To the caller on failure: apology and callback offer. */
     APOLOGY_CALLBACK_OFFER,
     /** To the caller after acceptance, before the bridge: "connecting you to ... now". */
-    INTRODUCTION
+    INTRODUCTION,
+    /**
+     * To a returned caller who chose a callback time after {@link #APOLOGY_CALLBACK_OFFER}: thanks and goodbye.
+     * Played by the dialer after the transfer ended, never by {@link WarmTransfer}.
+     */
+    CALLBACK_CONFIRMATION
 }

@@ -75,6 +75,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
     private static final long KIND_VERDICT_GUARD = 3;
     private static final long KIND_LEAD = 4;
     private static final long KIND_BEEP_GUARD = 5;
+    private static final long KIND_CALLBACK_OFFER = 6;
     private static final TimerKind[] TIMER_KINDS = TimerKind.values();
     private static final int MAX_DIAL_TIMES = 8;
 
@@ -662,6 +663,11 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
             call.guardTimer = NO_TIMER;
             call.beepMissing();
         }
+        else if (KIND_CALLBACK_OFFER == kind)
+        {
+            call.guardTimer = NO_TIMER;
+            call.noCallbackKey();
+        }
         return true;
     }
 
@@ -1044,6 +1050,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
         QUALIFYING,
         CLOSING,
         TRANSFERRING,
+        OFFERING_CALLBACK,
         BRIDGED,
         AWAITING_BEEP,
         LEAVING_MESSAGE,
@@ -1340,6 +1347,60 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
                 keyPressed = true;
                 conversation.key(digit, nowMs);
             }
+            else if (Phase.OFFERING_CALLBACK == phase)
+            {
+                callbackKey(digit);
+            }
+        }
+
+        /**
+         * A returned caller's key during or after the apology: 1 or 2 picks the callback time (other keys are
+         * ignored), confirmed by a last prompt before the hang-up.
+         */
+        private void callbackKey(final char digit)
+        {
+            final String choice = CallbackOffer.choice(digit);
+            if (null == choice)
+            {
+                return;
+            }
+            cancelTimer(guardTimer);
+            guardTimer = NO_TIMER;
+            stopCaller();
+            detail.append("; callback ");
+            callbackTime(choice, detail);
+            phase = Phase.CLOSING;
+            playTransferPrompt(io.dialer.transfer.Prompt.CALLBACK_CONFIRMATION, false);
+        }
+
+        void noCallbackKey()
+        {
+            if (Phase.OFFERING_CALLBACK == phase)
+            {
+                detail.append("; no callback time chosen");
+                hangUpLead(Phase.HANGING_UP);
+            }
+        }
+
+        /**
+         * Resolves a callback time asked for in the callee's zone ({@link #callbackAtMs}) and writes it with the
+         * resolved local time: {@code this evening (2026-11-23 18:00 America/Chicago)}. A rare event: java.time
+         * allocates here.
+         */
+        private void callbackTime(final CharSequence asked, final StringBuilder out)
+        {
+            final ZoneId zone = zoneOf(lead);
+            callbackAtMs = CallbackTime.resolve(asked, nowMs, zone);
+            out.append(asked);
+            if (0 == callbackAtMs)
+            {
+                out.append(" (not a callback time: after the callback delay)");
+            }
+            else
+            {
+                out.append(" (").append(CALLBACK_FORMAT.format(Instant.ofEpochMilli(callbackAtMs).atZone(zone)))
+                    .append(' ').append(zone.getId()).append(')');
+            }
         }
 
         private void verdict(
@@ -1485,7 +1546,12 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
             }
             else if (finishedPrompt instanceof io.dialer.transfer.Prompt transferPrompt)
             {
-                if (Phase.CLOSING == phase && io.dialer.transfer.Prompt.APOLOGY_CALLBACK_OFFER == transferPrompt)
+                if (Phase.OFFERING_CALLBACK == phase &&
+                    io.dialer.transfer.Prompt.APOLOGY_CALLBACK_OFFER == transferPrompt)
+                {
+                    guardTimer = startTimer(KIND_CALLBACK_OFFER, 0, callId, nowMs + CallbackOffer.KEY_TIMEOUT_MS);
+                }
+                else if (Phase.CLOSING == phase && io.dialer.transfer.Prompt.CALLBACK_CONFIRMATION == transferPrompt)
                 {
                     hangUpLead(Phase.HANGING_UP);
                 }
@@ -1665,20 +1731,8 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
             {
                 return;
             }
-            // the time asked for, in the callee's zone (a rare event: java.time may allocate here)
-            final ZoneId zone = zoneOf(lead);
-            callbackAtMs = CallbackTime.resolve(requestedTime, nowMs, zone);
             scratch.setLength(0);
-            scratch.append(requestedTime);
-            if (0 == callbackAtMs)
-            {
-                scratch.append(" (not a callback time: after the callback delay)");
-            }
-            else
-            {
-                scratch.append(" (").append(CALLBACK_FORMAT.format(Instant.ofEpochMilli(callbackAtMs).atZone(zone)))
-                    .append(' ').append(zone.getId()).append(')');
-            }
+            callbackTime(requestedTime, scratch);
             decide(Disposition.CALLBACK, scratch);
         }
 
@@ -1705,7 +1759,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
 
         void returned(final TransferOutcome outcome)
         {
-            phase = Phase.CLOSING;
+            phase = Phase.OFFERING_CALLBACK;
             scratch.setLength(0);
             scratch.append("transfer failed: ").append(outcome.name());
             decide(Disposition.CALLBACK, scratch);

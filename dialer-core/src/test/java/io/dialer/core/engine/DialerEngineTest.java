@@ -21,6 +21,7 @@ import io.dialer.core.campaign.CampaignResult;
 import io.dialer.core.campaign.Closer;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.core.compliance.DoNotCallList;
+import io.dialer.core.compliance.ProgressivePacer;
 import io.dialer.core.demo.DemoPopulation;
 import io.dialer.core.journal.Journal;
 import io.dialer.core.lead.LeadList;
@@ -33,6 +34,7 @@ import io.dialer.sim.SimulatedCarrier;
 import io.dialer.sim.Tones;
 import io.dialer.sip.DtmfSource;
 import io.dialer.sip.SipStack;
+import io.dialer.transfer.TransferConfiguration;
 import org.agrona.concurrent.SystemEpochClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -197,30 +199,44 @@ class DialerEngineTest
     @Timeout(value = 150, unit = TimeUnit.SECONDS)
     void shouldCallBackAtTheTimeTheCalleeAskedFor(@TempDir final Path dir) throws Exception
     {
-        // owns a car, ZIP 75201, 34, "3: call me back later", "1: this evening"
         final short[] hello = Tones.concat(Tones.noise(300, 30, 8), tts.render("Hello?").samples(),
             Tones.noise(2_000, 30, 9));
+        // the script's own callback: owns a car, ZIP 75201, 34, "3: call me back later", "1: this evening"
         carrier.script("+12145550131", PhoneScript.builder().answerAfterMs(100)
             .play(Prompt.fromPcm("hello", hello), 0, false)
             .answerWhenAsked(List.of("1", "75201#", "34#", "3", "1"), DemoPopulation.ANSWER_SILENCE_MS)
-            .hangupAfterMs(90_000).build());
+            .hangupAfterMs(120_000).build());
+        // qualifies; the only closer rejects; after the apology the caller presses 2: tomorrow morning
+        carrier.script("+12145550141", PhoneScript.builder().answerAfterMs(100)
+            .play(Prompt.fromPcm("hello", hello), 0, false)
+            .answerWhenAsked(List.of("1", "75201#", "34#", "1", "2"), DemoPopulation.ANSWER_SILENCE_MS)
+            .hangupAfterMs(120_000).build());
+        carrier.script("closer-rhea", PhoneScript.builder().answerAfterMs(100)
+            .rejectAfterBriefing(DemoPopulation.BRIEFING_HEARD_MS, DemoPopulation.DECISION_FALLBACK_MS).build());
         final LeadList leads = new LeadListReader("US").read("leads.csv",
-            "phone,first_name,last_name,city,state\n+12145550131,Ivy,Lane,Dallas,TX\n");
+            "phone,first_name,last_name,city,state\n" +
+            "+12145550131,Ivy,Lane,Dallas,TX\n" +
+            "+12145550141,Joy,Moss,Dallas,TX\n");
         final Path journal = dir.resolve("journal");
         final long evening = ZonedDateTime.of(2026, 11, 23, 18, 0, 0, 0, CHICAGO).toInstant().toEpochMilli();
+        final long tomorrowMorning = ZonedDateTime.of(2026, 11, 24, 9, 0, 0, 0, CHICAGO).toInstant().toEpochMilli();
         final boolean finished;
         try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt")))
         {
-            try (DialerEngine engine = DialerEngine.start(config(leads, dnc), new SipStack[]{dialer}, prompts,
-                journal))
+            final EngineConfig config = config(leads, dnc)
+                .closers(List.of(new Closer("rhea", "Rhea", carrier.uri("closer-rhea"), List.of("auto-closers"))))
+                .transfer(new TransferConfiguration.Context().introduction(false).ringTimeoutMs(10_000)
+                    .maxAttempts(1).wrapUpMs(0))
+                .pacer(new ProgressivePacer(2, 2)); // both at once
+            try (DialerEngine engine = DialerEngine.start(config, new SipStack[]{dialer}, prompts, journal))
             {
-                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-                while (engine.stats().count(Disposition.CALLBACK) < 1 && System.nanoTime() < deadline)
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(100);
+                while (engine.stats().count(Disposition.CALLBACK) < 2 && System.nanoTime() < deadline)
                 {
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
                 }
-                assertEquals(1, engine.stats().count(Disposition.CALLBACK), "the callee asked for a callback");
-                // the clock skips to the callback at once; a second call may already be up: let it finish
+                assertEquals(2, engine.stats().count(Disposition.CALLBACK), "both callees asked for a callback");
+                // the clock skips to a callback once no call is up; a redial may already be up: let it finish
                 engine.drain();
                 finished = engine.awaitFinished(60, TimeUnit.SECONDS);
             }
@@ -230,13 +246,22 @@ class DialerEngineTest
         Journal.replay(journal, log);
         final String lines = String.join("\n", log.lines);
         assertTrue(finished, "campaign finished, " + lines);
-        assertEquals("lead=0 attempt=1 CALLBACK", log.dispositions.get(0), lines);
-        assertEquals(evening, log.nextAttemptsMs.get(0), "retried at 18:00 in the callee's zone, " + lines);
         assertTrue(lines.contains("(this evening (2026-11-23 18:00 America/Chicago))"), lines);
-        assertTrue(log.dialTimesMs.get(0) < evening, lines);
-        for (int i = 1; i < log.dialTimesMs.size(); i++)
+        assertEquals(evening, log.nextAttemptMs("lead=0 attempt=1 CALLBACK"), "the script's callback time, " + lines);
+        assertTrue(lines.contains("closer lead=1 rhea REJECTED"), lines);
+        assertTrue(lines.contains("(transfer failed: ATTEMPTS_EXHAUSTED; callback tomorrow morning " +
+            "(2026-11-24 09:00 America/Chicago))"), lines);
+        assertEquals(tomorrowMorning, log.nextAttemptMs("lead=1 attempt=1 CALLBACK"),
+            "the time picked after the transfer failed, " + lines);
+        final long[] askedFor = {evening, tomorrowMorning};
+        for (int lead = 0; lead < 2; lead++)
         {
-            assertTrue(log.dialTimesMs.get(i) >= evening, "no redial before the time asked for, " + lines);
+            final List<Long> dials = log.dialTimesMs.get(lead);
+            assertTrue(dials.get(0) < evening, lines);
+            for (int i = 1; i < dials.size(); i++)
+            {
+                assertTrue(dials.get(i) >= askedFor[lead], "no redial before the time asked for, " + lines);
+            }
         }
     }
 

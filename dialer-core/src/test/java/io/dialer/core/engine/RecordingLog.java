@@ -4,7 +4,9 @@
 package io.dialer.core.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.dialer.core.compliance.Disposition;
 import io.dialer.core.journal.CampaignLog;
@@ -23,8 +25,24 @@ class RecordingLog implements CampaignLog
     final List<String> dispositions = new ArrayList<>();
     /** The next attempt time of each disposition, in the order of {@link #dispositions}. */
     final List<Long> nextAttemptsMs = new ArrayList<>();
-    /** The time of each dial, in journal order. */
-    final List<Long> dialTimesMs = new ArrayList<>();
+    /** The times of each lead's dials, in journal order. */
+    final Map<Integer, List<Long>> dialTimesMs = new HashMap<>();
+
+    /**
+     * The next attempt time journaled with a disposition.
+     *
+     * @param disposition the disposition line, as in {@link #dispositions}.
+     * @return its next attempt time, epoch ms.
+     */
+    long nextAttemptMs(final String disposition)
+    {
+        final int index = dispositions.indexOf(disposition);
+        if (index < 0)
+        {
+            throw new AssertionError("no disposition " + disposition + " in " + lines);
+        }
+        return nextAttemptsMs.get(index);
+    }
 
     @Override
     public void campaignStarted(
@@ -40,7 +58,7 @@ class RecordingLog implements CampaignLog
         final CharSequence why)
     {
         lines.add("dialed lead=" + lead + " attempt=" + attempt + " " + e164 + " why=" + why);
-        dialTimesMs.add(timeMs);
+        dialTimesMs.computeIfAbsent(lead, l -> new ArrayList<>()).add(timeMs);
     }
 
     @Override
