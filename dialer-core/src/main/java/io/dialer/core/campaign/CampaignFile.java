@@ -279,10 +279,25 @@ public final class CampaignFile
     }
 
     /**
+     * Whether the campaign sets the retry of a disposition (a delay or {@code never}); {@code busy},
+     * {@code no_answer}, {@code machine} and {@code failed} always have one (the campaign defaults), the others
+     * ({@code hung_up}, {@code abandoned}, {@code callback}, {@code message_left}) only when the file gives one, else
+     * the library's default applies ({@code RetryPolicy}).
+     *
+     * @param disposition the disposition's key, e.g. {@code callback}.
+     * @return true when set.
+     */
+    public boolean retryDelaySet(final String disposition)
+    {
+        return retryDelaysMs.containsKey(disposition);
+    }
+
+    /**
      * Delay before a retry after a disposition.
      *
-     * @param disposition {@code busy}, {@code no_answer}, {@code machine} or {@code failed}.
-     * @return the delay in ms, or -1 when that disposition is not retried.
+     * @param disposition {@code busy}, {@code no_answer}, {@code machine}, {@code failed}, {@code hung_up},
+     *                    {@code abandoned}, {@code callback} or {@code message_left}.
+     * @return the delay in ms, or -1 when that disposition is not retried ({@code never}) or not set.
      */
     public long retryDelayMs(final String disposition)
     {

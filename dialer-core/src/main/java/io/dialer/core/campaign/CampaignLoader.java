@@ -47,7 +47,8 @@ public final class CampaignLoader
     private static final Set<String> WINDOW_KEYS = keys("start", "end", "per_state");
     private static final Set<String> STATE_WINDOW_KEYS = keys("start", "end", "max_calls_per_24h");
     private static final Set<String> RETRY_KEYS = keys("max_attempts", "max_attempts_per_day", "delays");
-    private static final Set<String> DELAY_KEYS = keys("busy", "no_answer", "machine", "failed");
+    private static final Set<String> DELAY_KEYS = keys("busy", "no_answer", "machine", "failed", "hung_up",
+        "abandoned", "callback", "message_left");
     private static final Set<String> VOICEMAIL_KEYS = keys("message", "audio");
     private static final Map<String, Long> DEFAULT_DELAYS = Map.of(
         "busy", 30 * 60_000L, "no_answer", 2 * 3_600_000L, "machine", 4 * 3_600_000L, "failed", 3_600_000L);
@@ -379,7 +380,7 @@ public final class CampaignLoader
                 final Node value = entry.getValue().getValueNode();
                 if (value instanceof ScalarNode && "never".equals(((ScalarNode)value).getValue().trim()))
                 {
-                    delays.remove(entry.getKey());
+                    delays.put(entry.getKey(), -1L);
                     continue;
                 }
                 final long millis = checker.duration(value, entry.getKey() + " delay");

@@ -56,9 +56,12 @@ public final class CampaignSetup
         final RetryPolicy.Builder builder = RetryPolicy.builder()
             .maxAttempts(campaign.maxAttempts())
             .maxAttemptsPerDay(campaign.maxAttemptsPerDay());
-        for (final Disposition disposition : new Disposition[]{
-            Disposition.BUSY, Disposition.NO_ANSWER, Disposition.MACHINE, Disposition.FAILED})
+        for (final Disposition disposition : Disposition.values())
         {
+            if (!campaign.retryDelaySet(disposition.configKey()))
+            {
+                continue; // the library's default
+            }
             final long delayMs = campaign.retryDelayMs(disposition.configKey());
             if (delayMs < 0)
             {

@@ -10,12 +10,16 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.dialer.core.compliance.Disposition;
+import io.dialer.core.compliance.RetryPolicy;
+import io.dialer.core.engine.CampaignSetup;
 import io.dialer.qualification.ValidationError;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,6 +115,31 @@ class CampaignLoaderTest
     {
         assertEquals(List.of("c.yaml:19:19: busy delay must be a duration like 25s, 30m, 2h or 1d, found 'soon'"),
             errors(VALID.replace("busy: 30m", "busy: soon")));
+    }
+
+    @Test
+    void shouldSetTheRetryOfEveryRetryableDisposition()
+    {
+        final CampaignResult result = CampaignLoader.load("c.yaml", VALID.replace("failed: 1h }",
+            "failed: 1h, callback: 4h, message_left: 1d, hung_up: never }"), dir);
+
+        assertEquals(List.of(), result.errors());
+        final RetryPolicy retries = CampaignSetup.retries(result.campaign());
+        assertEquals(4 * 3_600_000L, retries.delayMs(Disposition.CALLBACK), "the delay when no time was asked");
+        assertFalse(retries.isFinal(Disposition.MESSAGE_LEFT), "a duration makes a final disposition retryable");
+        assertEquals(24 * 3_600_000L, retries.delayMs(Disposition.MESSAGE_LEFT));
+        assertTrue(retries.isFinal(Disposition.HUNG_UP));
+        assertTrue(retries.isFinal(Disposition.MACHINE));
+        assertEquals(3_600_000L, retries.delayMs(Disposition.ABANDONED), "not set: the library's default");
+        assertFalse(retries.isFinal(Disposition.ABANDONED));
+    }
+
+    @Test
+    void shouldRefuseARetryForADispositionThatIsFinalByNature()
+    {
+        assertEquals(List.of("c.yaml:19:67: unknown key 'opted_out' in retries delays"),
+            errors(VALID.replace("failed: 1h }", "failed: 1h, opted_out: 1d }")).stream()
+                .map(e -> e.replaceAll(";.*", "")).toList());
     }
 
     @Test
