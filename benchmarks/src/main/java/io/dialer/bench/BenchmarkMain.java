@@ -10,6 +10,7 @@ import java.util.Properties;
 
 import io.dialer.bench.lead.LeadIngestRun;
 import io.dialer.bench.load.CampaignLoadRun;
+import io.dialer.bench.load.DialPathLoadRun;
 import io.dialer.bench.load.SetupRateLoadRun;
 
 import org.openjdk.jmh.runner.Runner;
@@ -26,7 +27,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * {@code java -jar benchmarks.jar load OPTIONS} runs the SIP call-setup load run ({@link SetupRateLoadRun}) instead;
  * started with {@code -jar}, it gets the same flags from the jar's manifest. {@code java -jar benchmarks.jar ingest
  * OPTIONS} runs the lead-list ingest load run ({@link LeadIngestRun}), {@code java -jar benchmarks.jar campaign
- * OPTIONS} the campaign engine load run against SIPp ({@link CampaignLoadRun}).
+ * OPTIONS} the campaign engine load run against SIPp ({@link CampaignLoadRun}), {@code java -jar benchmarks.jar
+ * dialpath OPTIONS} the qualified → closer INVITE path in isolation ({@link DialPathLoadRun}).
  */
 public final class BenchmarkMain
 {
@@ -53,6 +55,11 @@ public final class BenchmarkMain
         if (args.length > 0 && "campaign".equals(args[0]))
         {
             CampaignLoadRun.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && "dialpath".equals(args[0]))
+        {
+            DialPathLoadRun.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && "ingest".equals(args[0]))
