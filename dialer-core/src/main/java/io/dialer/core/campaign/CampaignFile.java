@@ -49,6 +49,7 @@ public final class CampaignFile
     Map<String, Long> retryDelaysMs = Map.of();
     String voicemailText;
     Path voicemailAudio;
+    String[] callbackOffer = defaultCallbackOffer();
     long ringTimeoutMs = RING_TIMEOUT_DEFAULT_MS;
     List<Path> dncFiles = List.of();
     String defaultRegion = "US";
@@ -303,6 +304,25 @@ public final class CampaignFile
     {
         final Long delay = retryDelaysMs.get(disposition);
         return null == delay ? -1 : delay;
+    }
+
+    /**
+     * The callback times offered to a caller the warm transfer returns ({@code callback_offer}), by key.
+     *
+     * @return one entry per digit 0-9 (index = digit), null where the key picks nothing; all null for
+     * {@code callback_offer: none}. Default: 1 this evening, 2 tomorrow morning.
+     */
+    public String[] callbackOffer()
+    {
+        return callbackOffer.clone();
+    }
+
+    static String[] defaultCallbackOffer()
+    {
+        final String[] byDigit = new String[10];
+        byDigit[1] = "this evening";
+        byDigit[2] = "tomorrow morning";
+        return byDigit;
     }
 
     /**

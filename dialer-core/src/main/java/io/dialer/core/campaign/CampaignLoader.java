@@ -20,6 +20,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.dialer.core.lead.LeadListReader;
+import io.dialer.qualification.CallbackTime;
 import io.dialer.qualification.CompileResult;
 import io.dialer.qualification.Outcome;
 import io.dialer.qualification.OutcomeKind;
@@ -39,7 +40,8 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 public final class CampaignLoader
 {
     private static final Set<String> TOP_KEYS = keys("name", "caller_id", "trunk", "script", "closers", "leads",
-        "default_region", "pacing", "calling_window", "retries", "voicemail", "ring_timeout", "dnc");
+        "default_region", "pacing", "calling_window", "retries", "voicemail", "ring_timeout", "dnc",
+        "callback_offer");
     private static final Set<String> CALLER_ID_KEYS = keys("name", "number");
     private static final Set<String> TRUNK_KEYS = keys("uri", "outbound_proxy", "username", "password",
         "password_env", "transport");
@@ -141,6 +143,7 @@ public final class CampaignLoader
         readWindow(YamlChecker.value(top, "calling_window"));
         readRetries(YamlChecker.value(top, "retries"));
         readVoicemail(YamlChecker.value(top, "voicemail"));
+        readCallbackOffer(YamlChecker.value(top, "callback_offer"));
         readRingTimeout(YamlChecker.value(top, "ring_timeout"));
         readDnc(YamlChecker.value(top, "dnc"));
         campaign.leadsFile = existingFile(checker.required(top, "leads", root, "the campaign"), "leads");
@@ -411,6 +414,43 @@ public final class CampaignLoader
         if (null == message && null == audio && node instanceof MappingNode)
         {
             checker.add(node, "voicemail needs a message (text) or audio (a WAV file), or write voicemail: none");
+        }
+    }
+
+    private void readCallbackOffer(final Node node)
+    {
+        if (null == node)
+        {
+            return;
+        }
+        final String[] byDigit = new String[10];
+        campaign.callbackOffer = byDigit;
+        if (node instanceof ScalarNode && "none".equals(((ScalarNode)node).getValue().trim()))
+        {
+            return;
+        }
+        for (final Map.Entry<String, NodeTuple> entry : checker.mapping(node,
+            "callback_offer (keys to callback times, like \"1\": this evening; or callback_offer: none)", null)
+            .entrySet())
+        {
+            final String key = entry.getKey();
+            final Node keyNode = entry.getValue().getKeyNode();
+            final Node valueNode = entry.getValue().getValueNode();
+            if (1 != key.length() || key.charAt(0) < '0' || key.charAt(0) > '9')
+            {
+                checker.add(keyNode, "callback_offer key '" + key + "' is not a keypad digit 0-9");
+                continue;
+            }
+            final String time = checker.text(valueNode, "callback_offer " + key);
+            final String problem = null == time ? null : CallbackTime.problem(time);
+            if (null != problem)
+            {
+                checker.add(valueNode, "callback_offer " + key + ": " + problem);
+            }
+            else if (null != time)
+            {
+                byDigit[key.charAt(0) - '0'] = time;
+            }
         }
     }
 

@@ -1359,7 +1359,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
          */
         private void callbackKey(final char digit)
         {
-            final String choice = CallbackOffer.choice(digit);
+            final String choice = config.callbackOffer.choice(digit);
             if (null == choice)
             {
                 return;
@@ -1551,9 +1551,10 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
                 {
                     guardTimer = startTimer(KIND_CALLBACK_OFFER, 0, callId, nowMs + CallbackOffer.KEY_TIMEOUT_MS);
                 }
-                else if (Phase.CLOSING == phase && io.dialer.transfer.Prompt.CALLBACK_CONFIRMATION == transferPrompt)
+                else if (Phase.CLOSING == phase && (io.dialer.transfer.Prompt.CALLBACK_CONFIRMATION == transferPrompt ||
+                    io.dialer.transfer.Prompt.APOLOGY_CALLBACK_OFFER == transferPrompt))
                 {
-                    hangUpLead(Phase.HANGING_UP);
+                    hangUpLead(Phase.HANGING_UP); // after the confirmation, or the apology when nothing is offered
                 }
                 else if (!interrupted)
                 {
@@ -1759,7 +1760,7 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
 
         void returned(final TransferOutcome outcome)
         {
-            phase = Phase.OFFERING_CALLBACK;
+            phase = config.callbackOffer.isEmpty() ? Phase.CLOSING : Phase.OFFERING_CALLBACK;
             scratch.setLength(0);
             scratch.append("transfer failed: ").append(outcome.name());
             decide(Disposition.CALLBACK, scratch);

@@ -3,35 +3,68 @@
  */
 package io.dialer.core.engine;
 
+import java.util.Arrays;
+
 import io.dialer.qualification.CallbackTime;
 
 /**
  * The callback a caller is offered when the warm transfer returns them (no closer took the call, the hold limit):
- * after the apology, key 1 or 2 picks a callback time, which the dialer resolves in the caller's zone like a script's
- * callback answer ({@link CallbackTime}). No key within {@link #KEY_TIMEOUT_MS} of the end of the apology: the call
- * ends and the campaign's callback delay applies.
+ * after the apology, a key picks a callback time, which the dialer resolves in the caller's zone like a script's
+ * callback answer ({@link CallbackTime}). The campaign file sets the choices ({@code callback_offer}); the default is
+ * 1 for this evening and 2 for tomorrow morning. No key within {@link #KEY_TIMEOUT_MS} of the end of the apology:
+ * the call ends and the campaign's callback delay applies. With no choices, the apology only says the caller will
+ * be called back, and the call ends.
  */
-final class CallbackOffer
+public final class CallbackOffer
 {
     /** How long the caller has to press a key after the apology ends, ms. */
     static final long KEY_TIMEOUT_MS = 6_000;
 
-    /** The callback time of key 1, 2, ... */
-    private static final String[] CHOICES = {"this evening", "tomorrow morning"};
+    /** The default offer: 1 this evening, 2 tomorrow morning. */
+    public static final CallbackOffer DEFAULT = new CallbackOffer(choices("this evening", "tomorrow morning"));
 
-    static
+    /** No offer. */
+    public static final CallbackOffer NONE = new CallbackOffer(new String[10]);
+
+    private final String[] byDigit;
+
+    /**
+     * An offer.
+     *
+     * @param byDigit the callback time of each key 0-9 (index = digit), null for keys that pick nothing; each must
+     *                be a time {@link CallbackTime} understands.
+     * @throws IllegalArgumentException when a choice is not a callback time or the array is not 10 long.
+     */
+    public CallbackOffer(final String[] byDigit)
     {
-        for (final String choice : CHOICES)
+        if (10 != byDigit.length)
         {
-            if (null != CallbackTime.problem(choice))
+            throw new IllegalArgumentException("one entry per digit 0-9 expected, found " + byDigit.length);
+        }
+        for (final String choice : byDigit)
+        {
+            final String problem = null == choice ? null : CallbackTime.problem(choice);
+            if (null != problem)
             {
-                throw new ExceptionInInitializerError(CallbackTime.problem(choice));
+                throw new IllegalArgumentException(problem);
             }
         }
+        this.byDigit = byDigit.clone();
     }
 
-    private CallbackOffer()
+    private static String[] choices(final String... fromOne)
     {
+        final String[] byDigit = new String[10];
+        System.arraycopy(fromOne, 0, byDigit, 1, fromOne.length);
+        return byDigit;
+    }
+
+    /**
+     * @return true when the offer has at least one choice.
+     */
+    public boolean isEmpty()
+    {
+        return Arrays.stream(byDigit).allMatch(choice -> null == choice);
     }
 
     /**
@@ -40,10 +73,9 @@ final class CallbackOffer
      * @param key the caller's key.
      * @return the time, or null when the key picks none.
      */
-    static String choice(final char key)
+    String choice(final char key)
     {
-        final int index = key - '1';
-        return index >= 0 && index < CHOICES.length ? CHOICES[index] : null;
+        return key >= '0' && key <= '9' ? byDigit[key - '0'] : null;
     }
 
     /**
@@ -51,20 +83,32 @@ final class CallbackOffer
      *
      * @return the text.
      */
-    static String apologyText()
+    public String apologyText()
     {
         final StringBuilder text = new StringBuilder("We are sorry, no agent is available right now. ");
-        for (int i = 0; i < CHOICES.length; i++)
+        if (isEmpty())
         {
-            if (0 == i)
+            return text.append("We will call you back soon. Goodbye.").toString();
+        }
+        int said = 0;
+        final int count = (int)Arrays.stream(byDigit).filter(choice -> null != choice).count();
+        for (int digit = 1; digit <= 10; digit++)
+        {
+            final int key = digit % 10; // 1-9, then 0
+            if (null == byDigit[key])
             {
-                text.append("Press 1 to be called back ").append(CHOICES[0]);
+                continue;
+            }
+            if (0 == said)
+            {
+                text.append("Press ").append(key).append(" to be called back ").append(byDigit[key]);
             }
             else
             {
-                text.append(i == CHOICES.length - 1 ? ", or " : ", ").append(i + 1).append(" for ").append(CHOICES[i]);
+                text.append(said == count - 1 ? ", or " : ", ").append(key).append(" for ").append(byDigit[key]);
             }
+            said++;
         }
-        return text.append(". Otherwise, we will call you back tomorrow.").toString();
+        return text.append(". Otherwise, we will call you back later.").toString();
     }
 }

@@ -107,6 +107,7 @@ public final class CampaignSetup
             .callerId(campaign.callerIdName(), campaign.callerIdNumber())
             .trunkHost(host)
             .ringTimeoutMs(campaign.ringTimeoutMs())
+            .callbackOffer(new CallbackOffer(campaign.callbackOffer()))
             .clock(clock, skipIdle);
     }
 }

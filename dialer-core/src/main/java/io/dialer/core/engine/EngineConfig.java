@@ -42,6 +42,7 @@ public final class EngineConfig
     long verdictGuardMs = 10_000;
     long beepGuardMs = 30_000;
     boolean leaveMessage;
+    CallbackOffer callbackOffer = CallbackOffer.DEFAULT;
     int capacityBits = 12;
     int ringSize = 1 << 16;
 
@@ -225,6 +226,16 @@ public final class EngineConfig
     public EngineConfig leaveMessage(final boolean on)
     {
         leaveMessage = on;
+        return this;
+    }
+
+    /**
+     * @param offer the callback times offered to a caller the warm transfer returns.
+     * @return this.
+     */
+    public EngineConfig callbackOffer(final CallbackOffer offer)
+    {
+        callbackOffer = offer;
         return this;
     }
 

@@ -111,7 +111,9 @@ public final class PromptBook implements AutoCloseable
     public static PromptBook of(final TextToSpeech tts, final CampaignFile campaign) throws IOException
     {
         return new PromptBook(tts, campaign.script(), campaign.scriptFile().toAbsolutePath().getParent(),
-            campaign.voicemailText(), campaign.voicemailAudio(), new TransferTexts());
+            campaign.voicemailText(), campaign.voicemailAudio(), new TransferTexts().text(
+                io.dialer.transfer.Prompt.APOLOGY_CALLBACK_OFFER,
+                new CallbackOffer(campaign.callbackOffer()).apologyText()));
     }
 
     /**

@@ -26,7 +26,7 @@ public final class TransferTexts
         texts.put(Prompt.ACCEPT_REJECT_INSTRUCTIONS, "Press 1 to accept this caller, or 9 to pass.");
         texts.put(Prompt.CALLER_HUNG_UP_NOTICE, "The caller has hung up. Goodbye.");
         texts.put(Prompt.TRANSFER_CANCELLED_NOTICE, "This transfer has been cancelled. Goodbye.");
-        texts.put(Prompt.APOLOGY_CALLBACK_OFFER, CallbackOffer.apologyText());
+        texts.put(Prompt.APOLOGY_CALLBACK_OFFER, CallbackOffer.DEFAULT.apologyText());
         texts.put(Prompt.INTRODUCTION, "Connecting you with your agent now.");
         texts.put(Prompt.CALLBACK_CONFIRMATION, "Thank you. We will call you back then. Goodbye.");
     }

@@ -143,6 +143,30 @@ class CampaignLoaderTest
     }
 
     @Test
+    void shouldReadTheCallbackOffer()
+    {
+        assertEquals("this evening", CampaignLoader.load("c.yaml", VALID, dir).campaign().callbackOffer()[1],
+            "the default offer");
+        final CampaignFile custom = CampaignLoader.load("c.yaml",
+            VALID + "callback_offer: { '1': tomorrow 0900, '3': friday afternoon }\n", dir).campaign();
+        assertEquals("tomorrow 0900", custom.callbackOffer()[1]);
+        assertNull(custom.callbackOffer()[2]);
+        assertEquals("friday afternoon", custom.callbackOffer()[3]);
+        final CampaignFile none = CampaignLoader.load("c.yaml", VALID + "callback_offer: none\n", dir).campaign();
+        assertTrue(java.util.Arrays.stream(none.callbackOffer()).allMatch(java.util.Objects::isNull));
+    }
+
+    @Test
+    void shouldReportABadCallbackOffer()
+    {
+        final List<String> errors = errors(VALID + "callback_offer: { x: this evening, '2': next week }\n");
+        assertEquals(2, errors.size(), errors.toString());
+        assertEquals("c.yaml:23:19: callback_offer key 'x' is not a keypad digit 0-9", errors.get(0));
+        assertTrue(errors.get(1).startsWith("c.yaml:23:41: callback_offer 2: 'next week' is not a callback time"),
+            errors.get(1));
+    }
+
+    @Test
     void shouldReportAnUnknownKeyWithASuggestion()
     {
         assertEquals(List.of("c.yaml:21:1: unknown key 'ring_timout' in the campaign; did you mean 'ring_timeout'?"),
