@@ -61,8 +61,6 @@ public final class CallbackTime
     private static final int[] PART_END = {12, 17, 21};
     private static final String[] PARTS = {"morning", "afternoon", "evening"};
     private static final int NONE = -1;
-    private static final int TODAY = 0;
-    private static final int TOMORROW = 1;
     private static final long MINUTE_MS = 60_000L;
 
     private CallbackTime()
@@ -106,7 +104,7 @@ public final class CallbackTime
         {
             date = date.with(TemporalAdjusters.next(spec.weekday));
         }
-        else if (TOMORROW == spec.dayOffset)
+        else if (spec.tomorrow)
         {
             date = date.plusDays(1);
         }
@@ -137,12 +135,12 @@ public final class CallbackTime
     }
 
     /**
-     * A parsed callback time: a delay, or a day (offset or weekday, or none) with a part of the day or a clock time.
+     * A parsed callback time: a delay, or a day (today, tomorrow or a weekday) with a part of the day or a clock time.
      */
     private static final class Spec
     {
         long delayMs;
-        int dayOffset = NONE;
+        boolean tomorrow;
         DayOfWeek weekday;
         int part = NONE;
         int minuteOfDay = NONE;
@@ -179,20 +177,15 @@ public final class CallbackTime
         int i = 0;
         switch (first)
         {
-            case "today", "this" ->
-            {
-                spec.dayOffset = TODAY;
-                i++;
-            }
+            case "today", "this" -> i++;
             case "tonight" ->
             {
-                spec.dayOffset = TODAY;
                 spec.part = 2;
                 i++;
             }
             case "tomorrow" ->
             {
-                spec.dayOffset = TOMORROW;
+                spec.tomorrow = true;
                 i++;
             }
             default ->

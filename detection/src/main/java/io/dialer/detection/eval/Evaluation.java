@@ -74,7 +74,7 @@ public final class Evaluation
             {
                 outcome.onVerdict(Verdict.NOTSURE, Cause.TOO_LONG, 0.3f, position);
             }
-            scores.add(clip, outcome.verdict, outcome.cause.label(), outcome.positionMs, -1, -1);
+            scores.add(clip, outcome.verdict, outcome.cause.label(), outcome.positionMs, -1, -1, -1);
         }
         return scores;
     }

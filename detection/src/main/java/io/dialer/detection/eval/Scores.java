@@ -72,27 +72,6 @@ public final class Scores
     }
 
     /**
-     * Add one clip's outcome.
-     *
-     * @param clip       the clip and its labels.
-     * @param verdict    the verdict (NOTSURE if none).
-     * @param cause      the cause, for the error list.
-     * @param decisionMs where the verdict was given.
-     * @param beepEndMs  reported beep end, or -1.
-     * @param noBeepMs   where "no beep" was reported, or -1.
-     */
-    public void add(
-        final Clip clip,
-        final Verdict verdict,
-        final String cause,
-        final int decisionMs,
-        final int beepEndMs,
-        final int noBeepMs)
-    {
-        add(clip, verdict, cause, decisionMs, beepEndMs, noBeepMs, -1);
-    }
-
-    /**
      * Add one clip's outcome, with the late beep if one was reported.
      *
      * @param clip          the clip and its labels.

@@ -317,7 +317,12 @@ public final class CampaignFile
         return callbackOffer.clone();
     }
 
-    static String[] defaultCallbackOffer()
+    /**
+     * The callback offer when the campaign file sets none.
+     *
+     * @return 1 this evening, 2 tomorrow morning, by digit.
+     */
+    public static String[] defaultCallbackOffer()
     {
         final String[] byDigit = new String[10];
         byDigit[1] = "this evening";

@@ -1354,8 +1354,8 @@ final class CallController implements EventHandler<EngineEvent>, TransferCommand
         }
 
         /**
-         * A returned caller's key during or after the apology: 1 or 2 picks the callback time (other keys are
-         * ignored), confirmed by a last prompt before the hang-up.
+         * A returned caller's key during or after the apology: a key of the campaign's callback offer picks the
+         * callback time (other keys are ignored), confirmed by a last prompt before the hang-up.
          */
         private void callbackKey(final char digit)
         {

@@ -3,8 +3,7 @@
  */
 package io.dialer.core.engine;
 
-import java.util.Arrays;
-
+import io.dialer.core.campaign.CampaignFile;
 import io.dialer.qualification.CallbackTime;
 
 /**
@@ -21,12 +20,13 @@ public final class CallbackOffer
     static final long KEY_TIMEOUT_MS = 6_000;
 
     /** The default offer: 1 this evening, 2 tomorrow morning. */
-    public static final CallbackOffer DEFAULT = new CallbackOffer(choices("this evening", "tomorrow morning"));
+    public static final CallbackOffer DEFAULT = new CallbackOffer(CampaignFile.defaultCallbackOffer());
 
     /** No offer. */
     public static final CallbackOffer NONE = new CallbackOffer(new String[10]);
 
     private final String[] byDigit;
+    private final int count;
 
     /**
      * An offer.
@@ -41,6 +41,7 @@ public final class CallbackOffer
         {
             throw new IllegalArgumentException("one entry per digit 0-9 expected, found " + byDigit.length);
         }
+        int choices = 0;
         for (final String choice : byDigit)
         {
             final String problem = null == choice ? null : CallbackTime.problem(choice);
@@ -48,23 +49,18 @@ public final class CallbackOffer
             {
                 throw new IllegalArgumentException(problem);
             }
+            choices += null == choice ? 0 : 1;
         }
         this.byDigit = byDigit.clone();
-    }
-
-    private static String[] choices(final String... fromOne)
-    {
-        final String[] byDigit = new String[10];
-        System.arraycopy(fromOne, 0, byDigit, 1, fromOne.length);
-        return byDigit;
+        this.count = choices;
     }
 
     /**
-     * @return true when the offer has at least one choice.
+     * @return true when the offer has no choice.
      */
     public boolean isEmpty()
     {
-        return Arrays.stream(byDigit).allMatch(choice -> null == choice);
+        return 0 == count;
     }
 
     /**
@@ -91,7 +87,6 @@ public final class CallbackOffer
             return text.append("We will call you back soon. Goodbye.").toString();
         }
         int said = 0;
-        final int count = (int)Arrays.stream(byDigit).filter(choice -> null != choice).count();
         for (int digit = 1; digit <= 10; digit++)
         {
             final int key = digit % 10; // 1-9, then 0
