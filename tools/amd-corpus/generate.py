@@ -17,7 +17,8 @@ seen during tuning. Each clip's seed is seed * 7919 + SET_OFFSET[set] + index * 
 offsets they always had (0 and 1000003), so their files are the same as before test2 existed.
 
 Output: OUT/{dev,test,test2}/*.wav and OUT/{dev,test,test2}/manifest.tsv with the columns
-file, label, kind, speechEndMs, beepEndMs (-1 when none), voice, durationMs, encoding.
+file, label, kind, speechEndMs, beepEndMs (-1 when none), voice, durationMs, encoding, text (what was said,
+utterances separated by " | "; for analysis only, the evaluation does not read it).
 The corpus is cached: OUT/.hash holds the script's hash and the arguments; a rerun with the same ones is a no-op.
 
 Python 3 standard library only; needs espeak-ng and sox on the PATH.
@@ -323,8 +324,12 @@ def make_clip(split, index, seed):
     speech_end = -1
     beep_end = -1
 
+    spoken = []
+
     def say(text):
-        return tl.add(render(voice, fill(text, rnd), work), level * rnd.uniform(0.8, 1.2))
+        filled = fill(text, rnd)
+        spoken.append(filled)
+        return tl.add(render(voice, filled, work), level * rnd.uniform(0.8, 1.2))
 
     if label == "HUMAN":
         tl.silence(rnd.uniform(2.5, 4.5) if kind == "slow" else rnd.uniform(0.2, 1.6))
@@ -412,7 +417,7 @@ def make_clip(split, index, seed):
     write_wav(os.path.join(OUT_DIR, split, name), pcm, encoding)
     ms = lambda s: -1 if s < 0 else int(round(s * 1000 / RATE))  # noqa: E731
     return "\t".join([name, label, kind, str(ms(speech_end)), str(ms(beep_end)), voice.name(),
-                      str(ms(len(pcm))), encoding])
+                      str(ms(len(pcm))), encoding, " | ".join(spoken)])
 
 
 OUT_DIR = ""
@@ -452,7 +457,7 @@ def main():
             jobs.append((split, i, args.seed * 7919 + SET_OFFSET[split] + i * 104729))
     with ProcessPoolExecutor(max_workers=args.jobs, initializer=init_worker, initargs=(out,)) as pool:
         rows = list(pool.map(make_clip, *zip(*jobs), chunksize=8))
-    header = "file\tlabel\tkind\tspeechEndMs\tbeepEndMs\tvoice\tdurationMs\tencoding\n"
+    header = "file\tlabel\tkind\tspeechEndMs\tbeepEndMs\tvoice\tdurationMs\tencoding\ttext\n"
     for split in SETS:
         with open(os.path.join(out, split, "manifest.tsv"), "w") as f:
             f.write(header)
