@@ -18,7 +18,8 @@ offsets they always had (0 and 1000003), so their files are the same as before t
 
 Output: OUT/{dev,test,test2}/*.wav and OUT/{dev,test,test2}/manifest.tsv with the columns
 file, label, kind, speechEndMs, beepEndMs (-1 when none), voice, durationMs, encoding, text (what was said,
-utterances separated by " | "; for analysis only, the evaluation does not read it).
+utterances separated by " | ", each followed by "@" and the ms where it ends; for analysis only, the evaluation
+does not read it).
 The corpus is cached: OUT/.hash holds the script's hash and the arguments; a rerun with the same ones is a no-op.
 
 Python 3 standard library only; needs espeak-ng and sox on the PATH.
@@ -40,9 +41,10 @@ RATE = 8000
 
 SETS = ("dev", "test", "test2")
 # Per-set seed offset; dev and test must keep 0 and 1000003 (their clips stay byte-identical).
-SET_OFFSET = {"dev": 0, "test": 1000003, "test2": 2 * 1000003}
-# Which voice pool a set draws from: test2 is a second sample of the test set's population.
-VOICE_POOL = {"dev": "dev", "test": "test", "test2": "test"}
+SET_OFFSET = {"dev": 0, "test": 1000003, "test2": 2 * 1000003, "train": 3 * 1000003}
+# Which voice pool a set draws from: test2 is a second sample of the test set's population; train (only with
+# --train N, for fitting the detector's models) is a larger sample of the dev population.
+VOICE_POOL = {"dev": "dev", "test": "test", "test2": "test", "train": "dev"}
 
 VOICE_BASES = {
     "dev": ["en-us", "en-gb", "en-gb-x-gbclan"],
@@ -328,8 +330,9 @@ def make_clip(split, index, seed):
 
     def say(text):
         filled = fill(text, rnd)
-        spoken.append(filled)
-        return tl.add(render(voice, filled, work), level * rnd.uniform(0.8, 1.2))
+        end = tl.add(render(voice, filled, work), level * rnd.uniform(0.8, 1.2))
+        spoken.append("%s@%d" % (filled, int(round(end * 1000 / RATE))))
+        return end
 
     if label == "HUMAN":
         tl.silence(rnd.uniform(2.5, 4.5) if kind == "slow" else rnd.uniform(0.2, 1.6))
@@ -435,30 +438,33 @@ def main():
     parser.add_argument("--count", type=int, default=300, help="clips per set")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--seed", type=int, default=20260521)
+    parser.add_argument("--train", type=int, default=0,
+                        help="also write N clips of the dev population to train/ (for fitting models; not evaluated)")
     args = parser.parse_args()
+    sets = SETS + (("train",) if args.train > 0 else ())
     out = os.path.abspath(args.out)
     for tool in ("espeak-ng", "sox"):
         if shutil.which(tool) is None:
             sys.exit("amd-corpus: %s not found on PATH (Debian: apt-get install espeak-ng sox)" % tool)
     with open(os.path.abspath(__file__), "rb") as f:
         digest = hashlib.sha256(f.read()).hexdigest()
-    key = "%s count=%d seed=%d\n" % (digest, args.count, args.seed)
+    key = "%s count=%d seed=%d train=%d\n" % (digest, args.count, args.seed, args.train)
     hash_file = os.path.join(out, ".hash")
     if os.path.exists(hash_file) and open(hash_file).read() == key:
         print("amd-corpus: up to date in %s" % out)
         return
     if os.path.exists(out):
         shutil.rmtree(out)
-    for split in SETS:
+    for split in sets:
         os.makedirs(os.path.join(out, split))
     jobs = []
-    for split in SETS:
-        for i in range(args.count):
+    for split in sets:
+        for i in range(args.train if split == "train" else args.count):
             jobs.append((split, i, args.seed * 7919 + SET_OFFSET[split] + i * 104729))
     with ProcessPoolExecutor(max_workers=args.jobs, initializer=init_worker, initargs=(out,)) as pool:
         rows = list(pool.map(make_clip, *zip(*jobs), chunksize=8))
     header = "file\tlabel\tkind\tspeechEndMs\tbeepEndMs\tvoice\tdurationMs\tencoding\ttext\n"
-    for split in SETS:
+    for split in sets:
         with open(os.path.join(out, split, "manifest.tsv"), "w") as f:
             f.write(header)
             for row in rows:
