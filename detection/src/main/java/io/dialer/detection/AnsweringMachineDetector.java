@@ -89,6 +89,7 @@ public final class AnsweringMachineDetector
     private int lastVoiceEndMs;
     private int sentencePauses;
     private double finalRise;
+    private int questionOracle = NONE;
 
     private int toneRun;
     private int toneGap;
@@ -370,11 +371,40 @@ public final class AnsweringMachineDetector
     }
 
     /**
+     * For the corpus studies only: replace the pitch cue by the truth ({@code 1} question, {@code 0} statement, or
+     * {@link #NONE} to use the pitch again). It survives {@link #reset()}; production code never calls it.
+     *
+     * @param question the greeting's true ending.
+     */
+    void questionOracle(final int question)
+    {
+        questionOracle = question;
+    }
+
+    /**
+     * For the corpus studies only: the audio position, the greeting's start and end ({@link #NONE} before speech)
+     * and the rise of the pitch at the end of the latest speech, in cents.
+     *
+     * @param out receives position, start, end, rise.
+     */
+    void probe(final int[] out)
+    {
+        out[0] = frames * FrameAnalyzer.FRAME_MS;
+        out[1] = speechSeen ? greetingStartMs : NONE;
+        out[2] = speechSeen ? lastVoiceEndMs : NONE;
+        out[3] = (int)Math.round(finalRise * CENTS_PER_OCTAVE);
+    }
+
+    /**
      * Whether the latest speech ended on a rising pitch, as a person's "Hello?" does; recorded greetings open with
      * statements ("Hello.", "Hi, you've reached Tom.") that fall at their end.
      */
     private boolean isQuestion()
     {
+        if (NONE != questionOracle)
+        {
+            return 1 == questionOracle;
+        }
         return 0 == config.questionRiseCents() || finalRise * CENTS_PER_OCTAVE >= config.questionRiseCents();
     }
 

@@ -123,6 +123,26 @@ class AnsweringMachineDetectorTest
     }
 
     @Test
+    void shouldLetTheStudiesReplaceTheQuestionCueByTheTruth()
+    {
+        // The corpus studies' oracle: the same falling "Hello." decided as a question, then as a statement.
+        final Signals signals = new Signals(1).silence(700).statement(500, 6000);
+        final int speechEnd = signals.positionMs();
+        final short[] samples = signals.silence(4000).build(30);
+        detector.questionOracle(1);
+        run(samples);
+        final int asQuestion = result.decisionMs() - speechEnd;
+        detector.questionOracle(0);
+        run(samples);
+        final int asStatement = result.decisionMs() - speechEnd;
+
+        assertTrue(asQuestion >= DetectorConfig.HUMAN_SILENCE_MS_DEFAULT &&
+            asQuestion <= DetectorConfig.HUMAN_SILENCE_MS_DEFAULT + 60, "as a question " + asQuestion);
+        assertTrue(asStatement >= DetectorConfig.STATEMENT_SILENCE_MS_DEFAULT &&
+            asStatement <= DetectorConfig.STATEMENT_SILENCE_MS_DEFAULT + 150, "as a statement " + asStatement);
+    }
+
+    @Test
     void shouldCallMachineWhenStatementIsFollowedBySentences()
     {
         final Signals signals = new Signals(21).silence(500).statement(500, 6000).silence(600).speech(1500, 6000)

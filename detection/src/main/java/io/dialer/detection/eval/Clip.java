@@ -14,7 +14,20 @@ import java.nio.file.Path;
  * @param speechEndMs end of the (first) greeting, or -1 when there is none.
  * @param beepEndMs   end of the beep, or -1 when there is none.
  * @param voice       the voice that spoke it.
+ * @param text        what was said: utterances separated by {@code " | "}, each followed by {@code @} and the ms
+ *                    where it ends ({@code ""} for tones, or for a manifest without the column).
  */
-public record Clip(Path path, String label, String kind, int speechEndMs, int beepEndMs, String voice)
+public record Clip(Path path, String label, String kind, int speechEndMs, int beepEndMs, String voice, String text)
 {
+    /**
+     * The first utterance's words, without its end time.
+     *
+     * @return e.g. {@code Hello?}, or {@code ""} when nothing was said.
+     */
+    public String firstUtterance()
+    {
+        final String first = text.split(" \\| ", 2)[0];
+        final int at = first.lastIndexOf('@');
+        return (at >= 0 ? first.substring(0, at) : first).strip();
+    }
 }

@@ -15,6 +15,9 @@ import java.util.List;
  */
 public final class Corpus
 {
+    /** The manifest's {@code text} column (optional: older manifests end at {@code encoding}). */
+    private static final int TEXT_COLUMN = 8;
+
     private Corpus()
     {
     }
@@ -34,11 +37,11 @@ public final class Corpus
         final List<Clip> clips = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++)
         {
-            final String[] f = lines.get(i).split("\t");
+            final String[] f = lines.get(i).split("\t", -1);
             if (f.length >= 6)
             {
                 clips.add(new Clip(dir.resolve(f[0]), f[1], f[2], Integer.parseInt(f[3]), Integer.parseInt(f[4]),
-                    f[5]));
+                    f[5], f.length > TEXT_COLUMN ? f[TEXT_COLUMN] : ""));
             }
         }
         return clips;
