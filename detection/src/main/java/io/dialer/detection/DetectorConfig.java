@@ -23,7 +23,7 @@ public final class DetectorConfig
      * Default for {@link Builder#statementSilenceMs(int)}: Silence after a short greeting whose pitch does not rise at
      * its end (a statement such as "Hello." or "Tom.", as voicemail greetings open) that makes it HUMAN.
      */
-    public static final int STATEMENT_SILENCE_MS_DEFAULT = 900;
+    public static final int STATEMENT_SILENCE_MS_DEFAULT = 1000;
     /**
      * Default for {@link Builder#questionRiseCents(int)}: Rise of the pitch over the last 300 ms of a short greeting,
      * in cents above its lowest point there, that makes it a question ("Hello?"); 0 treats every short greeting as a
@@ -53,7 +53,7 @@ public final class DetectorConfig
      * Default for {@link Builder#maxHumanGreetingMs(int)}: Speech span beyond which the greeting is a machine's
      * (LONG_GREETING).
      */
-    public static final int MAX_HUMAN_GREETING_MS_DEFAULT = 5000;
+    public static final int MAX_HUMAN_GREETING_MS_DEFAULT = 6500;
     /** Default for {@link Builder#maxAnalysisMs(int)}: Audio after which an undecided call is NOTSURE (TOO_LONG). */
     public static final int MAX_ANALYSIS_MS_DEFAULT = 9000;
     /** Default for {@link Builder#minSpeechMs(int)}: Shortest burst of energy that counts as speech. */
