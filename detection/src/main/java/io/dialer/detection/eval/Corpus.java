@@ -58,8 +58,25 @@ public final class Corpus
      */
     public static int generate(final Path repoRoot, final Path out) throws IOException, InterruptedException
     {
+        return generate(repoRoot, out, 0);
+    }
+
+    /**
+     * Run {@code tools/amd-corpus/generate.py} with a {@code train} set of the dev population as well.
+     *
+     * @param repoRoot   the repository's root directory.
+     * @param out        where the corpus goes.
+     * @param trainClips clips in the {@code train} set (0: none).
+     * @return the generator's exit code.
+     * @throws IOException          if python3 cannot be started.
+     * @throws InterruptedException if interrupted while waiting.
+     */
+    public static int generate(final Path repoRoot, final Path out, final int trainClips)
+        throws IOException, InterruptedException
+    {
         final Process process = new ProcessBuilder(
-            "python3", repoRoot.resolve("tools/amd-corpus/generate.py").toString(), "--out", out.toString())
+            "python3", repoRoot.resolve("tools/amd-corpus/generate.py").toString(), "--out", out.toString(),
+            "--train", Integer.toString(trainClips))
             .inheritIO()
             .start();
         return process.waitFor();

@@ -25,9 +25,11 @@ public final class Evaluate
     /**
      * Run the evaluation.
      *
-     * @param args {@code --corpus DIR}, {@code --sets dev,test}, {@code --errors} (list misclassified clips),
-     *             {@code --human-silence-ms N}, {@code --statement-silence-ms N}, {@code --question-rise-cents N},
-     *             {@code --late-beep-ms N} (override a default), {@code --trade-off} (tables of humanSilenceMs,
+     * @param args {@code --corpus DIR}, {@code --sets dev,test}, {@code --train N} (generate a {@code train} set of
+     *             N clips of the dev population too; evaluate it with {@code --sets train,dev}), {@code --errors}
+     *             (list misclassified clips), {@code --human-silence-ms N}, {@code --statement-silence-ms N},
+     *             {@code --question-rise-cents N}, {@code --max-human-greeting-ms N}, {@code --late-beep-ms N}
+     *             (override a default), {@code --trade-off} (tables of humanSilenceMs,
      *             statementSilenceMs and lateBeepMs values, and of timing only, on the dev set).
      * @throws Exception if the corpus cannot be generated or read.
      */
@@ -38,6 +40,7 @@ public final class Evaluate
         String[] sets = {"dev", "test", "test2"};
         boolean listErrors = false;
         boolean tradeOff = false;
+        int train = 0;
         DetectorConfig config = DetectorConfig.defaults();
         for (int i = 0; i < args.length; i++)
         {
@@ -51,6 +54,12 @@ public final class Evaluate
                     break;
                 case "--errors":
                     listErrors = true;
+                    break;
+                case "--train":
+                    train = Integer.parseInt(args[++i]);
+                    break;
+                case "--max-human-greeting-ms":
+                    config = config.toBuilder().maxHumanGreetingMs(Integer.parseInt(args[++i])).build();
                     break;
                 case "--statement-silence-ms":
                     config = config.toBuilder().statementSilenceMs(Integer.parseInt(args[++i])).build();
@@ -71,7 +80,7 @@ public final class Evaluate
                     throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
         }
-        if (0 != Corpus.generate(repoRoot, corpus))
+        if (0 != Corpus.generate(repoRoot, corpus, train))
         {
             throw new IllegalStateException("corpus generation failed");
         }
