@@ -6,6 +6,7 @@ package io.dialer.detection;
 import io.dialer.audio.WavFile;
 import io.dialer.detection.eval.Clip;
 import io.dialer.detection.eval.Corpus;
+import io.dialer.detection.eval.Evaluation;
 import io.dialer.detection.eval.Scores;
 
 import java.io.IOException;
@@ -62,8 +63,10 @@ public final class QuestionCueStudy
         {
             final List<Clip> clips = Corpus.load(root, set);
             System.out.println(cueRow(set, clips, config));
-            rows.append(evaluate(clips, config, false).row(set)).append('\n');
-            rows.append(evaluate(clips, config, true).row(set + " (oracle cue)")).append('\n');
+            rows.append(Evaluation.detector(clips, config).row(set)).append('\n');
+            rows.append(Evaluation.detector(clips, config, "this detector, oracle cue",
+                (detector, clip) -> detector.questionOracle(clip.opensWithQuestion() ? 1 : 0))
+                .row(set + " (oracle cue)")).append('\n');
         }
         System.out.println();
         System.out.print(rows);
@@ -96,8 +99,7 @@ public final class QuestionCueStudy
                 {
                     if (probe[2] - probe[1] <= config.shortGreetingMs())
                     {
-                        final boolean question = clip.firstUtterance().endsWith("?");
-                        final int k = (person ? 0 : 4) + (question ? 0 : 2);
+                        final int k = (person ? 0 : 4) + (clip.opensWithQuestion() ? 0 : 2);
                         counts[k]++;
                         counts[k + 1] += probe[3] >= config.questionRiseCents() ? 1 : 0;
                     }
@@ -109,22 +111,5 @@ public final class QuestionCueStudy
         return String.format("| %s | %d/%d | %d/%d | %d/%d | %d | %.1f | %s |", set, counts[1], counts[0], counts[3],
             counts[2], counts[7], counts[6], shortQuestions, people / 2.0,
             shortQuestions > people / 2.0 ? "yes" : "no");
-    }
-
-    private static Scores evaluate(final List<Clip> clips, final DetectorConfig config, final boolean oracle)
-        throws IOException
-    {
-        final Scores scores = new Scores(oracle ? "this detector, oracle cue" : "this detector", true);
-        final DetectionResult result = new DetectionResult();
-        final AnsweringMachineDetector detector = new AnsweringMachineDetector(config, result);
-        for (final Clip clip : clips)
-        {
-            detector.questionOracle(oracle ? (clip.firstUtterance().endsWith("?") ? 1 : 0) : -1);
-            final short[] samples = WavFile.read(clip.path()).samples();
-            result.classify(detector, samples, samples.length);
-            scores.add(clip, result.verdict(), result.cause().label(), result.decisionMs(), result.beepEndMs(),
-                result.noBeepMs(), result.lateBeepEndMs());
-        }
-        return scores;
     }
 }

@@ -30,4 +30,14 @@ public record Clip(Path path, String label, String kind, int speechEndMs, int be
         final int at = first.lastIndexOf('@');
         return (at >= 0 ? first.substring(0, at) : first).strip();
     }
+
+    /**
+     * Whether the first utterance is a question, by its punctuation (the truth the question cue is scored on).
+     *
+     * @return true when it ends with {@code ?}.
+     */
+    public boolean opensWithQuestion()
+    {
+        return firstUtterance().endsWith("?");
+    }
 }

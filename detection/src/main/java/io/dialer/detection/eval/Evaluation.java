@@ -14,12 +14,18 @@ import io.dialer.audio.WavFile;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Runs this project's detector and the classic baseline over the clips of a set.
  */
 public final class Evaluation
 {
+    /** No preparation: each clip runs with the detector as configured. */
+    private static final BiConsumer<AnsweringMachineDetector, Clip> AS_IS = (detector, clip) ->
+    {
+    };
+
     private Evaluation()
     {
     }
@@ -34,11 +40,32 @@ public final class Evaluation
      */
     public static Scores detector(final List<Clip> clips, final DetectorConfig config) throws IOException
     {
-        final Scores scores = new Scores("this detector", true);
+        return detector(clips, config, "this detector", AS_IS);
+    }
+
+    /**
+     * Score {@link AnsweringMachineDetector} on the clips, preparing the detector for each clip first (a study's
+     * hook, e.g. replacing a cue by the clip's truth).
+     *
+     * @param clips     the clips.
+     * @param config    the detector's parameters.
+     * @param name      the detector's name in the table.
+     * @param beforeRun called with the detector and the clip before the clip is run.
+     * @return the scores.
+     * @throws IOException if a clip cannot be read.
+     */
+    public static Scores detector(
+        final List<Clip> clips,
+        final DetectorConfig config,
+        final String name,
+        final BiConsumer<AnsweringMachineDetector, Clip> beforeRun) throws IOException
+    {
+        final Scores scores = new Scores(name, true);
         final DetectionResult result = new DetectionResult();
         final AnsweringMachineDetector detector = new AnsweringMachineDetector(config, result);
         for (final Clip clip : clips)
         {
+            beforeRun.accept(detector, clip);
             final short[] samples = WavFile.read(clip.path()).samples();
             result.classify(detector, samples, samples.length);
             scores.add(clip, result.verdict(), result.cause().label(), result.decisionMs(), result.beepEndMs(),
