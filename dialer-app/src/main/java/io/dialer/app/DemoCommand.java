@@ -25,7 +25,7 @@ import io.dialer.core.campaign.CampaignResult;
 import io.dialer.core.campaign.ClosersFile;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.core.compliance.DoNotCallList;
-import io.dialer.core.demo.DemoPopulation;
+import io.dialer.sim.demo.DemoPopulation;
 import io.dialer.core.engine.CampaignClock;
 import io.dialer.core.engine.CampaignSetup;
 import io.dialer.core.engine.EngineConfig;
@@ -159,11 +159,11 @@ public final class DemoCommand implements Callable<Integer>
             out.flush();
             return false;
         }
-        final Map<Disposition, Integer> expected = population.expectedCallsByDisposition();
+        final Map<String, Integer> expected = population.expectedCallsByDisposition();
         boolean ok = true;
         for (final Disposition disposition : Disposition.values())
         {
-            final long want = expected.getOrDefault(disposition, 0);
+            final long want = expected.getOrDefault(disposition.name(), 0);
             final long got = report.dispositions().getOrDefault(disposition, 0L);
             if (want != got)
             {

@@ -18,7 +18,7 @@ import io.dialer.core.campaign.CampaignResult;
 import io.dialer.core.campaign.ClosersFile;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.core.compliance.DoNotCallList;
-import io.dialer.core.demo.DemoPopulation;
+import io.dialer.sim.demo.DemoPopulation;
 import io.dialer.core.journal.CloserResult;
 import io.dialer.core.journal.Journal;
 import io.dialer.core.journal.Step;
@@ -110,7 +110,7 @@ class DemoCampaignTest
             final List<Disposition> want = new ArrayList<>();
             for (int n = 0; n < expected.attempts(); n++)
             {
-                want.add(expected.disposition());
+                want.add(Disposition.valueOf(expected.disposition()));
             }
             assertEquals(want, calls, "lead " + i + " " + lead + "\n" + log.trace(i));
             switch (lead.kind())

@@ -22,7 +22,7 @@ import io.dialer.core.campaign.Closer;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.core.compliance.DoNotCallList;
 import io.dialer.core.compliance.ProgressivePacer;
-import io.dialer.core.demo.DemoPopulation;
+import io.dialer.sim.demo.DemoPopulation;
 import io.dialer.core.journal.Journal;
 import io.dialer.core.lead.LeadList;
 import io.dialer.core.lead.LeadListReader;

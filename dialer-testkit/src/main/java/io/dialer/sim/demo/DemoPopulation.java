@@ -1,7 +1,7 @@
 /*
  * Demo population.
  */
-package io.dialer.core.demo;
+package io.dialer.sim.demo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import io.dialer.core.compliance.Disposition;
 import io.dialer.media.Prompt;
 import io.dialer.media.TextToSpeech;
 import io.dialer.sim.PhoneScript;
@@ -137,37 +137,40 @@ public final class DemoPopulation
     public enum Kind
     {
         /** Says hello, then answers 1, 75201#, 34#, 1: qualified and handed to a closer. */
-        QUALIFIES(Disposition.TRANSFERRED, 30, "say hello, answer 1, 75201#, 34#, 1: qualified, transferred"),
+        QUALIFIES("TRANSFERRED", true, 30, "say hello, answer 1, 75201#, 34#, 1: qualified, transferred"),
         /** Says hello, then answers 2 (no car): disqualified. */
-        NOT_QUALIFIED(Disposition.DISQUALIFIED, 15, "say hello, answer 2 (no car): disqualified"),
+        NOT_QUALIFIED("DISQUALIFIED", true, 15, "say hello, answer 2 (no car): disqualified"),
         /** Says hello, then presses * about a second into the greeting. */
-        OPTS_OUT(Disposition.OPTED_OUT, 10, "say hello, press * during the greeting: opted out"),
+        OPTS_OUT("OPTED_OUT", true, 10, "say hello, press * during the greeting: opted out"),
         /** A voicemail: greeting, beep, records the message. */
-        VOICEMAIL(Disposition.MESSAGE_LEFT, 15, "voicemail greeting and beep: message left"),
+        VOICEMAIL("MESSAGE_LEFT", true, 15, "voicemail greeting and beep: message left"),
         /** Busy (486) every time. */
-        BUSY(Disposition.BUSY, 10, "busy every time"),
+        BUSY("BUSY", false, 10, "busy every time"),
         /** Rings until the dialer gives up, every time. */
-        NO_ANSWER(Disposition.NO_ANSWER, 10, "ring, never answer"),
+        NO_ANSWER("NO_ANSWER", false, 10, "ring, never answer"),
         /** Says hello and hangs up during the greeting, every time. */
-        HANGS_UP(Disposition.HUNG_UP, 10, "say hello, hang up during the greeting");
+        HANGS_UP("HUNG_UP", false, 10, "say hello, hang up during the greeting");
 
-        private final Disposition disposition;
+        private final String disposition;
+        private final boolean finalDisposition;
         private final int weight;
         private final String description;
 
-        Kind(final Disposition disposition, final int weight, final String description)
+        Kind(final String disposition, final boolean finalDisposition, final int weight, final String description)
         {
             this.disposition = disposition;
+            this.finalDisposition = finalDisposition;
             this.weight = weight;
             this.description = description;
         }
 
         /**
-         * The disposition of the lead's last call.
+         * The disposition of the lead's last call, as the dialer names it ({@code TRANSFERRED}, {@code BUSY}...): the
+         * test kit does not depend on the engine.
          *
-         * @return the disposition.
+         * @return the disposition's name.
          */
-        public Disposition disposition()
+        public String disposition()
         {
             return disposition;
         }
@@ -200,7 +203,7 @@ public final class DemoPopulation
          */
         public int attempts(final int maxAttempts)
         {
-            return disposition.isFinal() ? 1 : maxAttempts;
+            return finalDisposition ? 1 : maxAttempts;
         }
     }
 
@@ -238,10 +241,10 @@ public final class DemoPopulation
      * The outcome a lead should end with.
      *
      * @param kind        what the lead does.
-     * @param disposition the disposition of its last call.
+     * @param disposition the name of the disposition of its last call.
      * @param attempts    how many calls it gets with {@link #MAX_ATTEMPTS}.
      */
-    public record Expected(Kind kind, Disposition disposition, int attempts)
+    public record Expected(Kind kind, String disposition, int attempts)
     {
     }
 
@@ -770,11 +773,11 @@ public final class DemoPopulation
     /**
      * How many leads should end with each disposition.
      *
-     * @return counts in {@link Disposition} order, only those expected.
+     * @return counts by disposition name, only those expected.
      */
-    public Map<Disposition, Integer> expectedDispositions()
+    public Map<String, Integer> expectedDispositions()
     {
-        final Map<Disposition, Integer> counts = new EnumMap<>(Disposition.class);
+        final Map<String, Integer> counts = new TreeMap<>();
         for (final Lead lead : leads)
         {
             counts.merge(lead.kind().disposition(), 1, Integer::sum);
@@ -786,11 +789,11 @@ public final class DemoPopulation
      * How many calls should end with each disposition: each lead's disposition once per call it takes (a busy lead:
      * three busy calls), as the campaign report counts them.
      *
-     * @return counts in {@link Disposition} order, only those expected.
+     * @return counts by disposition name, only those expected.
      */
-    public Map<Disposition, Integer> expectedCallsByDisposition()
+    public Map<String, Integer> expectedCallsByDisposition()
     {
-        final Map<Disposition, Integer> counts = new EnumMap<>(Disposition.class);
+        final Map<String, Integer> counts = new TreeMap<>();
         for (final Lead lead : leads)
         {
             counts.merge(lead.kind().disposition(), lead.kind().attempts(MAX_ATTEMPTS), Integer::sum);
@@ -832,7 +835,7 @@ public final class DemoPopulation
                 final int attempts = kind.attempts(MAX_ATTEMPTS);
                 text.append(String.format(Locale.ROOT, "  %3d %-14s %s -> %s, %d call%s%n", count,
                     kind.name().toLowerCase(Locale.ROOT).replace('_', ' '), kind.description(),
-                    kind.disposition().configKey(), attempts, 1 == attempts ? "" : "s"));
+                    kind.disposition().toLowerCase(Locale.ROOT), attempts, 1 == attempts ? "" : "s"));
             }
         }
         for (final DemoCloser closer : closers)

@@ -1,7 +1,7 @@
 /*
  * Demo population.
  */
-package io.dialer.core.demo;
+package io.dialer.sim.demo;
 
 import java.io.IOException;
 import java.util.ArrayList;

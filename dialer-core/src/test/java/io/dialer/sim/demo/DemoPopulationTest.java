@@ -1,7 +1,7 @@
 /*
  * Demo population.
  */
-package io.dialer.core.demo;
+package io.dialer.sim.demo;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,9 +13,8 @@ import java.util.Map;
 
 import io.dialer.core.campaign.Closer;
 import io.dialer.core.campaign.ClosersFile;
-import io.dialer.core.compliance.Disposition;
-import io.dialer.core.demo.DemoPopulation.CloserKind;
-import io.dialer.core.demo.DemoPopulation.Kind;
+import io.dialer.sim.demo.DemoPopulation.CloserKind;
+import io.dialer.sim.demo.DemoPopulation.Kind;
 import io.dialer.core.lead.LeadList;
 import io.dialer.core.lead.LeadListReader;
 import io.dialer.detection.AnsweringMachineDetector;
@@ -119,27 +118,27 @@ class DemoPopulationTest
     {
         final DemoPopulation population = DemoPopulation.create(SEED, 20, 4);
 
-        assertEquals(new DemoPopulation.Expected(Kind.QUALIFIES, Disposition.TRANSFERRED, 1),
+        assertEquals(new DemoPopulation.Expected(Kind.QUALIFIES, "TRANSFERRED", 1),
             population.expected(indexOf(population, Kind.QUALIFIES)));
-        assertEquals(new DemoPopulation.Expected(Kind.NOT_QUALIFIED, Disposition.DISQUALIFIED, 1),
+        assertEquals(new DemoPopulation.Expected(Kind.NOT_QUALIFIED, "DISQUALIFIED", 1),
             population.expected(indexOf(population, Kind.NOT_QUALIFIED)));
-        assertEquals(new DemoPopulation.Expected(Kind.OPTS_OUT, Disposition.OPTED_OUT, 1),
+        assertEquals(new DemoPopulation.Expected(Kind.OPTS_OUT, "OPTED_OUT", 1),
             population.expected(indexOf(population, Kind.OPTS_OUT)));
-        assertEquals(new DemoPopulation.Expected(Kind.VOICEMAIL, Disposition.MESSAGE_LEFT, 1),
+        assertEquals(new DemoPopulation.Expected(Kind.VOICEMAIL, "MESSAGE_LEFT", 1),
             population.expected(indexOf(population, Kind.VOICEMAIL)));
-        assertEquals(new DemoPopulation.Expected(Kind.BUSY, Disposition.BUSY, 3),
+        assertEquals(new DemoPopulation.Expected(Kind.BUSY, "BUSY", 3),
             population.expected(indexOf(population, Kind.BUSY)));
-        assertEquals(new DemoPopulation.Expected(Kind.NO_ANSWER, Disposition.NO_ANSWER, 3),
+        assertEquals(new DemoPopulation.Expected(Kind.NO_ANSWER, "NO_ANSWER", 3),
             population.expected(indexOf(population, Kind.NO_ANSWER)));
         final DemoPopulation.Lead hangsUp = population.lead(indexOf(population, Kind.HANGS_UP));
-        assertEquals(new DemoPopulation.Expected(Kind.HANGS_UP, Disposition.HUNG_UP, 3),
+        assertEquals(new DemoPopulation.Expected(Kind.HANGS_UP, "HUNG_UP", 3),
             population.expected(hangsUp.e164()));
         assertEquals(hangsUp.expected(), population.expected(hangsUp.e164().substring(2)));
         assertNull(population.expected("+12125550100"));
 
         // 6 + 3 + 2 + 3 leads called once, 2 + 2 + 2 called three times
         assertEquals(14 + 18, population.expectedCalls());
-        assertEquals(6, population.expectedDispositions().get(Disposition.TRANSFERRED));
+        assertEquals(6, population.expectedDispositions().get("TRANSFERRED"));
         assertEquals(population.expectedCalls(),
             population.expectedCallsByDisposition().values().stream().mapToInt(Integer::intValue).sum());
         final String text = population.describe();
