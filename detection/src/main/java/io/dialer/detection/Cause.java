@@ -34,7 +34,12 @@ public enum Cause
      * A beep after a HUMAN or NOTSURE verdict ({@link DetectionListener#onLateBeep(int, int)}): not a verdict the
      * detector emits, the cause a call's owner records when it treats the call as a machine after all.
      */
-    LATE_BEEP;
+    LATE_BEEP,
+    /**
+     * A key (DTMF) was pressed before the detector decided: a recording does not press keys, so a person is on the
+     * line. Not a verdict the detector emits: the cause a call's owner records for the HUMAN it concludes.
+     */
+    KEY_PRESSED;
 
     /**
      * The cause as printed in reports: lower case with dashes.

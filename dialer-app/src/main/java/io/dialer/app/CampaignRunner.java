@@ -13,15 +13,14 @@ import java.util.concurrent.TimeUnit;
 
 import io.dialer.core.compliance.Disposition;
 import io.dialer.core.engine.DialerEngine;
-import io.dialer.core.engine.EngineConfig;
+import io.dialer.core.engine.EngineContext;
 import io.dialer.core.engine.EngineStats;
-import io.dialer.core.engine.PromptBook;
+import io.dialer.core.engine.LiveState;
 import io.dialer.core.journal.Journal;
 import io.dialer.core.report.CampaignReport;
 import io.dialer.core.report.ReportBuilder;
 import io.dialer.core.report.ReportJson;
 import io.dialer.core.report.ReportTable;
-import io.dialer.sip.SipStack;
 
 /**
  * Runs a campaign to completion with a live progress line, then prints the report table and writes the report JSON
@@ -37,66 +36,85 @@ final class CampaignRunner
     }
 
     /**
-     * Runs the campaign.
+     * Runs the campaign: a progress line, trunk problems on {@code err} as they happen; when the engine suspends
+     * dialing (the trunk kept failing) or the time limit passes, the run is stopped and says why.
      *
-     * @param config     the engine's settings.
-     * @param stacks     the SIP stacks.
-     * @param prompts    the rendered prompts.
-     * @param journalDir the journal directory (resumed when it holds a journal).
+     * @param ctx        the engine's settings, with the stacks, prompts and journal directory (resumed when it holds
+     *                   a journal).
      * @param reportFile where to write the report JSON.
      * @param timeoutMs  the most the campaign may take; 0 for no limit.
      * @param out        where the progress and the table go.
-     * @return the report, or null when the campaign did not finish in time.
+     * @param err        where problems go.
+     * @return the report, or null when the campaign did not finish (time limit, dialing suspended).
      * @throws IOException          when the report cannot be written.
      * @throws InterruptedException when interrupted.
      */
     static CampaignReport run(
-        final EngineConfig config,
-        final SipStack[] stacks,
-        final PromptBook prompts,
-        final Path journalDir,
-        final Path reportFile,
-        final long timeoutMs,
-        final PrintWriter out) throws IOException, InterruptedException
+        final EngineContext ctx, final Path reportFile, final long timeoutMs, final PrintWriter out,
+        final PrintWriter err) throws IOException, InterruptedException
     {
         final boolean console = null != System.console();
         final long deadline = timeoutMs > 0 ? System.currentTimeMillis() + timeoutMs : Long.MAX_VALUE;
         boolean finished;
-        try (DialerEngine engine = DialerEngine.start(config, stacks, prompts, journalDir))
+        String stopped = null;
+        try (DialerEngine engine = DialerEngine.start(ctx))
         {
-            out.printf("campaign run %d, journal %s%n", engine.run(), journalDir);
+            out.printf("campaign run %d, journal %s%n", engine.run(), ctx.journalDir());
             out.flush();
             long lastLine = 0;
+            String lastTrunkProblem = "";
             do
             {
                 finished = engine.awaitFinished(console ? 200 : PROGRESS_INTERVAL_MS, TimeUnit.MILLISECONDS);
                 final long now = System.currentTimeMillis();
+                final LiveState state = engine.control().state();
+                if (!state.trunkProblem().isEmpty() && !state.trunkProblem().equals(lastTrunkProblem))
+                {
+                    lastTrunkProblem = state.trunkProblem();
+                    err.println((console ? "\n" : "") + "trunk failure: " + lastTrunkProblem +
+                        " (the lead keeps its attempt)");
+                    err.flush();
+                }
                 if (console)
                 {
-                    out.print('\r' + progress(engine.stats()));
+                    out.print('\r' + progress(engine.stats(), ctx.clock().time()));
                     out.flush();
                 }
                 else if (now - lastLine >= 5 * PROGRESS_INTERVAL_MS || finished)
                 {
-                    out.println(progress(engine.stats()));
+                    out.println(progress(engine.stats(), ctx.clock().time()));
                     out.flush();
                     lastLine = now;
                 }
+                if (LiveState.Status.SUSPENDED == state.status() && null == stopped)
+                {
+                    stopped = "dialing suspended: " + state.reason();
+                }
+                else if (now >= deadline && null == stopped)
+                {
+                    stopped = "the time limit passed";
+                }
+                if (null != stopped && !finished)
+                {
+                    break;
+                }
             }
-            while (!finished && System.currentTimeMillis() < deadline);
+            while (!finished);
             if (console)
             {
                 out.println();
             }
             if (!finished)
             {
-                out.println("campaign did not finish in time: stopping new dials; the journal keeps every decision");
-                engine.drain();
+                err.println("campaign stopped: " + stopped + "; calls in progress finish, the journal keeps every " +
+                    "decision, and running the same command again resumes the campaign");
+                err.flush();
+                engine.control().stop(stopped);
                 engine.awaitFinished(60, TimeUnit.SECONDS);
             }
         }
 
-        final CampaignReport report = report(journalDir);
+        final CampaignReport report = report(ctx.journalDir());
         ReportTable.print(report, out);
         try (Writer writer = Files.newBufferedWriter(reportFile, StandardCharsets.UTF_8))
         {
@@ -124,9 +142,10 @@ final class CampaignRunner
      * One progress line: a bar of leads done, then live counters.
      *
      * @param stats the engine's counters.
+     * @param nowMs the campaign clock's time.
      * @return the line.
      */
-    static String progress(final EngineStats stats)
+    static String progress(final EngineStats stats, final long nowMs)
     {
         final long leads = Math.max(1, stats.leads());
         final long done = stats.leadsDone();
@@ -145,7 +164,40 @@ final class CampaignRunner
             .append(" voicemail ").append(stats.count(Disposition.MESSAGE_LEFT) + stats.count(Disposition.MACHINE))
             .append(" busy ").append(stats.count(Disposition.BUSY))
             .append(" no-answer ").append(stats.count(Disposition.NO_ANSWER))
-            .append(" waiting ").append(stats.waiting());
+            .append(" on hold ").append(stats.waiting());
+        if (stats.leadsWaiting() > 0)
+        {
+            line.append(" | waiting for their time ").append(stats.leadsWaiting());
+            if (stats.heldByWindow() > 0)
+            {
+                line.append(" (").append(stats.heldByWindow()).append(" by the calling window)");
+            }
+            if (stats.nextDueMs() != Long.MAX_VALUE)
+            {
+                line.append(", next ").append(nextDue(stats.nextDueMs(), nowMs));
+            }
+        }
         return line.toString();
+    }
+
+    /**
+     * When the next waiting lead becomes dialable: "in 42 s", "in 3 h 5 min", or the UTC time when a day or more away.
+     */
+    static String nextDue(final long dueMs, final long nowMs)
+    {
+        final long inMs = Math.max(0, dueMs - nowMs);
+        if (inMs < 60_000)
+        {
+            return "in " + (inMs + 999) / 1_000 + " s";
+        }
+        if (inMs < 3_600_000)
+        {
+            return "in " + inMs / 60_000 + " min";
+        }
+        if (inMs < 86_400_000)
+        {
+            return "in " + inMs / 3_600_000 + " h " + inMs % 3_600_000 / 60_000 + " min";
+        }
+        return "at " + java.time.Instant.ofEpochMilli(dueMs).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
     }
 }

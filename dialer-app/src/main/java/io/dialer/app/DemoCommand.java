@@ -28,7 +28,7 @@ import io.dialer.core.compliance.DoNotCallList;
 import io.dialer.sim.demo.DemoPopulation;
 import io.dialer.core.engine.CampaignClock;
 import io.dialer.core.engine.CampaignSetup;
-import io.dialer.core.engine.EngineConfig;
+import io.dialer.core.engine.EngineContext;
 import io.dialer.core.engine.PromptBook;
 import io.dialer.core.lead.LeadList;
 import io.dialer.core.lead.LeadListReader;
@@ -134,7 +134,7 @@ public final class DemoCommand implements Callable<Integer>
                 " (the calling window applies to it; idle time before retries is skipped, calls run in real time)");
             out.flush();
 
-            final EngineConfig config = CampaignSetup.config(campaign, list, dnc,
+            final EngineContext config = CampaignSetup.config(campaign, list, dnc,
                     new CampaignClock(SystemEpochClock.INSTANCE, startMs), true)
                 .trunkHost(loopback.getHostAddress() + ":" + carrier.stack().port())
                 .closers(closersFile.closers())
@@ -144,8 +144,9 @@ public final class DemoCommand implements Callable<Integer>
             {
                 config.ringTimeoutMs(ringTimeoutS * 1_000L);
             }
-            final CampaignReport report = CampaignRunner.run(config, new SipStack[]{dialer}, prompts,
-                work.resolve("journal"), work.resolve("report.json"), timeoutMinutes * 60_000L, out);
+            config.stacks(dialer).prompts(prompts).journalDir(work.resolve("journal"));
+            final CampaignReport report = CampaignRunner.run(config, work.resolve("report.json"),
+                timeoutMinutes * 60_000L, out, spec.commandLine().getErr());
             return check(population, report, dnc, out) ? 0 : 1;
         }
     }

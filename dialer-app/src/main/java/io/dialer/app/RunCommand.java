@@ -15,7 +15,7 @@ import io.dialer.core.campaign.CampaignResult;
 import io.dialer.core.compliance.DoNotCallList;
 import io.dialer.core.engine.CampaignClock;
 import io.dialer.core.engine.CampaignSetup;
-import io.dialer.core.engine.EngineConfig;
+import io.dialer.core.engine.EngineContext;
 import io.dialer.core.engine.PromptBook;
 import io.dialer.core.lead.LeadList;
 import io.dialer.core.lead.LeadListReader;
@@ -132,10 +132,11 @@ public final class RunCommand implements Callable<Integer>
             {
                 out.println(dnc.load(file));
             }
-            final EngineConfig config = CampaignSetup.config(campaign, leads, dnc,
-                new CampaignClock(SystemEpochClock.INSTANCE, SystemEpochClock.INSTANCE.time()), false);
-            final CampaignReport report = CampaignRunner.run(config, new SipStack[]{stack}, prompts, journal,
-                journal.resolve("report.json"), (long)(maxHours * 3_600_000L), out);
+            final EngineContext config = CampaignSetup.config(campaign, leads, dnc,
+                new CampaignClock(SystemEpochClock.INSTANCE, SystemEpochClock.INSTANCE.time()), false)
+                .stacks(stack).prompts(prompts).journalDir(journal);
+            final CampaignReport report = CampaignRunner.run(config, journal.resolve("report.json"),
+                (long)(maxHours * 3_600_000L), out, err);
             return null == report ? 1 : 0;
         }
     }

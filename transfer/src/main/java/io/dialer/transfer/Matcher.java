@@ -52,6 +52,15 @@ public final class Matcher
      */
     public static final int ALREADY_QUEUED = -5;
 
+    /** {@link #pendingAction}: nothing asked for. */
+    public static final byte PENDING_NONE = 0;
+
+    /** {@link #pendingAction}: pause when the offer, call or wrap-up ends. */
+    public static final byte PENDING_PAUSE = 1;
+
+    /** {@link #pendingAction}: log out when the offer, call or wrap-up ends. */
+    public static final byte PENDING_LOGOUT = 2;
+
     private static final int NULL = -1;
     private static final long NO_CALLER = Long.MIN_VALUE;
 
@@ -81,6 +90,8 @@ public final class Matcher
     private int waitingTotal;
     private long nextSeq;
 
+    private final byte[] pending;
+    private final String[] pendingReason;
     private final long[] wrapDeadline;
     private final int[] wrapPrev;
     private final int[] wrapNext;
@@ -132,6 +143,8 @@ public final class Matcher
         waitCount = new int[skillCapacity];
         entryByCaller = new Long2LongHashMap(maxWaitingCallers * 2, 0.65f, NULL);
 
+        pending = new byte[pool.capacity()];
+        pendingReason = new String[pool.capacity()];
         wrapDeadline = new long[pool.capacity()];
         wrapPrev = new int[pool.capacity()];
         wrapNext = new int[pool.capacity()];
@@ -252,11 +265,12 @@ public final class Matcher
     }
 
     /**
-     * A closer logs out, from available, paused or wrap-up.
+     * A closer logs out, from available, paused or wrap-up; while offered a caller or on a call, when that ends.
      *
      * @param closer the closer index.
      * @param nowMs  the time.
-     * @return the result; {@link PoolResult#ILLEGAL_TRANSITION} while offered or on a call.
+     * @return the result: {@link PoolResult#DEFERRED} while offered or on a call, {@link PoolResult#ILLEGAL_TRANSITION}
+     * when already logged out.
      */
     public PoolResult logout(final int closer, final long nowMs)
     {
@@ -265,6 +279,13 @@ public final class Matcher
             return PoolResult.UNKNOWN_CLOSER;
         }
         final CloserState state = pool.state(closer);
+        if (CloserState.OFFERED == state || CloserState.ON_CALL == state)
+        {
+            pending[closer] = PENDING_LOGOUT;
+            pendingReason[closer] = null;
+            return PoolResult.DEFERRED;
+        }
+        pending[closer] = PENDING_NONE;
         if (CloserState.AVAILABLE == state)
         {
             unlinkAvailable(closer);
@@ -287,7 +308,8 @@ public final class Matcher
      * @param closer the closer index.
      * @param reason why, shown to supervisors.
      * @param nowMs  the time.
-     * @return the result; {@link PoolResult#ILLEGAL_TRANSITION} while offline, offered or on a call.
+     * @return the result: {@link PoolResult#DEFERRED} while offered or on a call (the closer pauses when that ends,
+     * after the wrap-up of a call), {@link PoolResult#ILLEGAL_TRANSITION} while logged out.
      */
     public PoolResult pause(final int closer, final String reason, final long nowMs)
     {
@@ -296,6 +318,15 @@ public final class Matcher
             return PoolResult.UNKNOWN_CLOSER;
         }
         final CloserState state = pool.state(closer);
+        if (CloserState.OFFERED == state || CloserState.ON_CALL == state)
+        {
+            if (PENDING_LOGOUT != pending[closer])
+            {
+                pending[closer] = PENDING_PAUSE;
+                pendingReason[closer] = reason;
+            }
+            return PoolResult.DEFERRED;
+        }
         if (CloserState.AVAILABLE == state)
         {
             unlinkAvailable(closer);
@@ -322,6 +353,12 @@ public final class Matcher
      */
     public PoolResult resume(final int closer, final long nowMs)
     {
+        if (pool.isValid(closer) && PENDING_PAUSE == pending[closer])
+        {
+            pending[closer] = PENDING_NONE;
+            pendingReason[closer] = null;
+            return PoolResult.OK;
+        }
         final PoolResult result = check(closer, CloserState.PAUSED);
         if (PoolResult.OK == result)
         {
@@ -361,7 +398,7 @@ public final class Matcher
         if (PoolResult.OK == result)
         {
             pool.callerOf(closer, NO_CALLER);
-            becomeAvailable(closer, nowMs);
+            release(closer, nowMs);
         }
         return result;
     }
@@ -382,7 +419,7 @@ public final class Matcher
             pool.callerOf(closer, NO_CALLER);
             if (0 == wrapUpMs)
             {
-                becomeAvailable(closer, nowMs);
+                release(closer, nowMs);
             }
             else
             {
@@ -417,7 +454,7 @@ public final class Matcher
         if (PoolResult.OK == result)
         {
             unlinkWrapUp(closer);
-            becomeAvailable(closer, nowMs);
+            release(closer, nowMs);
         }
         return result;
     }
@@ -437,7 +474,7 @@ public final class Matcher
         {
             final int closer = wrapHead;
             unlinkWrapUp(closer);
-            becomeAvailable(closer, nowMs);
+            release(closer, nowMs);
             expired++;
         }
         return expired;
@@ -549,6 +586,52 @@ public final class Matcher
             return PoolResult.UNKNOWN_CLOSER;
         }
         return expected == pool.state(closer) ? PoolResult.OK : PoolResult.ILLEGAL_TRANSITION;
+    }
+
+    /**
+     * What a closer asked for while busy: {@link #PENDING_NONE}, {@link #PENDING_PAUSE} or {@link #PENDING_LOGOUT}.
+     *
+     * @param closer the closer index.
+     * @return the pending action.
+     */
+    public int pendingAction(final int closer)
+    {
+        return pending[closer];
+    }
+
+    /**
+     * The reason of a deferred pause.
+     *
+     * @param closer the closer index.
+     * @return the reason, or null.
+     */
+    public String pendingPauseReason(final int closer)
+    {
+        return pendingReason[closer];
+    }
+
+    /**
+     * A closer whose offer, call or wrap-up ended: paused or logged out when it asked for that meanwhile, else
+     * available (or straight to a waiting caller).
+     */
+    private void release(final int closer, final long nowMs)
+    {
+        final byte action = pending[closer];
+        pending[closer] = PENDING_NONE;
+        if (PENDING_LOGOUT == action)
+        {
+            pool.state(closer, CloserState.OFFLINE, nowMs);
+        }
+        else if (PENDING_PAUSE == action)
+        {
+            pool.state(closer, CloserState.PAUSED, nowMs);
+            pool.pauseReason(closer, pendingReason[closer]);
+            pendingReason[closer] = null;
+        }
+        else
+        {
+            becomeAvailable(closer, nowMs);
+        }
     }
 
     private void offer(final int closer, final long callerId, final long nowMs)

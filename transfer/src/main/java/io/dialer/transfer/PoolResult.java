@@ -27,5 +27,11 @@ public enum PoolResult
     /**
      * The caller is not waiting in any queue.
      */
-    NOT_WAITING
+    NOT_WAITING,
+
+    /**
+     * The closer is offered a caller or on a call: the pause or logout is kept and applied when that ends (after the
+     * wrap-up for a call), instead of now.
+     */
+    DEFERRED
 }

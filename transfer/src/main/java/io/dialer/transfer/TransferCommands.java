@@ -141,6 +141,16 @@ public interface TransferCommands
     void bridge(long transferId, int closer);
 
     /**
+     * The optional introduction, once caller and closer are bridged: {@link Prompt#INTRODUCTION} played so that both
+     * hear it over their conversation (a three-way moment, not a prompt either waits through). Nothing reports its
+     * end: the transfer is already complete.
+     *
+     * @param transferId the transfer.
+     * @param closer     the closer index.
+     */
+    void introduce(long transferId, int closer);
+
+    /**
      * The caller is the dialer's again (after {@link Prompt#APOLOGY_CALLBACK_OFFER}): collect the callback answer.
      *
      * @param transferId the transfer.

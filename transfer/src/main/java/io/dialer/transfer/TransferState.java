@@ -45,11 +45,6 @@ public enum TransferState
     NOTIFYING_CLOSER(false, false),
 
     /**
-     * Accepted; the caller hears the short introduction before the bridge.
-     */
-    INTRODUCING(false, false),
-
-    /**
      * Accepted; the bridge has been commanded.
      */
     BRIDGING(false, false),

@@ -294,10 +294,6 @@ public final class WarmTransfer
             callerPrompt = Prompt.HOLD_MUSIC;
             commands.playToCaller(transferId, Prompt.HOLD_MUSIC, true);
         }
-        else if (Prompt.INTRODUCTION == prompt && TransferState.INTRODUCING == state)
-        {
-            bridge(TransferEvent.CALLER_PROMPT_FINISHED, nowMs);
-        }
         else
         {
             ignore(TransferEvent.CALLER_PROMPT_FINISHED, nowMs);
@@ -371,7 +367,6 @@ public final class WarmTransfer
                 notifyCloser(Prompt.CALLER_HUNG_UP_NOTICE, TransferOutcome.CALLER_HUNG_UP, nowMs);
                 break;
 
-            case INTRODUCING:
             case BRIDGING:
                 transition(TransferState.ABANDONED, TransferEvent.CALLER_HUNG_UP, nowMs);
                 commands.hangUpCloser(transferId, closer);
@@ -424,14 +419,7 @@ public final class WarmTransfer
                 break;
 
             default:
-                if (TransferState.INTRODUCING == state)
-                {
-                    bridge(TransferEvent.PROMPT_GUARD_TIMEOUT, nowMs);
-                }
-                else
-                {
-                    endNotification(TransferEvent.PROMPT_GUARD_TIMEOUT, nowMs);
-                }
+                endNotification(TransferEvent.PROMPT_GUARD_TIMEOUT, nowMs);
                 break;
         }
     }
@@ -449,6 +437,10 @@ public final class WarmTransfer
             return;
         }
         transition(TransferState.COMPLETED, TransferEvent.BRIDGED, nowMs);
+        if (introduction)
+        {
+            commands.introduce(transferId, closer);
+        }
         end(TransferOutcome.COMPLETED);
     }
 
@@ -567,7 +559,6 @@ public final class WarmTransfer
             case CLOSER_RINGING:
             case BRIEFING:
             case AWAITING_DECISION:
-            case INTRODUCING:
             case BRIDGING:
                 attemptFailed(event, nowMs);
                 break;
@@ -590,7 +581,9 @@ public final class WarmTransfer
             return;
         }
 
-        transition(introduction ? TransferState.INTRODUCING : TransferState.BRIDGING, event, nowMs);
+        // connected at once: the caller hears the closer as soon as the bridge is up; the optional introduction is
+        // a three-way announcement over the bridge (see onBridged), never a prompt the caller waits through
+        transition(TransferState.BRIDGING, event, nowMs);
         disarm(TimerKind.DECISION_TIMEOUT);
         disarmCallerTimers();
         if (null != closerPrompt)
@@ -600,23 +593,6 @@ public final class WarmTransfer
         }
         commands.closerConnected(transferId, closer);
         commands.stopCallerPlayback(transferId);
-        if (introduction)
-        {
-            callerPrompt = Prompt.INTRODUCTION;
-            commands.playToCaller(transferId, Prompt.INTRODUCTION, false);
-            arm(TimerKind.PROMPT_GUARD, nowMs + promptGuardMs);
-        }
-        else
-        {
-            callerPrompt = null;
-            commands.bridge(transferId, closer);
-        }
-    }
-
-    private void bridge(final TransferEvent event, final long nowMs)
-    {
-        transition(TransferState.BRIDGING, event, nowMs);
-        disarm(TimerKind.PROMPT_GUARD);
         callerPrompt = null;
         commands.bridge(transferId, closer);
     }
@@ -629,7 +605,7 @@ public final class WarmTransfer
     {
         final TransferState from = state;
         final int failed = closer;
-        final boolean accepted = TransferState.INTRODUCING == from || TransferState.BRIDGING == from;
+        final boolean accepted = TransferState.BRIDGING == from;
         final TransferOutcome giveUp = attempts >= maxAttempts ? TransferOutcome.ATTEMPTS_EXHAUSTED :
             accepted && nowMs >= holdDeadlineMs ? TransferOutcome.HOLD_LIMIT : null;
 

@@ -92,6 +92,11 @@ class DelegatingCommands implements TransferCommands
         delegate.bridge(transferId, closer);
     }
 
+    public void introduce(final long transferId, final int closer)
+    {
+        delegate.introduce(transferId, closer);
+    }
+
     public void returnToCaller(final long transferId, final TransferOutcome outcome)
     {
         delegate.returnToCaller(transferId, outcome);

@@ -195,6 +195,7 @@ class MatcherRandomizedTest
         final List<long[]> waiting = new ArrayList<>();
         final List<long[]> wrapUps = new ArrayList<>();
         final List<String> matches = new ArrayList<>();
+        final CloserState[] pendingState = new CloserState[CLOSERS];
 
         Model()
         {
@@ -300,8 +301,39 @@ class MatcherRandomizedTest
             return result;
         }
 
+        /**
+         * An offer, call or wrap-up ended: the state asked for meanwhile, else available.
+         */
+        void release(final int closer)
+        {
+            final CloserState pending = pendingState[closer];
+            pendingState[closer] = null;
+            if (null == pending)
+            {
+                becomeAvailable(closer);
+            }
+            else
+            {
+                states[closer] = pending;
+            }
+        }
+
+        boolean busy(final int closer)
+        {
+            return valid(closer) && (CloserState.OFFERED == states[closer] || CloserState.ON_CALL == states[closer]);
+        }
+
         PoolResult logout(final int closer)
         {
+            if (busy(closer))
+            {
+                pendingState[closer] = CloserState.OFFLINE;
+                return PoolResult.DEFERRED;
+            }
+            if (valid(closer))
+            {
+                pendingState[closer] = null;
+            }
             final PoolResult result = expect(closer, CloserState.AVAILABLE, CloserState.PAUSED, CloserState.WRAP_UP);
             if (PoolResult.OK == result)
             {
@@ -313,6 +345,14 @@ class MatcherRandomizedTest
 
         PoolResult pause(final int closer)
         {
+            if (busy(closer))
+            {
+                if (CloserState.OFFLINE != pendingState[closer])
+                {
+                    pendingState[closer] = CloserState.PAUSED;
+                }
+                return PoolResult.DEFERRED;
+            }
             final PoolResult result = expect(closer, CloserState.AVAILABLE, CloserState.PAUSED, CloserState.WRAP_UP);
             if (PoolResult.OK == result)
             {
@@ -324,6 +364,11 @@ class MatcherRandomizedTest
 
         PoolResult resume(final int closer)
         {
+            if (valid(closer) && CloserState.PAUSED == pendingState[closer])
+            {
+                pendingState[closer] = null;
+                return PoolResult.OK;
+            }
             final PoolResult result = expect(closer, CloserState.PAUSED);
             if (PoolResult.OK == result)
             {
@@ -348,7 +393,7 @@ class MatcherRandomizedTest
             if (PoolResult.OK == result)
             {
                 callerOf[closer] = Long.MIN_VALUE;
-                becomeAvailable(closer);
+                release(closer);
             }
             return result;
         }
@@ -371,7 +416,7 @@ class MatcherRandomizedTest
             if (PoolResult.OK == result)
             {
                 leave(closer);
-                becomeAvailable(closer);
+                release(closer);
             }
             return result;
         }
@@ -382,7 +427,7 @@ class MatcherRandomizedTest
             while (!wrapUps.isEmpty() && wrapUps.get(0)[1] <= now)
             {
                 final int closer = (int)wrapUps.remove(0)[0];
-                becomeAvailable(closer);
+                release(closer);
                 expired++;
             }
             return expired;

@@ -279,16 +279,16 @@ class MatcherTest
             Arguments.of(CloserState.AVAILABLE, "endCall", PoolResult.ILLEGAL_TRANSITION, CloserState.AVAILABLE),
             Arguments.of(CloserState.AVAILABLE, "endWrapUp", PoolResult.ILLEGAL_TRANSITION, CloserState.AVAILABLE),
             Arguments.of(CloserState.OFFERED, "login", PoolResult.ILLEGAL_TRANSITION, CloserState.OFFERED),
-            Arguments.of(CloserState.OFFERED, "logout", PoolResult.ILLEGAL_TRANSITION, CloserState.OFFERED),
-            Arguments.of(CloserState.OFFERED, "pause", PoolResult.ILLEGAL_TRANSITION, CloserState.OFFERED),
+            Arguments.of(CloserState.OFFERED, "logout", PoolResult.DEFERRED, CloserState.OFFERED),
+            Arguments.of(CloserState.OFFERED, "pause", PoolResult.DEFERRED, CloserState.OFFERED),
             Arguments.of(CloserState.OFFERED, "resume", PoolResult.ILLEGAL_TRANSITION, CloserState.OFFERED),
             Arguments.of(CloserState.OFFERED, "connect", PoolResult.OK, CloserState.ON_CALL),
             Arguments.of(CloserState.OFFERED, "endOffer", PoolResult.OK, CloserState.AVAILABLE),
             Arguments.of(CloserState.OFFERED, "endCall", PoolResult.ILLEGAL_TRANSITION, CloserState.OFFERED),
             Arguments.of(CloserState.OFFERED, "endWrapUp", PoolResult.ILLEGAL_TRANSITION, CloserState.OFFERED),
             Arguments.of(CloserState.ON_CALL, "login", PoolResult.ILLEGAL_TRANSITION, CloserState.ON_CALL),
-            Arguments.of(CloserState.ON_CALL, "logout", PoolResult.ILLEGAL_TRANSITION, CloserState.ON_CALL),
-            Arguments.of(CloserState.ON_CALL, "pause", PoolResult.ILLEGAL_TRANSITION, CloserState.ON_CALL),
+            Arguments.of(CloserState.ON_CALL, "logout", PoolResult.DEFERRED, CloserState.ON_CALL),
+            Arguments.of(CloserState.ON_CALL, "pause", PoolResult.DEFERRED, CloserState.ON_CALL),
             Arguments.of(CloserState.ON_CALL, "resume", PoolResult.ILLEGAL_TRANSITION, CloserState.ON_CALL),
             Arguments.of(CloserState.ON_CALL, "connect", PoolResult.ILLEGAL_TRANSITION, CloserState.ON_CALL),
             Arguments.of(CloserState.ON_CALL, "endOffer", PoolResult.ILLEGAL_TRANSITION, CloserState.ON_CALL),
@@ -335,6 +335,55 @@ class MatcherTest
         {
             assertNull(pool.pauseReason(closer));
         }
+    }
+
+    @Test
+    void shouldPauseACloserAfterTheWrapUpOfTheCallInProgress()
+    {
+        final int closer = 0;
+        bring(closer, CloserState.ON_CALL);
+
+        assertEquals(PoolResult.DEFERRED, matcher.pause(closer, "lunch", 100));
+        assertEquals(CloserState.ON_CALL, pool.state(closer));
+        assertEquals(Matcher.PENDING_PAUSE, matcher.pendingAction(closer));
+
+        assertEquals(PoolResult.OK, matcher.endCall(closer, 200));
+        final CloserState afterCall = pool.state(closer);
+        if (CloserState.WRAP_UP == afterCall)
+        {
+            matcher.expireWrapUps(matcher.nextWrapUpDeadline());
+        }
+        assertEquals(CloserState.PAUSED, pool.state(closer));
+        assertEquals("lunch", pool.pauseReason(closer));
+        assertEquals(Matcher.PENDING_NONE, matcher.pendingAction(closer));
+        assertEquals(0, matcher.availableCount(sales));
+    }
+
+    @Test
+    void shouldLogOutACloserWhoseOfferEndsAndNeverOfferItAgain()
+    {
+        final int closer = 0;
+        bring(closer, CloserState.OFFERED);
+
+        assertEquals(PoolResult.DEFERRED, matcher.logout(closer, 100));
+        assertEquals(PoolResult.OK, matcher.endOffer(closer, 200));
+
+        assertEquals(CloserState.OFFLINE, pool.state(closer));
+        assertEquals(Matcher.QUEUED, matcher.assign(77, sales, CloserPool.NULL_CLOSER, 300));
+    }
+
+    @Test
+    void shouldCancelADeferredPauseOnResume()
+    {
+        final int closer = 0;
+        bring(closer, CloserState.ON_CALL);
+        assertEquals(PoolResult.DEFERRED, matcher.pause(closer, "break", 100));
+
+        assertEquals(PoolResult.OK, matcher.resume(closer, 150));
+        assertEquals(PoolResult.OK, matcher.endCall(closer, 200));
+        matcher.expireWrapUps(Long.MAX_VALUE - 1);
+
+        assertEquals(CloserState.AVAILABLE, pool.state(closer));
     }
 
     @Test

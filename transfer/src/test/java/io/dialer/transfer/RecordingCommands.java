@@ -98,6 +98,11 @@ class RecordingCommands implements TransferCommands
         lines.add("bridge " + closer);
     }
 
+    public void introduce(final long transferId, final int closer)
+    {
+        lines.add("introduce " + closer);
+    }
+
     public void returnToCaller(final long transferId, final TransferOutcome outcome)
     {
         lines.add("return " + outcome);

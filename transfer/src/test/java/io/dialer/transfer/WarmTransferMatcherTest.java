@@ -289,7 +289,7 @@ class WarmTransferMatcherTest
                 if (Leg.ANSWERED == leg.getValue())
                 {
                     assertTrue(state == TransferState.BRIEFING || state == TransferState.AWAITING_DECISION ||
-                        state == TransferState.NOTIFYING_CLOSER || state == TransferState.INTRODUCING ||
+                        state == TransferState.NOTIFYING_CLOSER ||
                         state == TransferState.BRIDGING || state == TransferState.COMPLETED,
                         where + ": closer on a dead line in " + state);
                 }
@@ -322,12 +322,12 @@ class WarmTransferMatcherTest
                 final TransferState state = holder.state();
                 if (CloserState.OFFERED == closerState)
                 {
-                    assertTrue(!state.terminal() && state != TransferState.INTRODUCING &&
-                        state != TransferState.BRIDGING, where + ": closer " + c + " offered in " + state);
+                    assertTrue(!state.terminal() && state != TransferState.BRIDGING,
+                        where + ": closer " + c + " offered in " + state);
                 }
                 else
                 {
-                    assertTrue(state == TransferState.INTRODUCING || state == TransferState.BRIDGING ||
+                    assertTrue(state == TransferState.BRIDGING ||
                         state == TransferState.COMPLETED, where + ": closer " + c + " on call in " + state);
                 }
             }
@@ -434,6 +434,11 @@ class WarmTransferMatcherTest
         {
             assertEquals(Leg.ANSWERED, legs.get(transferId).get(closer));
             bridging.put(transferId, true);
+        }
+
+        public void introduce(final long transferId, final int closer)
+        {
+            assertEquals(Leg.ANSWERED, legs.get(transferId).get(closer));
         }
 
         public void returnToCaller(final long transferId, final TransferOutcome outcome)

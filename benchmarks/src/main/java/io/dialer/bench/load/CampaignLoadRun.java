@@ -12,7 +12,7 @@ import io.dialer.core.compliance.ProgressivePacer;
 import io.dialer.core.engine.CampaignClock;
 import io.dialer.core.engine.CampaignSetup;
 import io.dialer.core.engine.DialerEngine;
-import io.dialer.core.engine.EngineConfig;
+import io.dialer.core.engine.EngineContext;
 import io.dialer.core.engine.EngineStats;
 import io.dialer.core.engine.PromptBook;
 import io.dialer.core.journal.CampaignLog;
@@ -245,7 +245,7 @@ public final class CampaignLoadRun
                     }
                     stacks.add(SipStack.launch(context));
                 }
-                final EngineConfig config = CampaignSetup.config(
+                final EngineContext config = CampaignSetup.config(
                     campaign, leads, dnc, new CampaignClock(SystemEpochClock.INSTANCE, mondayTen()), false)
                     .trunkHost("127.0.0.1:" + carrierPort)
                     .pacer(new ProgressivePacer(10, 1_000_000))
@@ -256,7 +256,7 @@ public final class CampaignLoadRun
                 final Path journalDir = work.resolve("journal");
                 final Monitor monitor = new Monitor();
                 final DialerEngine engine = DialerEngine.start(
-                    config, stacks.toArray(new SipStack[0]), prompts, journalDir);
+                    config.stacks(stacks.toArray(new SipStack[0])).prompts(prompts).journalDir(journalDir));
                 final boolean finished;
                 try
                 {
@@ -264,7 +264,7 @@ public final class CampaignLoadRun
                     if (!finished)
                     {
                         System.out.println("max-seconds reached: draining");
-                        engine.drain();
+                        engine.control().drain();
                         engine.awaitFinished(30, TimeUnit.SECONDS);
                     }
                 }

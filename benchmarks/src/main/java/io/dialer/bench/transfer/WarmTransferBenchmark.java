@@ -169,6 +169,12 @@ public class WarmTransferBenchmark
             count++;
         }
 
+        @Override
+        public void introduce(final long transferId, final int closer)
+        {
+            count++;
+        }
+
         public void returnToCaller(final long transferId, final TransferOutcome outcome)
         {
             count++;

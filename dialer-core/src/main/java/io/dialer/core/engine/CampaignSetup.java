@@ -16,6 +16,7 @@ import io.dialer.core.compliance.ProgressivePacer;
 import io.dialer.core.compliance.RetryPolicy;
 import io.dialer.core.compliance.WindowPolicy;
 import io.dialer.core.lead.LeadList;
+import io.dialer.sip.Transport;
 
 /**
  * Turns a validated campaign file into the engine's settings: the calling windows, the retry rules, the pacer and
@@ -85,7 +86,7 @@ public final class CampaignSetup
      * @param skipIdle  true to skip idle time (demo and tests only).
      * @return the settings; the caller may adjust them before starting the engine.
      */
-    public static EngineConfig config(
+    public static EngineContext config(
         final CampaignFile campaign, final LeadList leads, final DoNotCallList doNotCall, final CampaignClock clock,
         final boolean skipIdle)
     {
@@ -95,7 +96,7 @@ public final class CampaignSetup
         String host = at < 0 ? trunk.substring(trunk.indexOf(':') + 1) : trunk.substring(at + 1);
         final int params = host.indexOf(';');
         host = params < 0 ? host : host.substring(0, params);
-        return new EngineConfig()
+        return new EngineContext()
             .campaignName(campaign.name())
             .leadsFile(null == campaign.leadsFile() ? leads.file() : campaign.leadsFile().toString())
             .leads(leads)
@@ -105,7 +106,7 @@ public final class CampaignSetup
             .pacer(new ProgressivePacer(campaign.pacingRatio(), campaign.maxLines()))
             .maxDialsPerSecond(campaign.maxDialsPerSecond())
             .callerId(campaign.callerIdName(), campaign.callerIdNumber())
-            .trunkHost(host)
+            .trunk(host, "tcp".equalsIgnoreCase(campaign.transport()) ? Transport.TCP : Transport.UDP)
             .ringTimeoutMs(campaign.ringTimeoutMs())
             .callbackOffer(new CallbackOffer(campaign.callbackOffer()))
             .clock(clock, skipIdle);

@@ -3,35 +3,36 @@
  */
 package io.dialer.core.engine;
 
+import org.agrona.ExpandableArrayBuffer;
+
 /**
- * One slot of the command ring, written by the controller (single producer) and read by the effects stage and the
- * decision journal. Preallocated and reused; text fields are {@link StringBuilder}s that grow once and are then
- * reused, so recording a decision allocates nothing in steady state.
+ * One slot of the command ring, written by the controller (single producer, through {@link CommandProxy}) and read
+ * by the effects lanes and the decision journal. Preallocated and reused. A slot is either telephony work for the
+ * effects stage (the fields below, by {@link CommandType}) or a journal record ({@link CommandType#RECORD}: the
+ * record encoded by {@code JournalCodec} in {@link #record}, which grows once and is then reused), never both.
  */
 public final class Command
 {
     CommandType type;
+    long sequence;
     long callId;
     int leg;
     int closer;
+    int lead;
     long token;
     boolean loop;
     Object prompt;
     long originNanos;
+    int step;
     long ringTimeoutMs;
     String target;
     String callerIdUser;
     String summary;
-
-    RecordType record;
-    long timeMs;
-    int lead;
-    int attempt;
-    int ordinal;
-    int ordinal2;
     long number;
-    final StringBuilder text = new StringBuilder(64);
-    final StringBuilder text2 = new StringBuilder(64);
+    long timeMs;
+    boolean flag;
+    final ExpandableArrayBuffer record = new ExpandableArrayBuffer(256);
+    int recordLength;
 
     Command reset(final CommandType type, final long callId, final int leg)
     {
@@ -39,44 +40,28 @@ public final class Command
         this.callId = callId;
         this.leg = leg;
         closer = -1;
+        lead = -1;
         token = 0;
         loop = false;
         prompt = null;
         originNanos = 0;
+        step = -1;
         ringTimeoutMs = 0;
         target = null;
         callerIdUser = null;
         summary = null;
-        record = null;
-        text.setLength(0);
-        text2.setLength(0);
+        number = 0;
+        timeMs = 0;
+        flag = false;
+        recordLength = 0;
         return this;
     }
 
     @Override
     public String toString()
     {
-        return type + (null != record ? ":" + record : "") + " call=" + callId + " leg=" + leg +
-            (null != prompt ? " prompt=" + prompt : "") + (null != target ? " target=" + target : "");
-    }
-
-    /**
-     * The decision records, one per {@link io.dialer.core.journal.CampaignLog} method.
-     */
-    enum RecordType
-    {
-        CAMPAIGN_STARTED,
-        DIALED,
-        LEAD_CLOSED,
-        ANSWERED,
-        VERDICT,
-        ANSWER,
-        QUALIFIED,
-        CLOSER_ATTEMPT,
-        TRANSFER_ENDED,
-        DISPOSITION,
-        OPTED_OUT,
-        LATENCY,
-        CAMPAIGN_FINISHED
+        return type + " call=" + callId + " leg=" + leg + (null != prompt ? " prompt=" + prompt : "") +
+            (null != target ? " target=" + target : "") + (CommandType.RECORD == type ? " record " + recordLength +
+            " bytes" : "");
     }
 }

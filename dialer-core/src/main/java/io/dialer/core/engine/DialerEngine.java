@@ -4,124 +4,112 @@
 package io.dialer.core.engine;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.EventHandler;
-import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutBlockingWaitStrategy;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
-import io.dialer.core.journal.CampaignLog;
 import io.dialer.core.journal.Journal;
+import io.dialer.core.journal.JournalCodec;
 import io.dialer.core.journal.RecoveryState;
 import io.dialer.core.journal.Step;
-import io.dialer.sip.SipStack;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dialer's pipeline, assembled: one event ring (SIP, media, effects feedback and API events in; the call
- * controller and the input journal consume it in parallel) and one command ring (the controller's output; the
- * effects stage and the decision journal consume it in parallel). Started on a journal directory: when the directory
- * already holds a journal, the campaign resumes from it.
+ * The dialer's pipeline, assembled from an {@link EngineContext}: one event ring (SIP, media, effects feedback and control
+ * events in; the call controller and the input journal consume it in parallel) and one command ring (the
+ * controller's output; the two effects lanes and the decision journal consume it in parallel). Started on a journal
+ * directory: when the directory already holds a journal, the campaign resumes from it. {@link #control()} is the
+ * one seam through which users act on the running engine and read its state.
  */
 public final class DialerEngine implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(DialerEngine.class);
     private static final long SHUTDOWN_TIMEOUT_MS = 10_000;
 
+    private final EngineContext ctx;
     private final Disruptor<EngineEvent> eventDisruptor;
     private final Disruptor<Command> commandDisruptor;
-    private final RingBuffer<EngineEvent> events;
     private final Journal journal;
     private final CallController controller;
+    private final EngineControl control;
     private final EngineStats stats = new EngineStats();
     private final CountDownLatch finished = new CountDownLatch(1);
-    private final Path journalDir;
     private boolean closed;
 
-    private DialerEngine(
-        final EngineConfig config, final SipStack[] stacks, final PromptBook prompts, final Path journalDir)
+    private DialerEngine(final EngineContext ctx)
     {
-        this.journalDir = journalDir;
+        this.ctx = ctx;
         final RecoveryState recovered = new RecoveryState();
-        final long records = Journal.replay(journalDir, recovered);
-        journal = Journal.open(journalDir);
-        config.leaveMessage(null != prompts.voicemail());
-        if (null == config.mediaLag)
-        {
-            final SipStack[] mediaOf = stacks.clone();
-            config.mediaLag(() ->
-            {
-                long skipped = 0;
-                for (final SipStack stack : mediaOf)
-                {
-                    skipped += stack.mediaFramesSkipped();
-                }
-                return skipped;
-            }, config.mediaHoldMs);
-        }
+        final long records = Journal.replay(ctx.journalDir(), recovered);
+        journal = Journal.open(ctx.journalDir());
 
-        eventDisruptor = new Disruptor<>(EngineEvent::new, config.ringSize,
+        eventDisruptor = new Disruptor<>(EngineEvent::new, ctx.ringSize(),
             threads("dialer-controller", "dialer-journal-events"),
             ProducerType.MULTI, new TimeoutBlockingWaitStrategy(1, TimeUnit.MILLISECONDS));
-        commandDisruptor = new Disruptor<>(Command::new, config.ringSize,
+        commandDisruptor = new Disruptor<>(Command::new, ctx.ringSize(),
             threads("dialer-effects-leads", "dialer-effects-closers", "dialer-journal-decisions"),
             ProducerType.SINGLE, new BlockingWaitStrategy());
-        events = eventDisruptor.getRingBuffer();
+        final EventProxy events = new EventProxy(eventDisruptor.getRingBuffer());
+        control = new EngineControl(events, initialState(ctx));
 
-        final CampaignLog decisions = journal.decisions();
         final EventHandler<Command> decisionJournal = (command, sequence, endOfBatch) ->
         {
-            if (command.type.isRecord())
+            if (CommandType.RECORD == command.type)
             {
-                CommandLog.RecordReplay.replay(command, decisions);
+                journal.appendDecision(command.record, command.recordLength);
             }
         };
-        final Effects.LeadLegs leadLegs = new Effects.LeadLegs(1 << config.capacityBits);
+        final Effects.LeadLegs leadLegs = new Effects.LeadLegs(1 << ctx.capacityBits());
         commandDisruptor.handleEventsWith(
-            new Effects(Effects.Lane.LEADS, leadLegs, config, stacks, prompts, events),
-            new Effects(Effects.Lane.CLOSERS, leadLegs, config, stacks, prompts, events),
+            new Effects(Effects.Lane.LEADS, leadLegs, ctx, events),
+            new Effects(Effects.Lane.CLOSERS, leadLegs, ctx, events),
             decisionJournal);
 
-        controller = new CallController(config, commandDisruptor.getRingBuffer(),
-            new CommandLog(commandDisruptor.getRingBuffer()), stats, records > 0 ? recovered : null,
-            finished::countDown);
+        final CommandProxy commands = new CommandProxy(commandDisruptor.getRingBuffer());
+        controller = new CallController(ctx, commands, new JournalCodec.Encoder(commands), stats, control,
+            records > 0 ? recovered : null, finished::countDown);
         final EventHandler<EngineEvent> inputJournal = (event, sequence, endOfBatch) -> journal.appendEvent(
             event.type.ordinal(), event.nanos, event.callId, event.token, event.value, event.leg << 16 | event.digit);
         eventDisruptor.handleEventsWith(controller, inputJournal);
 
         commandDisruptor.start();
         eventDisruptor.start();
-        LOG.info("campaign {} run {} started on journal {}", config.campaignName, controller.run(), journalDir);
+        LOG.info("campaign {} run {} started on journal {}", ctx.campaignName(), controller.run(), ctx.journalDir());
     }
 
     /**
-     * Starts the pipeline and begins dialing.
+     * Starts the pipeline and begins dialing (once closers are available).
      *
-     * @param config     the campaign, resolved.
-     * @param stacks     the SIP stacks to dial on (round robin), already started.
-     * @param prompts    the rendered prompts.
-     * @param journalDir the journal directory: new for a new campaign, the same to resume after a stop or a crash.
+     * @param ctx the engine's settings; concluded here when they were not.
      * @return the running engine.
      */
-    public static DialerEngine start(
-        final EngineConfig config, final SipStack[] stacks, final PromptBook prompts, final Path journalDir)
+    public static DialerEngine start(final EngineContext ctx)
     {
-        return new DialerEngine(config, stacks, prompts, journalDir);
+        if (!ctx.isConcluded())
+        {
+            ctx.conclude();
+        }
+        return new DialerEngine(ctx);
     }
 
     /**
-     * Waits for the campaign to finish: every lead has a final disposition, or no attempt left.
+     * Waits for the run to end: every lead has a final disposition or no attempt left, or the run was drained or
+     * stopped and its calls ended.
      *
      * @param timeout how long to wait.
      * @param unit    its unit.
-     * @return true when finished.
+     * @return true when the run ended.
      * @throws InterruptedException when interrupted.
      */
     public boolean awaitFinished(final long timeout, final TimeUnit unit) throws InterruptedException
@@ -130,7 +118,7 @@ public final class DialerEngine implements AutoCloseable
     }
 
     /**
-     * @return true once the campaign finished.
+     * @return true once the run ended.
      */
     public boolean isFinished()
     {
@@ -138,11 +126,21 @@ public final class DialerEngine implements AutoCloseable
     }
 
     /**
-     * @return live counters.
+     * @return live counters, readable from any thread without waiting.
      */
     public EngineStats stats()
     {
         return stats;
+    }
+
+    /**
+     * The control seam: users' actions in, the live state out.
+     *
+     * @return the control.
+     */
+    public EngineControl control()
+    {
+        return control;
     }
 
     /**
@@ -158,29 +156,7 @@ public final class DialerEngine implements AutoCloseable
      */
     public Path journalDir()
     {
-        return journalDir;
-    }
-
-    /**
-     * Adds a number to the do-not-call list at once (checked before every later dial).
-     *
-     * @param e164 the number.
-     */
-    public void addDoNotCall(final String e164)
-    {
-        final long seq = events.next();
-        events.get(seq).set(EventType.ADD_DO_NOT_CALL, 0, EngineEvent.LEAD_LEG, System.nanoTime()).text = e164;
-        events.publish(seq);
-    }
-
-    /**
-     * Stops dialing new leads; calls in progress finish, then the campaign finishes.
-     */
-    public void drain()
-    {
-        final long seq = events.next();
-        events.get(seq).set(EventType.DRAIN, 0, EngineEvent.LEAD_LEG, System.nanoTime());
-        events.publish(seq);
+        return ctx.journalDir();
     }
 
     /**
@@ -226,12 +202,18 @@ public final class DialerEngine implements AutoCloseable
         journal.close();
     }
 
+    private static LiveState initialState(final EngineContext ctx)
+    {
+        return new LiveState(ctx.clock().time(), 0, LiveState.Status.RUNNING, "starting", ctx.leads().size(), 0, 0,
+            0, 0, Long.MAX_VALUE, 0, 0, Map.of(), 0, 0, 0, Map.of(), 0, "", List.of());
+    }
+
     /**
      * Names the threads of a Disruptor's consumers in the order they are started (the order of the handlers).
      */
     private static ThreadFactory threads(final String... names)
     {
-        final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        final AtomicInteger count = new AtomicInteger();
         return runnable ->
         {
             final int n = count.getAndIncrement();

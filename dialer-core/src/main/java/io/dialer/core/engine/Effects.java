@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import com.lmax.disruptor.EventHandler;
-import com.lmax.disruptor.RingBuffer;
 import io.dialer.core.compliance.DoNotCallList;
 import io.dialer.core.journal.Step;
 import io.dialer.detection.DetectorConfig;
@@ -15,6 +14,7 @@ import io.dialer.media.Prompt;
 import io.dialer.sip.CallLeg;
 import io.dialer.sip.DialRequest;
 import io.dialer.sip.SipStack;
+import io.dialer.sip.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +46,9 @@ final class Effects implements EventHandler<Command>
         {
             return switch (c.type)
             {
+                case RECORD -> false;
                 case RELEASE -> true; // each lane forgets the legs it owns
-                case DIAL_CLOSER, BRIDGE, PREPARE_BRIEFING -> CLOSERS == this;
+                case DIAL_CLOSER, BRIDGE, INTRODUCE, PREPARE_BRIEFING -> CLOSERS == this;
                 case PLAY, STOP_PLAYBACK, HANG_UP -> (EngineEvent.LEAD_LEG != c.leg) == (CLOSERS == this);
                 default -> LEADS == this;
             };
@@ -76,7 +77,7 @@ final class Effects implements EventHandler<Command>
     private final LeadLegs leads;
     private final SipStack[] stacks;
     private final PromptBook prompts;
-    private final RingBuffer<EngineEvent> events;
+    private final EventProxy events;
     private final long slotMask;
     private final CallLeg[] closerLegs;
     private final long[] closerCalls;
@@ -86,33 +87,33 @@ final class Effects implements EventHandler<Command>
     private final String callerIdName;
     private final String callerIdNumber;
     private final String trunkHost;
+    private final Transport trunkTransport;
     private final DetectorConfig detector;
     private final DoNotCallList doNotCall;
     private final StringBuilder uri = new StringBuilder(64);
     private int nextStack;
 
     @SuppressWarnings("unchecked")
-    Effects(
-        final Lane lane, final LeadLegs leads, final EngineConfig config, final SipStack[] stacks,
-        final PromptBook prompts, final RingBuffer<EngineEvent> events)
+    Effects(final Lane lane, final LeadLegs leads, final EngineContext config, final EventProxy events)
     {
         this.lane = lane;
         this.leads = leads;
-        this.stacks = stacks;
-        this.prompts = prompts;
+        this.stacks = config.stacks();
+        this.prompts = config.prompts();
         this.events = events;
-        final int capacity = 1 << config.capacityBits;
+        final int capacity = 1 << config.capacityBits();
         slotMask = capacity - 1;
         briefingCalls = new long[capacity];
         briefings = new CompletableFuture[capacity];
-        final int closers = Math.max(1, config.closers.size());
+        final int closers = Math.max(1, config.closers().size());
         closerLegs = new CallLeg[closers];
         closerCalls = new long[closers];
-        callerIdName = config.callerIdName;
-        callerIdNumber = config.callerIdNumber;
-        trunkHost = config.trunkHost;
-        detector = config.detector;
-        doNotCall = config.doNotCall;
+        callerIdName = config.callerIdName();
+        callerIdNumber = config.callerIdNumber();
+        trunkHost = config.trunkHost();
+        trunkTransport = config.trunkTransport();
+        detector = config.detector();
+        doNotCall = config.doNotCall();
     }
 
     /**
@@ -121,7 +122,7 @@ final class Effects implements EventHandler<Command>
     @Override
     public void onEvent(final Command command, final long sequence, final boolean endOfBatch)
     {
-        if (command.type.isRecord() || !lane.owns(command))
+        if (!lane.owns(command))
         {
             return;
         }
@@ -134,10 +135,7 @@ final class Effects implements EventHandler<Command>
             LOG.warn("effects: {} failed: {}", command, ex.toString());
             if (CommandType.DIAL_LEAD == command.type || CommandType.DIAL_CLOSER == command.type)
             {
-                final long seq = events.next();
-                events.get(seq).set(EventType.COMMAND_FAILED, command.callId, command.leg, System.nanoTime()).text =
-                    ex.getMessage();
-                events.publish(seq);
+                events.commandFailed(command.callId, command.leg, ex.getMessage());
             }
         }
     }
@@ -153,7 +151,7 @@ final class Effects implements EventHandler<Command>
                 uri.append("sip:").append(c.target).append('@').append(trunkHost);
                 final DialRequest request = new DialRequest(uri.toString())
                     .callerIdName(callerIdName).callerIdUser(callerIdNumber)
-                    .ringTimeoutMs(c.ringTimeoutMs).detection(detector);
+                    .ringTimeoutMs(c.ringTimeoutMs).detection(detector).transport(trunkTransport);
                 final SipStack stack = stack();
                 final CallLeg leg = stack.dial(request, new LegEvents(events, c.callId, EngineEvent.LEAD_LEG));
                 leads.slots.set(slot, new Lead(c.callId, leg, stack));
@@ -176,6 +174,11 @@ final class Effects implements EventHandler<Command>
                 }
             }
             case PLAY -> play(c);
+            case INTRODUCE -> introduce(c);
+            case HOLD_MEDIA_TIMEOUT ->
+            {
+                // suspending the lead leg's media inactivity timeout while on hold: wired with the SIP stack's API
+            }
             case STOP_PLAYBACK ->
             {
                 final CallLeg leg = leg(c.callId, c.leg);
@@ -199,9 +202,7 @@ final class Effects implements EventHandler<Command>
                 if (null != caller && null != closer)
                 {
                     caller.bridge(closer);
-                    final long seq = events.next();
-                    events.get(seq).set(EventType.BRIDGED, c.callId, EngineEvent.LEAD_LEG, System.nanoTime());
-                    events.publish(seq);
+                    events.bridged(c.callId);
                     if (0 != c.originNanos)
                     {
                         latency(Step.ACCEPT_TO_BRIDGE, c.originNanos);
@@ -291,9 +292,9 @@ final class Effects implements EventHandler<Command>
         {
             audio = prompts.voicemail();
         }
-        if (start(leg, audio, c.loop, c.token) && 0 != c.originNanos && c.ordinal >= 0)
+        if (start(leg, audio, c.loop, c.token) && 0 != c.originNanos && c.step >= 0)
         {
-            latency(Step.get(c.ordinal), c.originNanos);
+            latency(Step.get(c.step), c.originNanos);
         }
     }
 
@@ -313,14 +314,24 @@ final class Effects implements EventHandler<Command>
         }
     }
 
+    /**
+     * The three-way introduction: caller and closer are connected; the introduction prompt plays to both.
+     */
+    private void introduce(final Command c)
+    {
+        final CallLeg caller = leg(c.callId, EngineEvent.LEAD_LEG);
+        final CallLeg closer = leg(c.callId, c.leg);
+        final Prompt intro = prompts.transfer(io.dialer.transfer.Prompt.INTRODUCTION);
+        if (null != caller && null != closer && null != intro)
+        {
+            start(caller, intro, false, 0);
+            start(closer, intro, false, 0);
+        }
+    }
+
     private void latency(final Step step, final long originNanos)
     {
-        final long now = System.nanoTime();
-        final long seq = events.next();
-        final EngineEvent event = events.get(seq).set(EventType.LATENCY, 0, EngineEvent.LEAD_LEG, now);
-        event.value = step.ordinal();
-        event.token = now - originNanos;
-        events.publish(seq);
+        events.latency(step.ordinal(), System.nanoTime() - originNanos);
     }
 
     private Lead lead(final long callId)

@@ -4,15 +4,16 @@
 package io.dialer.core.engine;
 
 /**
- * One slot of the controller's ring: preallocated, mutable, overwritten by each producer in place. Fields are read
- * only on the controller's (and the input journal's) thread after publication.
+ * One slot of the controller's ring: preallocated, mutable, written by each producer in place through
+ * {@link EventProxy}. Fields are read only on the controller's (and the input journal's) thread after publication.
  */
 public final class EngineEvent
 {
-    /** Leg number of the lead's own leg; closer legs are {@code 1 + closer index}. */
+    /** Leg number of the lead's own leg; closer legs are {@link #closerLeg(int)}. */
     public static final int LEAD_LEG = 0;
 
     EventType type;
+    long sequence;
     long callId;
     int leg;
     long nanos;
@@ -22,13 +23,26 @@ public final class EngineEvent
     Enum<?> cause;
     Enum<?> cause2;
     String text;
+    String text2;
+    Object attachment;
+
+    /**
+     * The leg number of a closer's leg.
+     *
+     * @param closer the closer index.
+     * @return its leg number.
+     */
+    static int closerLeg(final int closer)
+    {
+        return 1 + closer;
+    }
 
     /**
      * Clears the slot for a new event.
      *
      * @param type   the type.
      * @param callId the call id, or 0.
-     * @param leg    the leg, {@link #LEAD_LEG} or 1 + closer index.
+     * @param leg    the leg, {@link #LEAD_LEG} or a {@link #closerLeg(int)}.
      * @param nanos  when it happened, {@link System#nanoTime()}.
      * @return this.
      */
@@ -44,6 +58,8 @@ public final class EngineEvent
         cause = null;
         cause2 = null;
         text = null;
+        text2 = null;
+        attachment = null;
         return this;
     }
 
@@ -108,6 +124,7 @@ public final class EngineEvent
     {
         return type + " call=" + callId + " leg=" + leg + " token=" + token + " value=" + value +
             (0 != digit ? " digit=" + digit : "") + (null != cause ? " cause=" + cause : "") +
-            (null != cause2 ? "/" + cause2 : "") + (null != text ? " text=" + text : "");
+            (null != cause2 ? "/" + cause2 : "") + (null != text ? " text=" + text : "") +
+            (null != text2 ? " text2=" + text2 : "");
     }
 }

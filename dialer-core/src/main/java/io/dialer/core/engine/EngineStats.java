@@ -22,7 +22,11 @@ public final class EngineStats
     static final int WAITING = 6;
     static final int SKIPPED_MS = 7;
     static final int MEDIA_HOLDS = 8;
-    private static final int DISPOSITION_BASE = 9;
+    static final int READY = 9;
+    static final int LEADS_WAITING = 10;
+    static final int HELD_BY_WINDOW = 11;
+    static final int NEXT_DUE_MS = 12;
+    private static final int DISPOSITION_BASE = 13;
 
     private final AtomicLongArray counters = new AtomicLongArray(DISPOSITION_BASE + Disposition.values().length);
 
@@ -120,5 +124,42 @@ public final class EngineStats
     public long count(final Disposition disposition)
     {
         return counters.get(DISPOSITION_BASE + disposition.ordinal());
+    }
+
+    /**
+     * @return leads ready to dial now.
+     */
+    public long ready()
+    {
+        return counters.get(READY);
+    }
+
+    /**
+     * @return leads waiting for a time: a retry delay, a callback, their calling window, a daily cap.
+     */
+    public long leadsWaiting()
+    {
+        return counters.get(LEADS_WAITING);
+    }
+
+    /**
+     * @return of the leads waiting, those waiting for their calling window to open.
+     */
+    public long heldByWindow()
+    {
+        return counters.get(HELD_BY_WINDOW);
+    }
+
+    /**
+     * @return when the next waiting lead becomes dialable, epoch ms (campaign clock); {@code Long.MAX_VALUE} for none.
+     */
+    public long nextDueMs()
+    {
+        return counters.get(NEXT_DUE_MS);
+    }
+
+    long get(final int counter)
+    {
+        return counters.get(counter);
     }
 }

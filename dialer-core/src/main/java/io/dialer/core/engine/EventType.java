@@ -5,7 +5,8 @@ package io.dialer.core.engine;
 
 /**
  * What an {@link EngineEvent} carries. Producers: the SIP stack's and media engine's threads (through
- * {@link LegEvents}), the effects stage (feedback: INVITE sent, bridged, briefing started), and the API.
+ * {@link LegEvents}), the effects stage (feedback: latencies, bridged, a command that failed), and the control seam
+ * ({@link EngineControl}: users' actions, from any thread).
  */
 public enum EventType
 {
@@ -27,16 +28,38 @@ public enum EventType
     BEEP,
     /** The voicemail greeting ended without a beep. */
     NO_BEEP,
+    /** Detection: a beep after a HUMAN or NOTSURE verdict, {@code value} its end (audio ms from the answer). */
+    LATE_BEEP,
     /** Effects feedback: a step's latency, measured where it ends: {@code value} the step, {@code token} nanos. */
     LATENCY,
     /** Effects feedback: caller and closer are bridged ({@code leg} the closer's leg). */
     BRIDGED,
-    /** Effects feedback: a command could not be carried out (e.g. the INVITE could not be sent). */
+    /** Effects feedback: a command could not be carried out (e.g. the INVITE could not be sent): {@code text}. */
     COMMAND_FAILED,
-    /** API: add a number to the do-not-call list now: {@code text} the number. */
+    /** Control: add a number to the do-not-call list now: {@code text} the number, {@code text2} the source. */
     ADD_DO_NOT_CALL,
-    /** API: stop dialing new leads; calls in progress finish. */
+    /** Control: a closer logs in: {@code text} the closer id. */
+    CLOSER_LOGIN,
+    /** Control: a closer logs out (after the call in progress): {@code text} the closer id. */
+    CLOSER_LOGOUT,
+    /** Control: a closer pauses (after the call in progress): {@code text} the closer id, {@code text2} why. */
+    CLOSER_PAUSE,
+    /** Control: a paused closer is available again: {@code text} the closer id. */
+    CLOSER_RESUME,
+    /** Control: a closer ends the wrap-up: {@code text} the closer id. */
+    CLOSER_WRAP_UP_DONE,
+    /** Control: the closer accepts the briefing it is in (as key 1): {@code text} the closer id. */
+    CONSOLE_ACCEPT,
+    /** Control: the closer rejects the briefing it is in (as key 9): {@code text} the closer id. */
+    CONSOLE_REJECT,
+    /** Control: stop dialing new leads for now; calls in progress go on. */
+    PAUSE,
+    /** Control: dial again after a pause. */
+    RESUME,
+    /** Control: no new leads; calls in progress finish, then the campaign finishes. */
     DRAIN,
-    /** Detection: a beep after a HUMAN or NOTSURE verdict, {@code value} its end (audio ms from the answer). */
-    LATE_BEEP
+    /** Control: stop the campaign unfinished: no new leads; it ends when the calls in progress end. */
+    STOP,
+    /** Control: publish a fresh live state into {@code attachment}, a {@code CompletableFuture<LiveState>}. */
+    STATE
 }

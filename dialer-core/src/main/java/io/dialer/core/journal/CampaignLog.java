@@ -193,6 +193,47 @@ public interface CampaignLog
     }
 
     /**
+     * The attempt of a call does not count against the lead: the call failed because of the trunk (unreachable, no
+     * response, transport error), not because of the lead. Written right after the call's disposition.
+     *
+     * @param timeMs when.
+     * @param lead   the lead index.
+     * @param callId the call id.
+     * @param reason why.
+     */
+    default void attemptRefunded(final long timeMs, final int lead, final long callId, final CharSequence reason)
+    {
+    }
+
+    /**
+     * An action on the campaign or the sales floor: a user's, through the control seam, or the engine's own.
+     *
+     * @param timeMs  when.
+     * @param action  what.
+     * @param subject who or what it concerns (a closer id, a number), may be empty.
+     * @param detail  the reason given, or why the action was refused, may be empty.
+     * @param applied false when the action was refused (the detail says why).
+     */
+    default void control(
+        final long timeMs, final ControlAction action, final CharSequence subject, final CharSequence detail,
+        final boolean applied)
+    {
+    }
+
+    /**
+     * The run ended before the campaign was finished (stopped by a user, by the engine, or by a time limit); leads
+     * are still open. The next run on the same journal resumes them.
+     *
+     * @param timeMs    when.
+     * @param run       the run.
+     * @param reason    why.
+     * @param openLeads leads that still had attempts left.
+     */
+    default void campaignStopped(final long timeMs, final int run, final CharSequence reason, final int openLeads)
+    {
+    }
+
+    /**
      * The run finished: every lead has a final disposition or no attempt left (not written when killed).
      *
      * @param timeMs when.

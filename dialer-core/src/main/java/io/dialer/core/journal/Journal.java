@@ -12,6 +12,8 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 
 import net.openhft.chronicle.bytes.Bytes;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.MutableDirectBuffer;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
@@ -25,9 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The dialer's journal: two Chronicle queues (binary, one file a day) under one directory.
  * <ul>
- *     <li>{@code decisions}: one record per {@link CampaignLog} call of the call controller, in the compact layout
- *     described in {@code docs/journal.md}; {@link #replay} reads them back in order. Recovery and the report are
- *     built from it alone.</li>
+ *     <li>{@code decisions}: one record per {@link CampaignLog} call of the call controller, in the layout of
+ *     {@link JournalCodec} (described in {@code docs/journal.md}); {@link #replay} reads them back in order. Recovery
+ *     and the report are built from it alone.</li>
  *     <li>{@code events}: the pipeline's raw input events ({@link #appendEvent}), for audit and debugging;
  *     {@link #replayEvents} reads them back.</li>
  * </ul>
@@ -50,18 +52,33 @@ public final class Journal implements AutoCloseable
     static final RollCycle ROLL_CYCLE = RollCycles.FAST_DAILY;
 
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
-    private static final int EVENT_LENGTH = Integer.BYTES + 4 * Long.BYTES + Integer.BYTES;
 
     private final SingleChronicleQueue decisionsQueue;
     private final SingleChronicleQueue eventsQueue;
-    private final JournalWriter decisions;
+    private final ExpandableArrayBuffer scratch = new ExpandableArrayBuffer(256);
+    private final ExpandableArrayBuffer eventScratch = new ExpandableArrayBuffer(JournalCodec.EVENT_LENGTH);
+    private final JournalCodec.Encoder decisions;
+    private ExcerptAppender decisionAppender;
     private ExcerptAppender eventAppender;
 
     private Journal(final SingleChronicleQueue decisionsQueue, final SingleChronicleQueue eventsQueue)
     {
         this.decisionsQueue = decisionsQueue;
         this.eventsQueue = eventsQueue;
-        this.decisions = new JournalWriter(decisionsQueue);
+        this.decisions = new JournalCodec.Encoder(new JournalCodec.RecordSink()
+        {
+            @Override
+            public MutableDirectBuffer claim()
+            {
+                return scratch;
+            }
+
+            @Override
+            public void commit(final int length)
+            {
+                appendDecision(scratch, length);
+            }
+        });
     }
 
     /**
@@ -85,13 +102,46 @@ public final class Journal implements AutoCloseable
     }
 
     /**
-     * The controller's log: each call appends one record. The same instance every time; one thread only.
+     * A log that appends one record per call, encoded by {@link JournalCodec.Encoder}. The same instance every time;
+     * one thread only, the same that calls {@link #appendDecision}.
      *
      * @return the decision log.
      */
     public CampaignLog decisions()
     {
         return decisions;
+    }
+
+    /**
+     * Appends one decision record already encoded by a {@link JournalCodec.Encoder} (the pipeline encodes on the
+     * controller's thread and the journal's thread copies it here). One thread only.
+     *
+     * @param record the record's buffer, from offset 0.
+     * @param length its length.
+     */
+    public void appendDecision(final org.agrona.DirectBuffer record, final int length)
+    {
+        ExcerptAppender appender = decisionAppender;
+        if (null == appender)
+        {
+            appender = decisionsQueue.createAppender();
+            decisionAppender = appender;
+        }
+        try (DocumentContext dc = appender.writingDocument())
+        {
+            final Bytes<?> bytes = dc.wire().bytes();
+            if (null != record.byteArray())
+            {
+                bytes.write(record.byteArray(), 0, length);
+            }
+            else
+            {
+                for (int i = 0; i < length; i++)
+                {
+                    bytes.writeByte(record.getByte(i));
+                }
+            }
+        }
     }
 
     /**
@@ -113,16 +163,10 @@ public final class Journal implements AutoCloseable
             appender = eventsQueue.createAppender();
             eventAppender = appender;
         }
-
+        final int length = JournalCodec.encodeEvent(eventScratch, type, timeNanos, callId, a, b, c);
         try (DocumentContext dc = appender.writingDocument())
         {
-            final Bytes<?> bytes = dc.wire().bytes();
-            bytes.writeInt(type);
-            bytes.writeLong(timeNanos);
-            bytes.writeLong(callId);
-            bytes.writeLong(a);
-            bytes.writeLong(b);
-            bytes.writeInt(c);
+            dc.wire().bytes().write(eventScratch.byteArray(), 0, length);
         }
     }
 
@@ -134,6 +178,7 @@ public final class Journal implements AutoCloseable
      * @param dir      the journal directory.
      * @param listener called once per record; its character sequences are valid only during the call.
      * @return the number of records passed to the listener; 0 when there is no journal.
+     * @throws IllegalStateException when the journal was written in a later format than this version reads.
      */
     public static long replay(final Path dir, final CampaignLog listener)
     {
@@ -143,7 +188,8 @@ public final class Journal implements AutoCloseable
             return 0;
         }
 
-        final JournalReader reader = new JournalReader();
+        final JournalCodec.Decoder decoder = new JournalCodec.Decoder();
+        final ExpandableArrayBuffer record = new ExpandableArrayBuffer(256);
         long count = 0;
         long lastIndex = -1;
         try (SingleChronicleQueue queue = builder(path).readOnly(true).build();
@@ -159,7 +205,11 @@ public final class Journal implements AutoCloseable
                         break;
                     }
                     lastIndex = dc.index();
-                    status = reader.decode(dc.wire().bytes());
+                    final Bytes<?> bytes = dc.wire().bytes();
+                    final int length = (int)bytes.readRemaining();
+                    record.checkLimit(length);
+                    bytes.read(record.byteArray(), 0, length);
+                    status = decoder.decode(record, 0, length);
                 }
                 catch (final RuntimeException ex)
                 {
@@ -168,16 +218,23 @@ public final class Journal implements AutoCloseable
                     break;
                 }
 
-                if (JournalReader.OK == status)
+                if (JournalCodec.Decoder.OK == status)
                 {
-                    reader.dispatch(listener);
+                    if (JournalCodec.CAMPAIGN_STARTED == decoder.type() &&
+                        decoder.formatVersion() > JournalCodec.FORMAT_VERSION)
+                    {
+                        throw new IllegalStateException("journal " + dir + " was written in format version " +
+                            decoder.formatVersion() + "; this dialer reads versions 1 to " +
+                            JournalCodec.FORMAT_VERSION + ": use the dialer version that wrote it, or a newer one");
+                    }
+                    decoder.dispatch(listener);
                     count++;
                 }
                 else
                 {
                     LOG.warn("journal {}: skipping the record at {}: {} (type {})", path, describe(lastIndex),
-                        JournalReader.UNKNOWN_TYPE == status ? "unknown record type" : "truncated or unreadable record",
-                        reader.type());
+                        JournalCodec.Decoder.UNKNOWN_TYPE == status ? "unknown record type" :
+                        "truncated or unreadable record", decoder.type());
                 }
             }
         }
@@ -200,6 +257,7 @@ public final class Journal implements AutoCloseable
             return 0;
         }
 
+        final ExpandableArrayBuffer event = new ExpandableArrayBuffer(JournalCodec.EVENT_LENGTH);
         long count = 0;
         try (SingleChronicleQueue queue = builder(path).readOnly(true).build();
             ExcerptTailer tailer = queue.createTailer())
@@ -213,15 +271,14 @@ public final class Journal implements AutoCloseable
                         break;
                     }
                     final Bytes<?> bytes = dc.wire().bytes();
-                    if (bytes.readRemaining() < EVENT_LENGTH)
+                    if (bytes.readRemaining() < JournalCodec.EVENT_LENGTH)
                     {
                         LOG.warn("journal {}: skipping the event at {}: {} bytes, expected {}",
-                            path, describe(dc.index()), bytes.readRemaining(), EVENT_LENGTH);
+                            path, describe(dc.index()), bytes.readRemaining(), JournalCodec.EVENT_LENGTH);
                         continue;
                     }
-                    visitor.onEvent(
-                        bytes.readInt(), bytes.readLong(), bytes.readLong(), bytes.readLong(), bytes.readLong(),
-                        bytes.readInt());
+                    bytes.read(event.byteArray(), 0, JournalCodec.EVENT_LENGTH);
+                    JournalCodec.decodeEvent(event, visitor);
                     count++;
                 }
             }
@@ -252,7 +309,7 @@ public final class Journal implements AutoCloseable
      */
     void appendRawDecision(final byte[] raw)
     {
-        decisions.writeRaw(raw);
+        appendDecision(new org.agrona.concurrent.UnsafeBuffer(raw), raw.length);
     }
 
     private static SingleChronicleQueueBuilder builder(final Path path)

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.dialer.core.compliance.Disposition;
@@ -49,8 +51,10 @@ public final class RecoveryState implements CampaignLog
     private final List<String> optOuts = new ArrayList<>();
     private final Set<String> optOutSet = new HashSet<>();
     private final List<String> optOutsView = Collections.unmodifiableList(optOuts);
+    private final Map<String, String> closerPresence = new LinkedHashMap<>();
     private int runs;
     private boolean finished;
+    private boolean paused;
     private int leads;
     private String campaign = "";
     private String leadsFile = "";
@@ -459,6 +463,97 @@ public final class RecoveryState implements CampaignLog
         if (run == runs)
         {
             finished = true;
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void attemptRefunded(final long timeMs, final int lead, final long callId, final CharSequence reason)
+    {
+        see(timeMs, callId);
+        if (!accept(lead, "attemptRefunded") || attempts[lead] <= 0)
+        {
+            return;
+        }
+        attempts[lead]--;
+        removeLastAttemptTime(lead);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void control(
+        final long timeMs, final ControlAction action, final CharSequence subject, final CharSequence detail,
+        final boolean applied)
+    {
+        seeTime(timeMs);
+        if (!applied)
+        {
+            return;
+        }
+        switch (action)
+        {
+            case CAMPAIGN_PAUSE -> paused = true;
+            case CAMPAIGN_RESUME -> paused = false;
+            case CLOSER_LOGIN, CLOSER_RESUME, CLOSER_WRAP_UP_DONE -> closerPresence.put(subject.toString(), "");
+            case CLOSER_PAUSE -> closerPresence.put(subject.toString(), detail.toString());
+            case CLOSER_LOGOUT -> closerPresence.remove(subject.toString());
+            case DO_NOT_CALL_ADDED ->
+            {
+                final String number = subject.toString();
+                if (optOutSet.add(number))
+                {
+                    optOuts.add(number);
+                }
+            }
+            default ->
+            {
+            }
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void campaignStopped(final long timeMs, final int run, final CharSequence reason, final int openLeads)
+    {
+        seeTime(timeMs);
+        if (run == runs)
+        {
+            finished = false;
+        }
+    }
+
+    /**
+     * Whether dialing was paused by a user when the journal ends (a restart keeps it paused).
+     *
+     * @return true when paused.
+     */
+    public boolean paused()
+    {
+        return paused;
+    }
+
+    /**
+     * The closers logged in when the journal ends, by id: the pause reason, empty when available.
+     *
+     * @return an unmodifiable view, in login order.
+     */
+    public Map<String, String> closerPresence()
+    {
+        return Collections.unmodifiableMap(closerPresence);
+    }
+
+    /**
+     * A refunded call was the lead's latest dial (a lead has one call at a time): its time no longer counts for the
+     * daily and rolling caps.
+     */
+    private void removeLastAttemptTime(final int lead)
+    {
+        if (null != attemptTimes[lead] && attemptTimeCounts[lead] > 0)
+        {
+            attemptTimeCounts[lead]--;
         }
     }
 

@@ -139,12 +139,12 @@ public final class CrashCampaignMain
         boolean finished = false;
         try (DoNotCallList dnc = new DoNotCallList(journal.resolve("opt-outs.txt")))
         {
-            final EngineConfig config = CampaignSetup.config(campaign, leads, dnc,
+            final EngineContext config = CampaignSetup.config(campaign, leads, dnc,
                 new CampaignClock(SystemEpochClock.INSTANCE, START_MS), true)
                 .trunkHost(carrier.stack().localAddress().getHostString() + ":" + carrier.stack().port())
                 .ringTimeoutMs(RING_TIMEOUT_MS)
                 .closers(closers);
-            final DialerEngine engine = DialerEngine.start(config, new SipStack[]{dialer}, prompts, journal);
+            final DialerEngine engine = DialerEngine.start(config.stacks(dialer).prompts(prompts).journalDir(journal));
             final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RUN_TIMEOUT_MS);
             while (!engine.awaitFinished(1, TimeUnit.SECONDS) && System.nanoTime() - deadlineNs < 0)
             {

@@ -75,14 +75,14 @@ class DemoCampaignTest
             final LeadList leads = new LeadListReader("US").read(population.leadsCsv());
             final long start = ZonedDateTime.of(2026, 11, 23, 9, 0, 0, 0, DialerEngineTest.CHICAGO)
                 .toInstant().toEpochMilli();
-            final EngineConfig config = CampaignSetup.config(campaign, leads, dnc,
+            final EngineContext config = CampaignSetup.config(campaign, leads, dnc,
                     new CampaignClock(SystemEpochClock.INSTANCE, start), true)
                 .trunkHost(loopback.getHostAddress() + ":" + carrier.stack().port())
                 .closers(ClosersFile.load(population.closersYaml()).closers())
                 .ringTimeoutMs(15_000)
                 .transfer(new TransferConfiguration.Context()
                     .wrapUpMs(500).introduction(false).ringTimeoutMs(8_000).maxAttempts(8));
-            try (DialerEngine engine = DialerEngine.start(config, new SipStack[]{dialer}, prompts, journal))
+            try (DialerEngine engine = DialerEngine.start(config.stacks(dialer).prompts(prompts).journalDir(journal)))
             {
                 finished = engine.awaitFinished(200, TimeUnit.SECONDS);
             }

@@ -94,7 +94,7 @@ class DialerEngineTest
      * The demo campaign on the simulated carrier, one closer, its clock at a Monday 10:00 in Chicago, idle time
      * skipped.
      */
-    private EngineConfig config(final LeadList leads, final DoNotCallList dnc)
+    private EngineContext config(final LeadList leads, final DoNotCallList dnc)
     {
         final long start = ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, CHICAGO).toInstant().toEpochMilli();
         return CampaignSetup.config(campaign, leads, dnc, new CampaignClock(SystemEpochClock.INSTANCE, start), true)
@@ -131,8 +131,8 @@ class DialerEngineTest
         final Path journal = dir.resolve("journal");
         try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt")))
         {
-            final EngineConfig config = config(leads, dnc);
-            try (DialerEngine engine = DialerEngine.start(config, new SipStack[]{dialer}, prompts, journal))
+            final EngineContext config = config(leads, dnc);
+            try (DialerEngine engine = DialerEngine.start(config.stacks(dialer).prompts(prompts).journalDir(journal)))
             {
                 assertTrue(engine.awaitFinished(100, TimeUnit.SECONDS), "campaign finished");
             }
@@ -171,19 +171,21 @@ class DialerEngineTest
         final Path journal = dir.resolve("journal");
         try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt")))
         {
-            final EngineConfig config = config(leads, dnc);
-            try (DialerEngine engine = DialerEngine.start(config, new SipStack[]{dialer}, prompts, journal))
+            final EngineContext config = config(leads, dnc);
+            try (DialerEngine engine = DialerEngine.start(config.stacks(dialer).prompts(prompts).journalDir(journal)))
             {
                 // the busy lead's retry is 30 minutes away while the voicemail call is still up: a manager adds the
                 // number to the do-not-call list now, and the retry must be refused at the gate
+                // (the second dial may wait out an admission hold when the machine is busy: wait for it too)
                 final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (engine.stats().count(Disposition.BUSY) < 1 && System.nanoTime() < deadline)
+                while ((engine.stats().count(Disposition.BUSY) < 1 || engine.stats().live() < 1) &&
+                    System.nanoTime() < deadline)
                 {
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
                 }
                 assertEquals(1, engine.stats().count(Disposition.BUSY), "first busy call ended");
                 assertEquals(1, engine.stats().live(), "the voicemail call is still up");
-                engine.addDoNotCall("+12145550111");
+                engine.control().addDoNotCall("+12145550111", "test").get(10, TimeUnit.SECONDS);
                 assertTrue(engine.awaitFinished(60, TimeUnit.SECONDS), "campaign finished");
             }
         }
@@ -223,12 +225,12 @@ class DialerEngineTest
         final boolean finished;
         try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt")))
         {
-            final EngineConfig config = config(leads, dnc)
+            final EngineContext config = config(leads, dnc)
                 .closers(List.of(new Closer("rhea", "Rhea", carrier.uri("closer-rhea"), List.of("auto-closers"))))
                 .transfer(new TransferConfiguration.Context().introduction(false).ringTimeoutMs(10_000)
                     .maxAttempts(1).wrapUpMs(0))
                 .pacer(new ProgressivePacer(2, 2)); // both at once
-            try (DialerEngine engine = DialerEngine.start(config, new SipStack[]{dialer}, prompts, journal))
+            try (DialerEngine engine = DialerEngine.start(config.stacks(dialer).prompts(prompts).journalDir(journal)))
             {
                 final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(100);
                 while (engine.stats().count(Disposition.CALLBACK) < 2 && System.nanoTime() < deadline)
@@ -237,7 +239,7 @@ class DialerEngineTest
                 }
                 assertEquals(2, engine.stats().count(Disposition.CALLBACK), "both callees asked for a callback");
                 // the clock skips to a callback once no call is up; a redial may already be up: let it finish
-                engine.drain();
+                engine.control().drain();
                 finished = engine.awaitFinished(60, TimeUnit.SECONDS);
             }
         }
@@ -277,15 +279,15 @@ class DialerEngineTest
         final AtomicInteger checks = new AtomicInteger();
         try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt")))
         {
-            final EngineConfig config = config(leads, dnc)
+            final EngineContext config = config(leads, dnc)
                 .mediaLag(() ->
                 {
                     checks.incrementAndGet();
                     // the media threads skip frames at every check while overloaded
                     return overloaded.get() ? skippedFrames.incrementAndGet() : skippedFrames.get();
                 }, 200);
-            try (DialerEngine engine = DialerEngine.start(config, new SipStack[]{dialer}, prompts,
-                dir.resolve("journal")))
+            try (DialerEngine engine = DialerEngine.start(
+                config.stacks(dialer).prompts(prompts).journalDir(dir.resolve("journal"))))
             {
                 final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
                 while (checks.get() < 8 && System.nanoTime() < deadline)
@@ -302,7 +304,7 @@ class DialerEngineTest
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
                 }
                 assertEquals(1, engine.stats().dialed(), "dialing resumes once the media threads keep up");
-                engine.drain();
+                engine.control().drain();
                 assertTrue(engine.awaitFinished(20, TimeUnit.SECONDS), "campaign finished");
             }
         }

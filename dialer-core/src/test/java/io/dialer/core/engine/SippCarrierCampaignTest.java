@@ -128,12 +128,12 @@ final class SippCarrierCampaignTest
         final long start = ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, CHICAGO).toInstant().toEpochMilli();
         try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt")))
         {
-            final EngineConfig config = CampaignSetup.config(campaign, leads, dnc,
+            final EngineContext config = CampaignSetup.config(campaign, leads, dnc,
                 new CampaignClock(SystemEpochClock.INSTANCE, start), true)
                 .trunkHost(sipp.hostPort())
                 .ringTimeoutMs(RING_TIMEOUT_MS)
                 .closers(closers);
-            try (DialerEngine engine = DialerEngine.start(config, new SipStack[]{dialer}, prompts, journal))
+            try (DialerEngine engine = DialerEngine.start(config.stacks(dialer).prompts(prompts).journalDir(journal)))
             {
                 assertTrue(engine.awaitFinished(100, TimeUnit.SECONDS), "campaign finished");
             }

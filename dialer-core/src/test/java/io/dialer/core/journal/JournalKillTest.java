@@ -103,7 +103,7 @@ class JournalKillTest
             .rollCycle(Journal.ROLL_CYCLE).build();
         final ExcerptAppender appender = queue.createAppender();
         final DocumentContext unfinished = appender.writingDocument();
-        unfinished.wire().bytes().writeByte(Records.DISPOSITION).writeLong(1004).writeInt(1);
+        unfinished.wire().bytes().writeByte(JournalCodec.DISPOSITION).writeLong(1004).writeInt(1);
 
         System.out.println(READY);
         System.out.flush();

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -103,7 +104,7 @@ class JournalTest
         {
             journal.decisions().answered(1, 2, 3);
             journal.appendRawDecision(new byte[]{ 99, 1, 2, 3, 4, 5, 6, 7, 8, 9 });
-            journal.appendRawDecision(new byte[]{ Records.DIALED, 1, 2, 3 });
+            journal.appendRawDecision(new byte[]{ JournalCodec.DIALED, 1, 2, 3 });
             journal.appendRawDecision(verdictNamed("ROBOT"));
             journal.appendRawDecision(dispositionWithTextLength(1000));
             journal.appendRawDecision(new byte[]{ 0 });
@@ -118,12 +119,55 @@ class JournalTest
     }
 
     @Test
+    void shouldReadAVersionOneJournalWhoseCampaignStartedNamesNoVersion()
+    {
+        try (Journal journal = Journal.open(dir))
+        {
+            final Bytes<?> bytes = Bytes.allocateElasticOnHeap(64);
+            bytes.writeByte(JournalCodec.CAMPAIGN_STARTED).writeLong(5).writeInt(1);
+            writeVarint(bytes, 1);
+            bytes.write("c");
+            writeVarint(bytes, 9);
+            bytes.write("leads.csv");
+            bytes.writeInt(3).writeInt(2);
+            journal.appendRawDecision(bytes.toByteArray());
+            journal.decisions().answered(6, 0, 1);
+        }
+
+        final RecordingLog replayed = new RecordingLog();
+        assertEquals(2, Journal.replay(dir, replayed));
+        assertEquals(List.of("campaignStarted|5|1|\"c\"|\"leads.csv\"|3|2", "answered|6|0|1"), replayed.records);
+    }
+
+    @Test
+    void shouldRefuseAJournalOfALaterFormatVersionNamingBoth()
+    {
+        try (Journal journal = Journal.open(dir))
+        {
+            final Bytes<?> bytes = Bytes.allocateElasticOnHeap(64);
+            bytes.writeByte(JournalCodec.CAMPAIGN_STARTED).writeLong(5).writeInt(1);
+            writeVarint(bytes, 1);
+            bytes.write("c");
+            writeVarint(bytes, 1);
+            bytes.write("l");
+            bytes.writeInt(3).writeInt(2).writeInt(JournalCodec.FORMAT_VERSION + 1);
+            journal.appendRawDecision(bytes.toByteArray());
+        }
+
+        final IllegalStateException refused =
+            assertThrows(IllegalStateException.class, () -> Journal.replay(dir, new RecordingLog()));
+        assertTrue(refused.getMessage().contains("format version " + (JournalCodec.FORMAT_VERSION + 1)),
+            refused.getMessage());
+        assertTrue(refused.getMessage().contains("versions 1 to " + JournalCodec.FORMAT_VERSION), refused.getMessage());
+    }
+
+    @Test
     void shouldAcceptBytesAppendedAfterTheKnownFields()
     {
         try (Journal journal = Journal.open(dir))
         {
             final Bytes<?> bytes = Bytes.allocateElasticOnHeap(64);
-            bytes.writeByte(Records.CAMPAIGN_FINISHED).writeLong(7).writeInt(3).writeLong(42);
+            bytes.writeByte(JournalCodec.CAMPAIGN_FINISHED).writeLong(7).writeInt(3).writeLong(42);
             journal.appendRawDecision(bytes.toByteArray());
         }
 
@@ -205,21 +249,37 @@ class JournalTest
     private static byte[] verdictNamed(final String name)
     {
         final Bytes<?> bytes = Bytes.allocateElasticOnHeap(64);
-        bytes.writeByte(Records.VERDICT).writeLong(1).writeInt(2).writeLong(3);
+        bytes.writeByte(JournalCodec.VERDICT).writeLong(1).writeInt(2).writeLong(3);
         bytes.writeByte((byte)name.length()).write(name);
-        Records.CAUSES.write(bytes, Cause.BEEP);
+        writeName(bytes, Cause.BEEP.name());
         bytes.writeInt(500);
 
         return bytes.toByteArray();
     }
 
+    private static void writeName(final Bytes<?> bytes, final String name)
+    {
+        bytes.writeByte((byte)name.length()).write(name);
+    }
+
+    private static void writeVarint(final Bytes<?> bytes, final long value)
+    {
+        long v = value;
+        while ((v & ~0x7FL) != 0)
+        {
+            bytes.writeByte((byte)(0x80 | (v & 0x7F)));
+            v >>>= 7;
+        }
+        bytes.writeByte((byte)v);
+    }
+
     private static byte[] dispositionWithTextLength(final int length)
     {
         final Bytes<?> bytes = Bytes.allocateElasticOnHeap(64);
-        bytes.writeByte(Records.DISPOSITION).writeLong(1).writeInt(2).writeLong(3).writeInt(1);
-        Records.DISPOSITIONS.write(bytes, Disposition.BUSY);
+        bytes.writeByte(JournalCodec.DISPOSITION).writeLong(1).writeInt(2).writeLong(3).writeInt(1);
+        writeName(bytes, Disposition.BUSY.name());
         bytes.writeLong(4);
-        Records.writeVarint(bytes, length);
+        writeVarint(bytes, length);
         bytes.write("short");
 
         return bytes.toByteArray();
@@ -260,6 +320,12 @@ class JournalTest
         {
             log.latency(1_700_000_000_600L, step, 1L << (step.ordinal() * 8));
         }
+        log.attemptRefunded(1_700_000_000_650L, 7, 77, "trunk failure");
+        for (final ControlAction action : ControlAction.values())
+        {
+            log.control(1_700_000_000_660L, action, "dana", NON_ASCII, action.ordinal() % 2 == 0);
+        }
+        log.campaignStopped(1_700_000_000_670L, run, "stopped by a user", 1234);
         log.dialed(Long.MIN_VALUE, Integer.MAX_VALUE, Long.MIN_VALUE, Integer.MIN_VALUE, "", "");
         log.latency(-1, Step.ACCEPT_TO_BRIDGE, -1);
         log.campaignFinished(1_700_000_000_700L, run);

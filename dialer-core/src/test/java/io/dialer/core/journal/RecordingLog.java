@@ -116,6 +116,23 @@ final class RecordingLog implements CampaignLog
         add("campaignFinished", timeMs, run);
     }
 
+    public void attemptRefunded(final long timeMs, final int lead, final long callId, final CharSequence reason)
+    {
+        add("attemptRefunded", timeMs, lead, callId, reason);
+    }
+
+    public void control(
+        final long timeMs, final ControlAction action, final CharSequence subject, final CharSequence detail,
+        final boolean applied)
+    {
+        add("control", timeMs, action, subject, detail, applied);
+    }
+
+    public void campaignStopped(final long timeMs, final int run, final CharSequence reason, final int openLeads)
+    {
+        add("campaignStopped", timeMs, run, reason, openLeads);
+    }
+
     private void add(final String name, final Object... args)
     {
         final StringBuilder line = new StringBuilder(name);

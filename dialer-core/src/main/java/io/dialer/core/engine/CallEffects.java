@@ -1,0 +1,301 @@
+/*
+ * Dialer core.
+ */
+package io.dialer.core.engine;
+
+import java.time.ZoneId;
+
+import io.dialer.core.compliance.Disposition;
+import io.dialer.core.journal.CampaignLog;
+import io.dialer.core.journal.Step;
+import io.dialer.core.lead.LeadList;
+import io.dialer.qualification.Script;
+import io.dialer.transfer.CloserPool;
+import io.dialer.transfer.Matcher;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What the call flows ask for, carried out on the controller's thread: telephony goes to the effects stage through
+ * the {@link CommandProxy}, timers onto the {@link EngineTimers}, closers to and from the {@link SalesFloor}, a
+ * call's outcome to the {@link LeadSchedule} and the journal, latencies into histograms. The controller sets the
+ * time ({@link #now}) before it hands an event to a flow.
+ */
+final class CallEffects implements CallCommands
+{
+    private final EngineContext ctx;
+    private final LeadList leads;
+    private final Script script;
+    private final CommandProxy commands;
+    private final CampaignLog journal;
+    private final EngineStats stats;
+    private final EngineTimers timers;
+    private final SalesFloor floor;
+    private final Matcher matcher;
+    private final CloserPool pool;
+    private final LeadSchedule schedule;
+    private final CampaignStatus status;
+    private final Histogram[] latencies;
+    private CallSlots slots;
+    private long nowMs;
+
+    CallEffects(
+        final EngineContext ctx, final CommandProxy commands, final CampaignLog journal, final EngineStats stats,
+        final EngineTimers timers, final SalesFloor floor, final LeadSchedule schedule, final CampaignStatus status,
+        final Histogram[] latencies)
+    {
+        this.ctx = ctx;
+        this.leads = ctx.leads();
+        this.script = ctx.script();
+        this.commands = commands;
+        this.journal = journal;
+        this.stats = stats;
+        this.timers = timers;
+        this.floor = floor;
+        this.matcher = floor.matcher();
+        this.pool = floor.pool();
+        this.schedule = schedule;
+        this.status = status;
+        this.latencies = latencies;
+    }
+
+    void slots(final CallSlots callSlots)
+    {
+        slots = callSlots;
+    }
+
+    void now(final long timeMs)
+    {
+        nowMs = timeMs;
+    }
+
+    /**
+     * Blocks a number for every later dial at once (in memory, here) and has the effects stage append it to the
+     * opt-out file: the controller never waits on the disk. A crash in between loses nothing: the journal's record is
+     * replayed into the list on restart.
+     *
+     * @param value  the number, E.164 digits.
+     * @param source who asked.
+     */
+    void blockNumber(final long value, final String source)
+    {
+        if (ctx.doNotCall().block(value))
+        {
+            commands.persistOptOut(value, nowMs, source);
+        }
+    }
+
+    @Override
+    public void playToLead(
+        final long callId, final Object prompt, final boolean loop, final long token, final long originNanos,
+        final int step)
+    {
+        commands.play(callId, EngineEvent.LEAD_LEG, leadOf(callId), prompt, loop, token, originNanos, step);
+    }
+
+    @Override
+    public void stopLeadPlayback(final long callId)
+    {
+        commands.stopPlayback(callId, EngineEvent.LEAD_LEG);
+    }
+
+    @Override
+    public void hangUpLead(final long callId)
+    {
+        commands.hangUp(callId, EngineEvent.LEAD_LEG);
+    }
+
+    @Override
+    public void callerOnHold(final long callId, final boolean onHold)
+    {
+        commands.holdMediaTimeout(callId, onHold);
+    }
+
+    @Override
+    public void dialCloser(
+        final long callId, final int closer, final boolean callerIdPassThrough, final long originNanos)
+    {
+        commands.dialCloser(callId, closer, pool.sipUri(closer), callerIdPassThrough ? leads.e164(leadOf(callId)) :
+            null, ctx.transfer().ringTimeoutMs() + 5_000, originNanos);
+    }
+
+    @Override
+    public void playToCloser(
+        final long callId, final int closer, final io.dialer.transfer.Prompt prompt, final long token,
+        final long originNanos)
+    {
+        commands.play(callId, EngineEvent.closerLeg(closer), leadOf(callId), prompt, false, token, originNanos,
+            Step.CLOSER_ANSWER_TO_BRIEFING.ordinal());
+    }
+
+    @Override
+    public void stopCloserPlayback(final long callId, final int closer)
+    {
+        commands.stopPlayback(callId, EngineEvent.closerLeg(closer));
+    }
+
+    @Override
+    public void hangUpCloser(final long callId, final int closer)
+    {
+        commands.hangUp(callId, EngineEvent.closerLeg(closer));
+    }
+
+    @Override
+    public void bridge(final long callId, final int closer, final long originNanos)
+    {
+        commands.bridge(callId, closer, originNanos);
+    }
+
+    @Override
+    public void introduce(final long callId, final int closer)
+    {
+        commands.introduce(callId, closer);
+    }
+
+    @Override
+    public void prepareBriefing(final long callId, final String summary)
+    {
+        commands.prepareBriefing(callId, summary);
+    }
+
+    @Override
+    public void startTimer(final long callId, final int timer, final long deadlineMs)
+    {
+        timers.startCallTimer(callId, timer, deadlineMs, nowMs);
+    }
+
+    @Override
+    public void cancelTimer(final long callId, final int timer)
+    {
+        timers.cancelCallTimer(callId, timer);
+    }
+
+    @Override
+    public int requestCloser(final long callId, final int skill, final int excludedCloser)
+    {
+        final int closer = matcher.assign(callId, skill, excludedCloser, nowMs);
+        if (closer >= 0)
+        {
+            return closer;
+        }
+        if (Matcher.QUEUED == closer)
+        {
+            stats.add(EngineStats.WAITING, 1);
+            return QUEUED;
+        }
+        return Matcher.ALREADY_QUEUED == closer ? QUEUED : NO_CLOSER;
+    }
+
+    @Override
+    public void cancelCloserRequest(final long callId)
+    {
+        if (matcher.isQueued(callId))
+        {
+            stats.add(EngineStats.WAITING, -1);
+        }
+        matcher.abandon(callId);
+    }
+
+    @Override
+    public void releaseCloser(final int closer)
+    {
+        matcher.endOffer(closer, nowMs);
+    }
+
+    @Override
+    public void closerConnected(final int closer)
+    {
+        matcher.connect(closer, nowMs);
+    }
+
+    @Override
+    public void closerCallEnded(final int closer)
+    {
+        matcher.endCall(closer, nowMs);
+    }
+
+    @Override
+    public void leftPacing(final long callId)
+    {
+        slots.leftPacing();
+    }
+
+    @Override
+    public void callEnded(
+        final long callId, final int lead, final int attempt, final Disposition disposition, final long callbackAtMs,
+        final CharSequence detail, final boolean charged, final boolean trunkFailure)
+    {
+        if (charged)
+        {
+            final long next = schedule.callEnded(lead, disposition, callbackAtMs, nowMs);
+            journal.disposition(nowMs, lead, callId, attempt, disposition, next, detail);
+            status.trunkHandled();
+        }
+        else
+        {
+            // not the lead's doing (the trunk failed, or the dialer cancelled the dial): the attempt is given back
+            schedule.refund(lead);
+            journal.disposition(nowMs, lead, callId, attempt, disposition, nowMs, detail);
+            journal.attemptRefunded(nowMs, lead, callId, trunkFailure ? "trunk failure" : "cancelled by the dialer");
+            schedule.retryNow(lead, nowMs);
+        }
+        if (trunkFailure)
+        {
+            status.trunkFailed(detail, nowMs);
+        }
+        stats.set(EngineStats.LEADS_DONE, schedule.leadsDone());
+    }
+
+    @Override
+    public void optOut(final int lead)
+    {
+        final String e164 = leads.e164(lead);
+        blockNumber(ctx.doNotCall().normalise(e164), "opt-out");
+        journal.optedOut(nowMs, lead, e164);
+    }
+
+    @Override
+    public void latency(final Step step, final long nanos)
+    {
+        final Histogram histogram = latencies[step.ordinal()];
+        histogram.recordValue(Math.max(0, Math.min(nanos, histogram.getHighestTrackableValue())));
+        journal.latency(nowMs, step, nanos);
+    }
+
+    @Override
+    public void released(final long callId)
+    {
+        commands.release(callId);
+        slots.release(callId);
+        stats.set(EngineStats.LIVE, slots.live());
+    }
+
+    @Override
+    public ZoneId zoneOf(final int lead)
+    {
+        return schedule.zoneOf(lead);
+    }
+
+    @Override
+    public String[] leadValues(final int lead)
+    {
+        return script.leadValues(leads.fields(lead));
+    }
+
+    @Override
+    public int skillId(final String skill)
+    {
+        return floor.skillId(skill);
+    }
+
+    @Override
+    public String closerId(final int closer)
+    {
+        return pool.id(closer);
+    }
+
+    private int leadOf(final long callId)
+    {
+        final CallFlow flow = slots.flow(callId);
+        return null == flow ? -1 : flow.lead();
+    }
+}

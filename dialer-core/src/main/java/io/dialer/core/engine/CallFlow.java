@@ -1,0 +1,756 @@
+/*
+ * Dialer core.
+ */
+package io.dialer.core.engine;
+
+import io.dialer.core.compliance.Disposition;
+import io.dialer.core.journal.CampaignLog;
+import io.dialer.core.journal.Step;
+import io.dialer.detection.Cause;
+import io.dialer.detection.Verdict;
+import io.dialer.qualification.Script;
+import io.dialer.sip.EndCause;
+import io.dialer.sip.FailureCause;
+import io.dialer.transfer.Prompt;
+import io.dialer.transfer.TimerKind;
+import io.dialer.transfer.TransferConfiguration;
+import io.dialer.transfer.TransferOutcome;
+import io.dialer.transfer.TransferState;
+
+/**
+ * One call's flow, as a state machine: the events of the call's legs, its timers and the sales floor come in with
+ * the time ({@link #at}), commands go out through a {@link CallCommands} sink and decisions into the journal. No I/O,
+ * no clock: every path is tested by feeding events ({@code CallFlowTest}, one scenario table per path).
+ * <pre>
+ * DIALING --answered--> DETECTING --HUMAN/NOTSURE, a key, no verdict in time--> QUALIFYING --qualified--> TRANSFERRING
+ *                       DETECTING --MACHINE--> AWAITING_BEEP --beep--> LEAVING_MESSAGE
+ * QUALIFYING --late beep, no key yet--> LEAVING_MESSAGE;  --disqualified, callback, opt-out--> CLOSING
+ * TRANSFERRING --bridged--> BRIDGED;  --returned--> OFFERING_CALLBACK --key / no key--> CLOSING / HANGING_UP
+ * any phase --the lead's leg ends--> ENDED (the slot is released once every leg is gone)
+ * </pre>
+ * One object per call slot, reused call after call ({@link #start}). Its two parts: {@link CallScript} (the
+ * qualification conversation and early keys) and {@link CallTransfer} (the warm transfer and the closer legs); the
+ * lead leg's prompts are scheduled by {@link CallerPrompts}. Every call ends with exactly one disposition
+ * ({@link CallCommands#callEnded}).
+ */
+final class CallFlow
+{
+    /** The conversation's input timer. */
+    static final int TIMER_CONVERSATION = 0;
+    /** The phase guard: no verdict, no beep, no callback key. */
+    static final int TIMER_GUARD = 1;
+    /** The warm transfer's timers follow: {@code TIMER_TRANSFER + TimerKind.ordinal()}. */
+    static final int TIMER_TRANSFER = 2;
+    /** How many timers a call has. */
+    static final int TIMERS = TIMER_TRANSFER + TimerKind.values().length;
+
+    /** The campaign's voicemail message, as a prompt. */
+    static final Object VOICEMAIL = new Object()
+    {
+        @Override
+        public String toString()
+        {
+            return "voicemail message";
+        }
+    };
+
+    private static final TimerKind[] TIMER_KINDS = TimerKind.values();
+
+    /**
+     * The settings a call flow needs from the campaign.
+     *
+     * @param script           the qualification script.
+     * @param transfer         the warm transfer's settings, concluded.
+     * @param leaveMessage     leave the voicemail message after the beep (false: hang up on machines).
+     * @param verdictTimeoutMs no verdict this long after the answer: treated as a person.
+     * @param beepTimeoutMs    no beep this long after a MACHINE verdict: hang up.
+     * @param callbackOffer    the callback times a returned caller may pick.
+     */
+    record Settings(
+        Script script, TransferConfiguration.Context transfer, boolean leaveMessage, long verdictTimeoutMs,
+        long beepTimeoutMs, CallbackOffer callbackOffer)
+    {
+    }
+
+    /**
+     * Where a call is.
+     */
+    enum Phase
+    {
+        /** The slot is free. */
+        IDLE,
+        /** The lead is being dialed. */
+        DIALING,
+        /** Answered; the detector listens to the greeting. */
+        DETECTING,
+        /** The script talks with a person. */
+        QUALIFYING,
+        /** The script ended (disqualified, callback, opt-out) or the callback offer was answered: last words. */
+        CLOSING,
+        /** Qualified: on hold, a closer is being found, dialed and briefed. */
+        TRANSFERRING,
+        /** The transfer returned the caller: the apology and the callback offer. */
+        OFFERING_CALLBACK,
+        /** Caller and closer are connected. */
+        BRIDGED,
+        /** A machine: waiting for the beep. */
+        AWAITING_BEEP,
+        /** The voicemail message plays. */
+        LEAVING_MESSAGE,
+        /** The dialer hung up; waiting for the leg to end. */
+        HANGING_UP,
+        /** The lead's leg is gone; closer legs may still be ending. */
+        ENDED
+    }
+
+    private final Settings settings;
+    private final CallCommands out;
+    private final CampaignLog journal;
+    private final EngineStats stats;
+    private final CallScript script;
+    private final CallTransfer transfer;
+    private final CallerPrompts prompts;
+    private final CallOutcome outcome = new CallOutcome();
+    private final StringBuilder scratch = new StringBuilder(64);
+    private long callId;
+    private int lead;
+    private int attempt;
+    private Phase phase = Phase.IDLE;
+    private boolean leadLegUp;
+    private boolean inPacing;
+    private long nowMs;
+    private long eventNanos;
+    private long dialNanos;
+    private long answerNanos;
+
+    CallFlow(final Settings settings, final CallCommands out, final CampaignLog journal, final EngineStats stats)
+    {
+        this.settings = settings;
+        this.out = out;
+        this.journal = journal;
+        this.stats = stats;
+        this.script = new CallScript(this, settings.script(), out, journal, stats);
+        this.transfer = new CallTransfer(this, settings.transfer(), out, journal, stats);
+        this.prompts = new CallerPrompts(out);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // state
+
+    long callId()
+    {
+        return callId;
+    }
+
+    int lead()
+    {
+        return lead;
+    }
+
+    Phase phase()
+    {
+        return phase;
+    }
+
+    long nowMs()
+    {
+        return nowMs;
+    }
+
+    long eventNanos()
+    {
+        return eventNanos;
+    }
+
+    /**
+     * @return the warm transfer's state.
+     */
+    TransferState transferState()
+    {
+        return transfer.state();
+    }
+
+    /**
+     * @return the closer the transfer holds (offered or connected), or {@code NULL_CLOSER}.
+     */
+    int transferCloser()
+    {
+        return transfer.closer();
+    }
+
+    /**
+     * @return the warm-transfer part, to which the closer legs' events go.
+     */
+    CallTransfer transfer()
+    {
+        return transfer;
+    }
+
+    /**
+     * Sets the time of the next event.
+     *
+     * @param timeMs the controller's time.
+     * @param nanos  when the event happened, {@code System.nanoTime()} as its producer read it.
+     * @return this.
+     */
+    CallFlow at(final long timeMs, final long nanos)
+    {
+        nowMs = timeMs;
+        eventNanos = nanos;
+        return this;
+    }
+
+    /**
+     * A new call in this slot: the lead is being dialed.
+     *
+     * @param id            the call id.
+     * @param leadIndex     the lead.
+     * @param attemptNumber the attempt.
+     */
+    void start(final long id, final int leadIndex, final int attemptNumber)
+    {
+        callId = id;
+        lead = leadIndex;
+        attempt = attemptNumber;
+        phase = Phase.DIALING;
+        leadLegUp = true;
+        outcome.reset();
+        inPacing = true;
+        dialNanos = eventNanos;
+        answerNanos = 0;
+        prompts.reset(id);
+        script.reset();
+        transfer.reset();
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // the lead's leg
+
+    /**
+     * The lead answered (200 OK, media up).
+     */
+    void onAnswered()
+    {
+        if (Phase.DIALING != phase)
+        {
+            return;
+        }
+        answerNanos = eventNanos;
+        out.latency(Step.DIAL_TO_ANSWER, eventNanos - dialNanos);
+        journal.answered(nowMs, lead, callId);
+        phase = Phase.DETECTING;
+        out.startTimer(callId, TIMER_GUARD, nowMs + settings.verdictTimeoutMs());
+    }
+
+    /**
+     * The dial failed before an answer.
+     *
+     * @param cause  why.
+     * @param status the SIP status, 0 when none.
+     * @param reason the reason text.
+     */
+    void onFailed(final FailureCause cause, final int status, final CharSequence reason)
+    {
+        if (!leadLegUp)
+        {
+            return;
+        }
+        outcome.failed(null == cause ? FailureCause.CARRIER_ERROR : cause, status, reason);
+        leadLegGone();
+    }
+
+    /**
+     * The campaign stops: a dial not answered yet is cancelled; its attempt is not charged to the lead.
+     */
+    void cancel()
+    {
+        if (Phase.DIALING == phase && leadLegUp)
+        {
+            outcome.cancel();
+            out.hangUpLead(callId);
+        }
+    }
+
+    /**
+     * The effects stage could not send the dial: a trunk failure.
+     *
+     * @param reason why.
+     */
+    void onDialNotSent(final CharSequence reason)
+    {
+        onFailed(FailureCause.CARRIER_ERROR, 0, reason);
+    }
+
+    /**
+     * The answered lead's leg ended.
+     *
+     * @param cause why.
+     */
+    void onEnded(final EndCause cause)
+    {
+        if (!leadLegUp)
+        {
+            return;
+        }
+        switch (phase)
+        {
+            case DETECTING -> outcome.ended(cause, "during detection", false);
+            case QUALIFYING ->
+            {
+                scratch.setLength(0);
+                script.onCallerHungUp(scratch);
+                outcome.ended(cause, scratch, true);
+            }
+            case TRANSFERRING ->
+            {
+                outcome.ended(cause, onHoldMoment(), false);
+                transfer.onCallerHungUp();
+            }
+            case BRIDGED -> transfer.endBridge();
+            case AWAITING_BEEP -> decide(Disposition.MACHINE, "hung up before the beep");
+            case LEAVING_MESSAGE -> decide(Disposition.MACHINE, "hung up during the message");
+            default ->
+            {
+                if (EndCause.LOCAL != cause)
+                {
+                    outcome.ended(cause, cause.name(), false);
+                }
+                decide(Disposition.FAILED, cause.name());
+            }
+        }
+        out.cancelTimer(callId, TIMER_CONVERSATION);
+        out.cancelTimer(callId, TIMER_GUARD);
+        leadLegGone();
+    }
+
+    /**
+     * A key on the lead's leg (RFC 4733 or SIP INFO).
+     *
+     * @param digit the key.
+     */
+    void onKey(final char digit)
+    {
+        switch (phase)
+        {
+            case DETECTING ->
+            {
+                // a recording does not press keys: a person is on the line, and the key is kept for the script
+                script.keepKey(digit);
+                verdict(Verdict.HUMAN, Cause.KEY_PRESSED, -1);
+            }
+            case QUALIFYING, CLOSING -> script.onKey(digit);
+            case OFFERING_CALLBACK -> callbackKey(digit);
+            default ->
+            {
+            }
+        }
+    }
+
+    /**
+     * A prompt on the lead's leg finished.
+     *
+     * @param token       the play's token.
+     * @param interrupted stopped before its end.
+     */
+    void onPlaybackFinished(final long token, final boolean interrupted)
+    {
+        final Object finished = prompts.finished(token);
+        if (null == finished)
+        {
+            return;
+        }
+        if (VOICEMAIL == finished)
+        {
+            decide(interrupted ? Disposition.MACHINE : Disposition.MESSAGE_LEFT,
+                interrupted ? "message interrupted" : "");
+            hangUpLead();
+            return;
+        }
+        if (finished instanceof io.dialer.qualification.Prompt)
+        {
+            prompts.playNext();
+            if (!interrupted)
+            {
+                script.onPromptFinished();
+            }
+            return;
+        }
+        final Prompt transferPrompt = (Prompt)finished;
+        if (Phase.OFFERING_CALLBACK == phase && Prompt.APOLOGY_CALLBACK_OFFER == transferPrompt)
+        {
+            out.startTimer(callId, TIMER_GUARD, nowMs + CallbackOffer.KEY_TIMEOUT_MS);
+        }
+        else if (Phase.CLOSING == phase &&
+            (Prompt.CALLBACK_CONFIRMATION == transferPrompt || Prompt.APOLOGY_CALLBACK_OFFER == transferPrompt))
+        {
+            hangUpLead(); // after the confirmation, or the apology when nothing is offered
+        }
+        else if (!interrupted)
+        {
+            transfer.onCallerPromptFinished(transferPrompt);
+        }
+    }
+
+    /**
+     * The detector's verdict on the answered call.
+     *
+     * @param verdict    the verdict.
+     * @param cause      why.
+     * @param positionMs its audio position, ms from the answer.
+     */
+    void onVerdict(final Verdict verdict, final Cause cause, final int positionMs)
+    {
+        if (Phase.DETECTING == phase)
+        {
+            verdict(verdict, cause, positionMs);
+        }
+    }
+
+    /**
+     * The voicemail's beep ended.
+     */
+    void onBeep()
+    {
+        if (Phase.AWAITING_BEEP != phase)
+        {
+            return;
+        }
+        out.cancelTimer(callId, TIMER_GUARD);
+        leaveMessage();
+    }
+
+    /**
+     * The voicemail greeting ended without a beep.
+     */
+    void onNoBeep()
+    {
+        beepMissing();
+    }
+
+    /**
+     * A beep after a HUMAN or NOTSURE verdict: a greeting that paused like a person, or a very short one whose beep
+     * came late. While the script still talks to the line and nobody pressed a key (a recording never does), the
+     * call is a machine after all: the script stops and the message is left (or the call ends as MACHINE when there
+     * is none). Later than that, a person is on the line and the beep is something else: ignored.
+     *
+     * @param endMs the beep's end, audio ms from the answer.
+     */
+    void onLateBeep(final int endMs)
+    {
+        if (Phase.QUALIFYING != phase || script.keyPressed())
+        {
+            return;
+        }
+        journal.verdict(nowMs, lead, callId, Verdict.MACHINE, Cause.LATE_BEEP, endMs);
+        out.cancelTimer(callId, TIMER_CONVERSATION);
+        prompts.stop();
+        if (!settings.leaveMessage())
+        {
+            decide(Disposition.MACHINE, "beep after the greeting, no voicemail message configured");
+            hangUpLead();
+            return;
+        }
+        leaveMessage();
+    }
+
+    /**
+     * The bridge of caller and closer is up.
+     */
+    void onBridged()
+    {
+        transfer.onBridged();
+    }
+
+    /**
+     * One of the call's timers fired.
+     *
+     * @param timer the timer number.
+     */
+    void onTimer(final int timer)
+    {
+        if (TIMER_CONVERSATION == timer)
+        {
+            if (Phase.QUALIFYING == phase || Phase.CLOSING == phase)
+            {
+                script.onTimeout();
+            }
+        }
+        else if (TIMER_GUARD == timer)
+        {
+            switch (phase)
+            {
+                case DETECTING -> qualify(); // no verdict in time: treated as a person
+                case AWAITING_BEEP -> beepMissing();
+                case OFFERING_CALLBACK ->
+                {
+                    outcome.detail().append("; no callback time chosen");
+                    hangUpLead();
+                }
+                default ->
+                {
+                }
+            }
+        }
+        else if (timer >= TIMER_TRANSFER && timer < TIMERS)
+        {
+            transfer.onTimer(TIMER_KINDS[timer - TIMER_TRANSFER]);
+        }
+    }
+
+    /**
+     * A closer's answered leg ended (the closer hung up, or the leg was lost).
+     *
+     * @param closer the closer index.
+     */
+    void onCloserEnded(final int closer)
+    {
+        if (transfer.onCloserEnded(closer) && leadLegUp)
+        {
+            hangUpLead(); // the bridged closer hung up: the caller's side ends too
+        }
+        tryRelease();
+    }
+
+    /**
+     * A closer's dial failed.
+     *
+     * @param closer the closer index.
+     * @param cause  why.
+     * @param status the SIP status.
+     */
+    void onCloserFailed(final int closer, final FailureCause cause, final int status)
+    {
+        transfer.onCloserFailed(closer, cause, status);
+        tryRelease();
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // from the parts
+
+    void playScriptPrompt(final io.dialer.qualification.Prompt prompt)
+    {
+        prompts.enqueue(prompt);
+    }
+
+    void playTransferPrompt(final Prompt prompt, final boolean loop)
+    {
+        if (leadLegUp)
+        {
+            prompts.playTransfer(prompt, loop);
+        }
+    }
+
+    void stopCallerPrompts()
+    {
+        prompts.stop();
+    }
+
+    /**
+     * The transfer stops its prompts (hold music, reassurance): a script prompt that plays ("please hold...") still
+     * finishes, so what follows (the apology) is heard after the script's last words, not over them.
+     */
+    void stopTransferPrompts()
+    {
+        if (prompts.scriptPlaying())
+        {
+            prompts.dropQueuedTransferPrompts();
+        }
+        else
+        {
+            prompts.stop();
+        }
+    }
+
+    void qualified(final int skill, final String summary)
+    {
+        out.cancelTimer(callId, TIMER_CONVERSATION);
+        leavePacing();
+        phase = Phase.TRANSFERRING;
+        transfer.start(skill, summary);
+    }
+
+    void closing()
+    {
+        out.cancelTimer(callId, TIMER_CONVERSATION);
+        phase = Phase.CLOSING;
+    }
+
+    void callbackAsked(final CharSequence requestedTime)
+    {
+        closing();
+        if (outcome.decided())
+        {
+            return;
+        }
+        scratch.setLength(0);
+        outcome.callbackTime(requestedTime, nowMs, out.zoneOf(lead), scratch);
+        decide(Disposition.CALLBACK, scratch);
+    }
+
+    void scriptHangUp()
+    {
+        if (leadLegUp)
+        {
+            hangUpLead();
+        }
+    }
+
+    void returnedFromTransfer(final TransferOutcome outcome)
+    {
+        phase = settings.callbackOffer().isEmpty() ? Phase.CLOSING : Phase.OFFERING_CALLBACK;
+        scratch.setLength(0);
+        scratch.append("transfer failed: ").append(outcome.name());
+        decide(Disposition.CALLBACK, scratch);
+    }
+
+    void transferred(final String closerId)
+    {
+        phase = Phase.BRIDGED;
+        outcome.transferred(closerId);
+        outcome.write(out, stats, callId, lead, attempt);
+    }
+
+    void transferOver()
+    {
+        if (!leadLegUp)
+        {
+            tryRelease();
+        }
+    }
+
+    void decide(final Disposition d, final CharSequence text)
+    {
+        outcome.decide(d, text);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    private void verdict(final Verdict verdict, final Cause cause, final int positionMs)
+    {
+        out.cancelTimer(callId, TIMER_GUARD);
+        out.latency(Step.ANSWER_TO_VERDICT, eventNanos - answerNanos);
+        final int position = positionMs >= 0 ? positionMs :
+            (int)Math.min(Integer.MAX_VALUE, Math.max(0, (eventNanos - answerNanos) / 1_000_000));
+        journal.verdict(nowMs, lead, callId, verdict, cause, position);
+        switch (verdict)
+        {
+            case HUMAN, NOTSURE -> qualify();
+            case MACHINE ->
+            {
+                if (!settings.leaveMessage())
+                {
+                    decide(Disposition.MACHINE, "no voicemail message configured");
+                    hangUpLead();
+                }
+                else
+                {
+                    phase = Phase.AWAITING_BEEP;
+                    out.startTimer(callId, TIMER_GUARD, nowMs + settings.beepTimeoutMs());
+                }
+            }
+            case SIT ->
+            {
+                decide(Disposition.INVALID_NUMBER, "special information tones");
+                hangUpLead();
+            }
+            default ->
+            {
+                decide(Disposition.MACHINE, verdict.name());
+                hangUpLead();
+            }
+        }
+    }
+
+    private void qualify()
+    {
+        phase = Phase.QUALIFYING;
+        prompts.firstPromptOrigin(eventNanos);
+        script.start(out.leadValues(lead));
+    }
+
+    private void beepMissing()
+    {
+        if (Phase.AWAITING_BEEP == phase)
+        {
+            out.cancelTimer(callId, TIMER_GUARD);
+            decide(Disposition.MACHINE, "greeting ended without a beep");
+            hangUpLead();
+        }
+    }
+
+    private void leaveMessage()
+    {
+        phase = Phase.LEAVING_MESSAGE;
+        prompts.playNow(VOICEMAIL);
+    }
+
+    /**
+     * A returned caller's key during or after the apology: a key of the campaign's callback offer picks the callback
+     * time (other keys are ignored), confirmed by a last prompt before the hang-up.
+     */
+    private void callbackKey(final char digit)
+    {
+        final String choice = settings.callbackOffer().choice(digit);
+        if (null == choice)
+        {
+            return;
+        }
+        out.cancelTimer(callId, TIMER_GUARD);
+        prompts.stop();
+        outcome.detail().append("; callback ");
+        outcome.callbackTime(choice, nowMs, out.zoneOf(lead), outcome.detail());
+        phase = Phase.CLOSING;
+        prompts.playTransfer(Prompt.CALLBACK_CONFIRMATION, false);
+    }
+
+    private void hangUpLead()
+    {
+        phase = Phase.HANGING_UP;
+        out.hangUpLead(callId);
+    }
+
+    private void leadLegGone()
+    {
+        leadLegUp = false;
+        leavePacing();
+        outcome.write(out, stats, callId, lead, attempt);
+        phase = Phase.ENDED;
+        tryRelease();
+    }
+
+    private void leavePacing()
+    {
+        if (inPacing)
+        {
+            inPacing = false;
+            out.leftPacing(callId);
+        }
+    }
+
+    private void tryRelease()
+    {
+        if (leadLegUp || !transfer.idle() || 0 == callId)
+        {
+            return;
+        }
+        for (int timer = 0; timer < TIMERS; timer++)
+        {
+            out.cancelTimer(callId, timer);
+        }
+        final long id = callId;
+        callId = 0;
+        phase = Phase.IDLE;
+        prompts.reset(0);
+        out.released(id);
+    }
+
+    private String onHoldMoment()
+    {
+        return switch (transfer.state())
+        {
+            case BRIEFING, AWAITING_DECISION -> "on hold, while the closer was briefed";
+            case BRIDGING -> "as the closer accepted";
+            default -> "waiting for a closer";
+        };
+    }
+}

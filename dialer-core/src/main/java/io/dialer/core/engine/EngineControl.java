@@ -1,0 +1,191 @@
+/*
+ * Dialer core.
+ */
+package io.dialer.core.engine;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The engine's one control seam: what users do (closer presence, accepting or rejecting a briefing, do-not-call,
+ * pausing, draining and stopping the campaign) and what they read (the {@link LiveState}). Thread-safe: every action
+ * is published into the controller's ring and applied, and journaled, on its thread; the returned future completes
+ * when it has been. Nothing here blocks the controller. The HTTP layer calls this; so do the command line and tests.
+ */
+public final class EngineControl
+{
+    private final EventProxy events;
+    private volatile LiveState state;
+
+    EngineControl(final EventProxy events, final LiveState initial)
+    {
+        this.events = events;
+        this.state = initial;
+    }
+
+    /**
+     * A closer logs in: available for callers of their skills.
+     *
+     * @param closerId the closer id.
+     * @return the result.
+     */
+    public CompletableFuture<ControlResult> closerLogin(final String closerId)
+    {
+        return send(EventType.CLOSER_LOGIN, closerId, null);
+    }
+
+    /**
+     * A closer logs out; while offered a caller or on a call, when that ends.
+     *
+     * @param closerId the closer id.
+     * @return the result.
+     */
+    public CompletableFuture<ControlResult> closerLogout(final String closerId)
+    {
+        return send(EventType.CLOSER_LOGOUT, closerId, null);
+    }
+
+    /**
+     * A closer pauses with a reason; while offered a caller or on a call, when that ends (after the wrap-up).
+     *
+     * @param closerId the closer id.
+     * @param reason   why (shown to supervisors).
+     * @return the result.
+     */
+    public CompletableFuture<ControlResult> closerPause(final String closerId, final String reason)
+    {
+        return send(EventType.CLOSER_PAUSE, closerId, null == reason ? "" : reason);
+    }
+
+    /**
+     * A paused closer is available again (or a pause asked for during a call is cancelled).
+     *
+     * @param closerId the closer id.
+     * @return the result.
+     */
+    public CompletableFuture<ControlResult> closerResume(final String closerId)
+    {
+        return send(EventType.CLOSER_RESUME, closerId, null);
+    }
+
+    /**
+     * A closer ends the wrap-up now.
+     *
+     * @param closerId the closer id.
+     * @return the result.
+     */
+    public CompletableFuture<ControlResult> closerWrapUpDone(final String closerId)
+    {
+        return send(EventType.CLOSER_WRAP_UP_DONE, closerId, null);
+    }
+
+    /**
+     * The closer accepts the caller it is being briefed on: the same as pressing 1 (whichever comes first wins).
+     *
+     * @param closerId the closer id.
+     * @return the result: refused when the closer is not in a briefing.
+     */
+    public CompletableFuture<ControlResult> accept(final String closerId)
+    {
+        return send(EventType.CONSOLE_ACCEPT, closerId, null);
+    }
+
+    /**
+     * The closer rejects the caller it is being briefed on: the same as pressing 9; the caller goes to the next
+     * closer.
+     *
+     * @param closerId the closer id.
+     * @return the result: refused when the closer is not in a briefing.
+     */
+    public CompletableFuture<ControlResult> reject(final String closerId)
+    {
+        return send(EventType.CONSOLE_REJECT, closerId, null);
+    }
+
+    /**
+     * Adds a number to the do-not-call list at once (checked before every later dial) and to its file.
+     *
+     * @param number the number, E.164 or national in the campaign's region.
+     * @param source who asked (a user, "api").
+     * @return the result: refused for a number that is not valid.
+     */
+    public CompletableFuture<ControlResult> addDoNotCall(final String number, final String source)
+    {
+        return send(EventType.ADD_DO_NOT_CALL, number, null == source ? "" : source);
+    }
+
+    /**
+     * Stops dialing new leads until {@link #resume()}; calls in progress go on.
+     *
+     * @return the result.
+     */
+    public CompletableFuture<ControlResult> pause()
+    {
+        return send(EventType.PAUSE, null, null);
+    }
+
+    /**
+     * Dials again after a pause, or after the engine suspended dialing (e.g. the trunk failed).
+     *
+     * @return the result.
+     */
+    public CompletableFuture<ControlResult> resume()
+    {
+        return send(EventType.RESUME, null, null);
+    }
+
+    /**
+     * No new dials: calls in progress finish, then the run ends (finished when no lead is left open).
+     *
+     * @return the result.
+     */
+    public CompletableFuture<ControlResult> drain()
+    {
+        return send(EventType.DRAIN, null, null);
+    }
+
+    /**
+     * Stops the campaign: no new dials, calls not answered yet are cancelled, answered calls finish; then the run
+     * ends, unfinished. A later run on the same journal resumes it.
+     *
+     * @param reason why, for the journal and the report.
+     * @return the result.
+     */
+    public CompletableFuture<ControlResult> stop(final String reason)
+    {
+        return send(EventType.STOP, null, null == reason ? "" : reason);
+    }
+
+    /**
+     * The state the controller last published (at most 250 ms old while the engine runs).
+     *
+     * @return the state.
+     */
+    public LiveState state()
+    {
+        return state;
+    }
+
+    /**
+     * Asks the controller for a fresh state.
+     *
+     * @return the state, when the controller has taken it.
+     */
+    public CompletableFuture<LiveState> refresh()
+    {
+        final CompletableFuture<LiveState> future = new CompletableFuture<>();
+        events.control(EventType.STATE, null, null, future);
+        return future;
+    }
+
+    void publish(final LiveState latest)
+    {
+        state = latest;
+    }
+
+    private CompletableFuture<ControlResult> send(final EventType type, final String subject, final String detail)
+    {
+        final CompletableFuture<ControlResult> future = new CompletableFuture<>();
+        events.control(type, subject, detail, future);
+        return future;
+    }
+}

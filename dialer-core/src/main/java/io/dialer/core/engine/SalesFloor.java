@@ -1,0 +1,291 @@
+/*
+ * Dialer core.
+ */
+package io.dialer.core.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.dialer.core.campaign.Closer;
+import io.dialer.core.journal.CampaignLog;
+import io.dialer.core.journal.ControlAction;
+import io.dialer.transfer.CloserPool;
+import io.dialer.transfer.CloserState;
+import io.dialer.transfer.MatchListener;
+import io.dialer.transfer.Matcher;
+import io.dialer.transfer.PoolResult;
+import io.dialer.transfer.SkillRegistry;
+import io.dialer.transfer.TransferState;
+
+/**
+ * The closers and their presence: the {@link CloserPool} and {@link Matcher} (longest-idle closer with the skill),
+ * and what closers do through the control seam (log in, log out, pause with a reason, resume, end the wrap-up), each
+ * journaled. Closers are logged out until they log in. A pause or logout asked for while a closer is offered a caller
+ * or on a call takes effect when that ends (after the wrap-up). Single writer: the controller's thread.
+ */
+final class SalesFloor
+{
+    private final CloserPool pool;
+    private final Matcher matcher;
+    private final CampaignLog journal;
+    private final StringBuilder detail = new StringBuilder(64);
+
+    /**
+     * @param closers  the closers.
+     * @param wrapUpMs the wrap-up after a call; 0 for none.
+     * @param maxWaiting how many qualified callers may wait for a closer at once.
+     * @param listener told when a waiting caller gets a closer.
+     * @param journal  where presence actions are recorded.
+     */
+    SalesFloor(
+        final List<Closer> closers, final long wrapUpMs, final int maxWaiting, final MatchListener listener,
+        final CampaignLog journal)
+    {
+        final SkillRegistry skills = new SkillRegistry(64);
+        pool = new CloserPool(skills, Math.max(1, closers.size()), 8);
+        for (final Closer closer : closers)
+        {
+            pool.add(closer.id(), closer.name(), closer.uri(), closer.skills().toArray(new String[0]));
+        }
+        matcher = new Matcher(pool, maxWaiting, wrapUpMs, listener);
+        this.journal = journal;
+    }
+
+    CloserPool pool()
+    {
+        return pool;
+    }
+
+    Matcher matcher()
+    {
+        return matcher;
+    }
+
+    /**
+     * @param skill a skill name.
+     * @return its id (interned).
+     */
+    int skillId(final String skill)
+    {
+        return pool.skills().intern(skill);
+    }
+
+    /**
+     * A closer logs in.
+     *
+     * @param closerId the closer id.
+     * @param nowMs    the time.
+     * @return the result.
+     */
+    ControlResult login(final String closerId, final long nowMs)
+    {
+        final int closer = pool.indexOf(closerId);
+        if (closer < 0)
+        {
+            return refuse(ControlAction.CLOSER_LOGIN, closerId, nowMs, "unknown closer");
+        }
+        final PoolResult result = matcher.login(closer, nowMs);
+        if (PoolResult.OK != result)
+        {
+            return refuse(ControlAction.CLOSER_LOGIN, closerId, nowMs, "already logged in");
+        }
+        return apply(ControlAction.CLOSER_LOGIN, closerId, nowMs, "");
+    }
+
+    /**
+     * A closer logs out, now or when the call in progress ends.
+     *
+     * @param closerId the closer id.
+     * @param nowMs    the time.
+     * @return the result.
+     */
+    ControlResult logout(final String closerId, final long nowMs)
+    {
+        final int closer = pool.indexOf(closerId);
+        if (closer < 0)
+        {
+            return refuse(ControlAction.CLOSER_LOGOUT, closerId, nowMs, "unknown closer");
+        }
+        final PoolResult result = matcher.logout(closer, nowMs);
+        if (PoolResult.DEFERRED == result)
+        {
+            return apply(ControlAction.CLOSER_LOGOUT, closerId, nowMs, "after the call in progress");
+        }
+        if (PoolResult.OK != result)
+        {
+            return refuse(ControlAction.CLOSER_LOGOUT, closerId, nowMs, "not logged in");
+        }
+        return apply(ControlAction.CLOSER_LOGOUT, closerId, nowMs, "");
+    }
+
+    /**
+     * A closer pauses, now or when the call in progress ends.
+     *
+     * @param closerId the closer id.
+     * @param reason   why.
+     * @param nowMs    the time.
+     * @return the result.
+     */
+    ControlResult pause(final String closerId, final String reason, final long nowMs)
+    {
+        final int closer = pool.indexOf(closerId);
+        if (closer < 0)
+        {
+            return refuse(ControlAction.CLOSER_PAUSE, closerId, nowMs, "unknown closer");
+        }
+        final String why = null == reason || reason.isBlank() ? "paused" : reason;
+        final PoolResult result = matcher.pause(closer, why, nowMs);
+        if (PoolResult.DEFERRED == result)
+        {
+            detail.setLength(0);
+            detail.append(why).append(" (after the call in progress)");
+            return apply(ControlAction.CLOSER_PAUSE, closerId, nowMs, detail.toString());
+        }
+        if (PoolResult.OK != result)
+        {
+            return refuse(ControlAction.CLOSER_PAUSE, closerId, nowMs, "not logged in");
+        }
+        return apply(ControlAction.CLOSER_PAUSE, closerId, nowMs, why);
+    }
+
+    /**
+     * A paused closer is available again.
+     *
+     * @param closerId the closer id.
+     * @param nowMs    the time.
+     * @return the result.
+     */
+    ControlResult resume(final String closerId, final long nowMs)
+    {
+        final int closer = pool.indexOf(closerId);
+        if (closer < 0)
+        {
+            return refuse(ControlAction.CLOSER_RESUME, closerId, nowMs, "unknown closer");
+        }
+        if (PoolResult.OK != matcher.resume(closer, nowMs))
+        {
+            return refuse(ControlAction.CLOSER_RESUME, closerId, nowMs, "not paused");
+        }
+        return apply(ControlAction.CLOSER_RESUME, closerId, nowMs, "");
+    }
+
+    /**
+     * A closer ends the wrap-up now.
+     *
+     * @param closerId the closer id.
+     * @param nowMs    the time.
+     * @return the result.
+     */
+    ControlResult wrapUpDone(final String closerId, final long nowMs)
+    {
+        final int closer = pool.indexOf(closerId);
+        if (closer < 0)
+        {
+            return refuse(ControlAction.CLOSER_WRAP_UP_DONE, closerId, nowMs, "unknown closer");
+        }
+        if (PoolResult.OK != matcher.endWrapUp(closer, nowMs))
+        {
+            return refuse(ControlAction.CLOSER_WRAP_UP_DONE, closerId, nowMs, "not in wrap-up");
+        }
+        return apply(ControlAction.CLOSER_WRAP_UP_DONE, closerId, nowMs, "");
+    }
+
+    /**
+     * Logs in every closer, as a campaign whose closers log in at start does.
+     *
+     * @param nowMs the time.
+     */
+    void loginAll(final long nowMs)
+    {
+        for (int closer = 0; closer < pool.size(); closer++)
+        {
+            if (CloserState.OFFLINE == pool.state(closer))
+            {
+                login(pool.id(closer), nowMs);
+            }
+        }
+    }
+
+    /**
+     * @param skill the skill id.
+     * @return closers with the skill who can take a caller now.
+     */
+    int available(final int skill)
+    {
+        return SkillRegistry.UNKNOWN_SKILL == skill ? 0 : matcher.availableCount(skill);
+    }
+
+    /**
+     * The closers as the live state shows them.
+     *
+     * @param calls the controller's calls, to tell dialing, ringing and briefing apart.
+     * @param slotMask the call slot mask.
+     * @return one view per closer.
+     */
+    List<LiveState.CloserView> views(final CallFlow[] calls, final long slotMask)
+    {
+        final List<LiveState.CloserView> views = new ArrayList<>(pool.size());
+        for (int closer = 0; closer < pool.size(); closer++)
+        {
+            final CloserState state = pool.state(closer);
+            long callId = 0;
+            int lead = -1;
+            String shown = switch (state)
+            {
+                case OFFLINE -> "LOGGED_OUT";
+                case OFFERED -> "DIALING";
+                default -> state.name();
+            };
+            if (CloserState.OFFERED == state || CloserState.ON_CALL == state)
+            {
+                final long caller = matcher.callerOf(closer);
+                final CallFlow flow = calls[(int)(caller & slotMask)];
+                if (null != flow && flow.callId() == caller && 0 != caller)
+                {
+                    callId = caller;
+                    lead = flow.lead();
+                    if (CloserState.OFFERED == state)
+                    {
+                        shown = offeredState(flow.transferState());
+                    }
+                }
+            }
+            String reason = null == pool.pauseReason(closer) ? "" : pool.pauseReason(closer);
+            if (Matcher.PENDING_PAUSE == matcher.pendingAction(closer))
+            {
+                reason = "pause after the call: " + matcher.pendingPauseReason(closer);
+            }
+            else if (Matcher.PENDING_LOGOUT == matcher.pendingAction(closer))
+            {
+                reason = "log out after the call";
+            }
+            views.add(new LiveState.CloserView(pool.id(closer), pool.name(closer), shown, reason,
+                pool.stateSinceMs(closer), callId, lead));
+        }
+        return views;
+    }
+
+    private static String offeredState(final TransferState transfer)
+    {
+        return switch (transfer)
+        {
+            case CLOSER_RINGING -> "RINGING";
+            case BRIEFING, AWAITING_DECISION, NOTIFYING_CLOSER -> "BRIEFING";
+            default -> "DIALING";
+        };
+    }
+
+    private ControlResult apply(
+        final ControlAction action, final String closerId, final long nowMs, final String text)
+    {
+        journal.control(nowMs, action, closerId, text, true);
+        return ControlResult.ok(text.isEmpty() ? action.name().toLowerCase(java.util.Locale.ROOT) : text);
+    }
+
+    private ControlResult refuse(
+        final ControlAction action, final String closerId, final long nowMs, final String why)
+    {
+        journal.control(nowMs, action, null == closerId ? "" : closerId, why, false);
+        return ControlResult.refused(why + ": " + closerId);
+    }
+}

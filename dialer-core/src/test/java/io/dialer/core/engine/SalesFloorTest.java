@@ -1,0 +1,107 @@
+/*
+ * Dialer core tests.
+ */
+package io.dialer.core.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.dialer.core.campaign.Closer;
+import io.dialer.core.journal.CampaignLog;
+import io.dialer.core.journal.ControlAction;
+import io.dialer.transfer.CloserPool;
+import io.dialer.transfer.CloserState;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SalesFloorTest
+{
+    private final List<String> journal = new ArrayList<>();
+    private final List<String> matched = new ArrayList<>();
+    private final SalesFloor floor = new SalesFloor(
+        List.of(new Closer("dana", "Dana Lee", "sip:dana@pbx", List.of("auto")),
+            new Closer("sam", "Sam Ortiz", "sip:sam@pbx", List.of("auto", "home"))),
+        0, 16, (caller, closer, skill) -> matched.add(caller + "->" + closer),
+        new CampaignLog()
+        {
+            @Override
+            public void control(
+                final long timeMs, final ControlAction action, final CharSequence subject, final CharSequence detail,
+                final boolean applied)
+            {
+                journal.add(action + " " + subject + " '" + detail + "' " + (applied ? "applied" : "refused"));
+            }
+        });
+    private final int auto = floor.skillId("auto");
+
+    @Test
+    void shouldKeepClosersLoggedOutUntilTheyLogIn()
+    {
+        assertEquals(0, floor.available(auto));
+
+        assertTrue(floor.login("dana", 10).applied());
+
+        assertEquals(1, floor.available(auto));
+        assertFalse(floor.login("dana", 11).applied());
+        assertFalse(floor.login("nobody", 12).applied());
+        assertEquals(List.of("CLOSER_LOGIN dana '' applied", "CLOSER_LOGIN dana 'already logged in' refused",
+            "CLOSER_LOGIN nobody 'unknown closer' refused"), journal);
+    }
+
+    @Test
+    void shouldPauseWithAReasonAndShowTimeInState()
+    {
+        floor.login("dana", 10);
+
+        final ControlResult paused = floor.pause("dana", "lunch", 20);
+
+        assertTrue(paused.applied());
+        assertEquals(0, floor.available(auto));
+        final LiveState.CloserView view = floor.views(new CallFlow[1], 0).get(0);
+        assertEquals("PAUSED", view.state());
+        assertEquals("lunch", view.reason());
+        assertEquals(20, view.sinceMs());
+        assertTrue(floor.resume("dana", 30).applied());
+        assertEquals(1, floor.available(auto));
+    }
+
+    @Test
+    void shouldPauseABusyCloserWhenTheCallEnds()
+    {
+        floor.login("dana", 10);
+        assertEquals(0, floor.matcher().assign(99, auto, CloserPool.NULL_CLOSER, 11));
+
+        final ControlResult result = floor.pause("dana", "break", 12);
+
+        assertTrue(result.applied());
+        assertEquals("break (after the call in progress)", result.detail());
+        assertEquals(CloserState.OFFERED, floor.pool().state(0));
+        assertEquals("pause after the call: break", floor.views(new CallFlow[1], 0).get(0).reason());
+        floor.matcher().endOffer(0, 13);
+        assertEquals(CloserState.PAUSED, floor.pool().state(0));
+        assertEquals(0, floor.available(auto));
+    }
+
+    @Test
+    void shouldLogInEveryCloserAtStartWhenTheCampaignSaysSo()
+    {
+        floor.login("sam", 1);
+
+        floor.loginAll(5);
+
+        assertEquals(2, floor.available(auto));
+        assertEquals(List.of("CLOSER_LOGIN sam '' applied", "CLOSER_LOGIN dana '' applied"), journal);
+    }
+
+    @Test
+    void shouldRefuseToEndAWrapUpThatIsNotRunning()
+    {
+        floor.login("dana", 1);
+
+        assertFalse(floor.wrapUpDone("dana", 2).applied());
+        assertFalse(floor.logout("dana", 3).applied() && floor.logout("dana", 4).applied());
+    }
+}
