@@ -4,14 +4,35 @@
 package io.dialer.media;
 
 /**
- * RFC 4733 receiver state of one stream: turns telephone-event packets into one report per key press. Packets of
- * an event share its RTP timestamp, so the end packet (sent three times) and retransmitted or redundant packets are
- * recognised by it; an event whose end packets are all lost is reported when a newer event starts or when no packet
- * came for {@link #EVENT_TIMEOUT_NS}. Packets of an older event arriving late are ignored. Not thread-safe.
+ * RFC 4733 receiver state of one stream: turns telephone-event packets into one report per key press.
+ * <p>
+ * Packets of a press share its RTP timestamp, so updates, the end packet (sent three times) and retransmitted or
+ * redundant packets are recognised by it; a press whose end packets are all lost is reported when a newer press
+ * starts or when no packet came for {@link #EVENT_TIMEOUT_NS}. Packets with an older timestamp arriving late are
+ * ignored.
+ * <p>
+ * Some gateways, and captures replayed as they are, reuse one timestamp for a later press. So once a press has been
+ * reported, a packet with the same timestamp is taken as follows (sequence numbers compared modulo 2<sup>16</sup>):
+ * <ol>
+ *     <li>its sequence number is not after the press's last packet: a duplicate or a late packet, ignored;</li>
+ *     <li>a different event code: a new press;</li>
+ *     <li>the same event: a retransmission of the press (the end packet is sent three times, some senders repeat
+ *     it for longer), ignored, unless it came more than {@link #NEW_PRESS_GAP_NS} after the press's last packet or
+ *     its sequence number is more than {@link #NEW_PRESS_SEQUENCES} past it (voice or other packets were sent in
+ *     between): then it is a new press.</li>
+ * </ol>
+ * Each ignored retransmission moves "the press's last packet" on, so a sender repeating its end packet every 50 ms
+ * for a second still makes one press; a person pressing the same key again sends nothing for the gap between.
+ * Not thread-safe.
  */
 final class DtmfDetector
 {
+    /** No packet of an active press for this long: it is reported with the duration seen so far. */
     static final long EVENT_TIMEOUT_NS = 300_000_000L;
+    /** A packet with an ended press's timestamp this long after its last packet starts a new press. */
+    static final long NEW_PRESS_GAP_NS = 500_000_000L;
+    /** A packet with an ended press's timestamp this many sequence numbers past its last packet starts a new press. */
+    static final int NEW_PRESS_SEQUENCES = 16;
 
     /**
      * Receives the detector's results.
@@ -41,6 +62,7 @@ final class DtmfDetector
     private int durationUnits;
     private boolean active;
     private long lastUpdateNs;
+    private int lastSequence;
 
     DtmfDetector(final Listener listener)
     {
@@ -48,26 +70,45 @@ final class DtmfDetector
     }
 
     void onPacket(
-        final long rtpTimestamp, final int event, final boolean end, final int duration, final long nowNs)
+        final long rtpTimestamp,
+        final int sequence,
+        final int event,
+        final boolean end,
+        final int duration,
+        final long nowNs)
     {
         if (known && rtpTimestamp == eventTimestamp)
         {
+            final int sequenceAhead = (sequence - lastSequence) & 0xFFFF;
             if (active)
             {
                 durationUnits = Math.max(durationUnits, duration);
                 lastUpdateNs = nowNs;
+                if (sequenceAhead < 0x8000)
+                {
+                    lastSequence = sequence;
+                }
                 if (end)
                 {
                     report();
                 }
+                return;
             }
-            return;
+            if (!isNewPress(sequenceAhead, event, nowNs))
+            {
+                if (0 != sequenceAhead && sequenceAhead < 0x8000)
+                {
+                    lastSequence = sequence;
+                    lastUpdateNs = nowNs;
+                }
+                return;
+            }
         }
-        if (known && (int)(rtpTimestamp - eventTimestamp) < 0)
+        else if (known && (int)(rtpTimestamp - eventTimestamp) < 0)
         {
             return;
         }
-        if (active)
+        else if (active)
         {
             report();
         }
@@ -78,11 +119,25 @@ final class DtmfDetector
         durationUnits = duration;
         active = true;
         lastUpdateNs = nowNs;
+        lastSequence = sequence;
         listener.onEventStart(event);
         if (end)
         {
             report();
         }
+    }
+
+    private boolean isNewPress(final int sequenceAhead, final int packetEvent, final long nowNs)
+    {
+        if (0 == sequenceAhead || sequenceAhead >= 0x8000)
+        {
+            return false;
+        }
+        if (packetEvent != event)
+        {
+            return true;
+        }
+        return nowNs - lastUpdateNs > NEW_PRESS_GAP_NS || sequenceAhead > NEW_PRESS_SEQUENCES;
     }
 
     void checkTimeout(final long nowNs)

@@ -18,7 +18,9 @@ public final class MediaCounters
     private static final int PACKETS_MALFORMED = 5;
     private static final int PACKETS_IGNORED = 6;
     private static final int SEND_ERRORS = 7;
-    private static final int COUNT = 8;
+    private static final int SILENCE_FRAMES = 8;
+    private static final int LATE_FOR_TAPS = 9;
+    private static final int COUNT = 10;
 
     private final AtomicLongArray values = new AtomicLongArray(COUNT);
 
@@ -106,6 +108,38 @@ public final class MediaCounters
         return values.get(SEND_ERRORS);
     }
 
+    /**
+     * Frames of silence the taps were given where no voice packet carried the audio: frame periods the far end sent
+     * nothing for (silence suppression, lost packets) while the tap clock ran, and comfort-noise packets.
+     *
+     * @return the count.
+     */
+    public long silenceFrames()
+    {
+        return values.get(SILENCE_FRAMES);
+    }
+
+    /**
+     * Voice packets not given to the taps because their audio started before what the taps already had: they came
+     * later than the tap clock's window and silence took their place, or they were reordered.
+     *
+     * @return the count.
+     */
+    public long packetsLateForTaps()
+    {
+        return values.get(LATE_FOR_TAPS);
+    }
+
+    void onSilenceFrame()
+    {
+        add(SILENCE_FRAMES, 1);
+    }
+
+    void onLateForTaps()
+    {
+        add(LATE_FOR_TAPS, 1);
+    }
+
     void onSent(final int bytes)
     {
         add(PACKETS_SENT, 1);
@@ -151,6 +185,7 @@ public final class MediaCounters
     {
         return "sent=" + packetsSent() + "/" + bytesSent() + "B received=" + packetsReceived() + "/" +
             bytesReceived() + "B lost=" + packetsLost() + " malformed=" + packetsMalformed() + " ignored=" +
-            packetsIgnored() + " sendErrors=" + sendErrors();
+            packetsIgnored() + " sendErrors=" + sendErrors() + " silenceFrames=" + silenceFrames() +
+            " lateForTaps=" + packetsLateForTaps();
     }
 }

@@ -92,8 +92,9 @@ public final class MediaSession
     }
 
     /**
-     * Plays a prompt, replacing any prompt playing. While bridged the prompt is not played and reported finished,
-     * interrupted.
+     * Plays a prompt, replacing any prompt playing. While bridged or mixed the prompt is not played and reported
+     * finished, interrupted (to say something to both legs of a bridge, see {@link #bridge(MediaSession, Prompt,
+     * long)}).
      *
      * @param prompt  the audio.
      * @param loop    play again from the start at its end (hold music) until stopped.
@@ -161,10 +162,46 @@ public final class MediaSession
     }
 
     /**
-     * Mixes this session with others (a conference, e.g. the three-way introduction of a warm transfer): each far
-     * end hears the sum of what the other far ends say, sent as this leg's own paced stream. Ends any bridge or mix
-     * the sessions were in and stops their prompts; {@link #unbridge()} takes a session out of the mix (the mix ends
-     * when fewer than two remain).
+     * Connects this leg's far end and the other's at once and plays a prompt that both hear over their
+     * conversation (the three-way introduction of a warm transfer: the caller hears the closer from the first frame,
+     * and "you are now connected with ..." is said to both while they can already talk). Until both far ends have
+     * heard the whole prompt the two legs are mixed: each far end hears the other plus the prompt, on its own paced
+     * stream. Then they become a plain {@link #bridge(MediaSession) bridge}. The end of the prompt is reported on
+     * this session's listener with {@link MediaListener#onPlaybackFinished}: not interrupted once both heard it
+     * all; interrupted by {@link #stopPlayback()} on this session (the bridge is made at once), or by
+     * {@link #unbridge()} or {@link #close()} of either (no bridge). Prompts playing on either leg are stopped.
+     *
+     * @param other        the other leg's session, of the same engine and media thread.
+     * @param introduction the prompt both hear.
+     * @param playbackId   the id reported by {@link MediaListener#onPlaybackFinished}.
+     */
+    public void bridge(final MediaSession other, final Prompt introduction, final long playbackId)
+    {
+        Objects.requireNonNull(introduction, "introduction");
+        checkSameAgent(other);
+        final RtpSession otherSession = other.session;
+        session.agent.offer(() -> session.introduce(otherSession, introduction, playbackId));
+    }
+
+    /**
+     * {@link #bridge(MediaSession, Prompt, long)} under a playback id chosen by the engine.
+     *
+     * @param other        the other leg's session, of the same engine and media thread.
+     * @param introduction the prompt both hear.
+     * @return the playback id reported by {@link MediaListener#onPlaybackFinished}.
+     */
+    public long bridge(final MediaSession other, final Prompt introduction)
+    {
+        final long playbackId = engine.nextPlaybackId();
+        bridge(other, introduction, playbackId);
+        return playbackId;
+    }
+
+    /**
+     * Mixes this session with others (a conference): each far end hears the sum of what the other far ends say, sent
+     * as this leg's own paced stream. Ends any bridge or mix the sessions were in and stops their prompts;
+     * {@link #unbridge()} takes a session out of the mix (the mix ends when fewer than two remain). For the
+     * three-way introduction of a warm transfer see {@link #bridge(MediaSession, Prompt, long)}.
      *
      * @param others one to seven other sessions of the same engine and media thread.
      */
@@ -208,6 +245,37 @@ public final class MediaSession
     {
         Objects.requireNonNull(tap, "tap");
         session.agent.offer(() -> session.addTap(tap));
+    }
+
+    /**
+     * Makes the taps advance on this session's 20 ms clock from now on, whether the far end sends audio or not: the
+     * taps see one continuous timeline of frames from this call, frame {@code k} covering {@code 20k} to
+     * {@code 20k + 20} ms, so that a frame count is elapsed time (an answering-machine detector hears the silence
+     * after "Hello?" from a phone that suppresses silence). A voice packet is delivered when it arrives; a frame
+     * period whose audio is more than three frames late (the far end suppresses silence or the packet was lost) is
+     * delivered as a frame of silence (zero samples), and so is each comfort-noise packet (RFC 3389, payload type
+     * 13). A voice packet that then comes, with audio from before what the taps were given, is dropped for the taps
+     * (still relayed and mixed; counted in {@link MediaCounters#packetsLateForTaps()}); one that continues after
+     * a gap first gets the silence the gap left. Synthesized frames carry the RTP timestamp the far end's stream
+     * would have had. Nothing is allocated per frame. Has no effect once started.
+     */
+    public void startTapClock()
+    {
+        final long startNs = session.agent.clock.nanoTime();
+        session.agent.offer(() -> session.startTapClock(startNs));
+    }
+
+    /**
+     * Silence suppression on the send side, as phones with voice activity detection do (DTX): while no prompt, DTMF,
+     * mix or bridge gives this session audio to send, it sends no packets at all instead of comfort silence. Our
+     * timestamps keep advancing, and the next talkspurt starts with the marker bit. For simulated phones and tests;
+     * a dialer leg keeps sending (some carriers drop calls that go quiet).
+     *
+     * @param suppress true to send nothing while there is nothing to say.
+     */
+    public void silenceSuppression(final boolean suppress)
+    {
+        session.agent.offer(() -> session.silenceSuppression(suppress));
     }
 
     /**

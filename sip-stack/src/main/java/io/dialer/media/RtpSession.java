@@ -22,6 +22,17 @@ import org.agrona.concurrent.UnsafeBuffer;
  * that thread. Sends a 20 ms G.711 frame per timer tick (prompt, silence or an RFC 4733 event), receives RTP,
  * decodes it once for the taps and the mix, detects DTMF, and relays to a bridged peer with this leg's SSRC,
  * sequence and timestamps.
+ * <p>
+ * Tap clock ({@link #startTapClock(long)}): from its start the taps see one continuous timeline of 20 ms frames,
+ * frame {@code k} covering {@code [start + 20k, start + 20k + 20)} ms. A received voice packet is delivered at once;
+ * a frame period whose audio has not arrived {@value #TAP_LATE_FRAMES} frames after it was due (silence suppression,
+ * DTX, a lost packet) is delivered as a frame of silence on this session's frame timer, and so is each comfort-noise
+ * packet (RFC 3389, payload type 13). The far end's RTP timestamps place packets on the timeline: a packet
+ * continuing the last one keeps the schedule (so jitter up to the window inserts nothing); a packet after a gap
+ * (new talkspurt, lost packets) first gets the silence the gap left, as much as the time elapsed allows, and
+ * re-phases the schedule to its arrival; a packet whose audio starts before what the taps were already given (it
+ * came more than the window late and silence took its place, or it was reordered) is dropped for the taps, so
+ * positions never run ahead of or behind elapsed time by more than the window.
  */
 final class RtpSession
 {
@@ -36,6 +47,11 @@ final class RtpSession
     static final int RECEIVE_BATCH = 64;
     static final AudioTap[] NO_TAPS = new AudioTap[0];
     static final int MIX_RING_SAMPLES = 2048;
+    static final int COMFORT_NOISE_PAYLOAD_TYPE = 13;
+    static final int TAP_LATE_FRAMES = 3;
+    static final long TAP_LATE_NS = TAP_LATE_FRAMES * FRAME_NS;
+    static final long NANOS_PER_SAMPLE = FRAME_NS / SAMPLES_PER_FRAME;
+    static final int TAP_MAX_BACKWARD_SAMPLES = 50 * SAMPLES_PER_FRAME;
 
     final long id;
     final DatagramChannel channel;
@@ -55,6 +71,7 @@ final class RtpSession
     private boolean connected;
     private boolean sending = true;
     private boolean receiving = true;
+    private boolean sendSilence = true;
 
     private final long ssrc;
     private int sequence;
@@ -105,11 +122,19 @@ final class RtpSession
     private final short[] pcm = new short[SAMPLES_PER_FRAME];
     private AudioTap[] taps = NO_TAPS;
 
+    private boolean tapClock;
+    private long tapDueNs;
+    private boolean tapStreamKnown;
+    private long tapSsrc;
+    private long tapNextTimestamp;
+
     private MixGroup mixGroup;
     private int mixSlot;
     private final short[] mixRing = new short[MIX_RING_SAMPLES];
     private long mixWritten;
     private final long[] mixCursors = new long[MixGroup.MAX_MEMBERS];
+    private int mixPromptPosition;
+    private boolean mixPromptDone;
 
     private RtpSession peer;
     private boolean relayed;
@@ -231,6 +256,27 @@ final class RtpSession
         {
             finishPlayback(true);
         }
+        else if (null != mixGroup && mixGroup.promptOwner() == this)
+        {
+            mixGroup.finishPrompt(true, true);
+        }
+    }
+
+    void silenceSuppression(final boolean suppress)
+    {
+        sendSilence = !suppress;
+    }
+
+    void startTapClock(final long startNs)
+    {
+        if (closed || tapClock)
+        {
+            return;
+        }
+        tapClock = true;
+        tapDueNs = startNs + FRAME_NS;
+        tapStreamKnown = false;
+        tapNextTimestamp = 0;
     }
 
     void sendDtmf(final char digit, final int durationMs)
@@ -263,6 +309,24 @@ final class RtpSession
         other.relayOffsetKnown = false;
     }
 
+    /**
+     * Connects this leg's far end and the other's at once and plays a prompt that both hear over their conversation:
+     * a mix of the two with the prompt added, then, when both have heard the whole prompt, a plain bridge.
+     */
+    void introduce(final RtpSession other, final Prompt introduction, final long introductionId)
+    {
+        if (closed || other.closed || other == this)
+        {
+            notifyPlaybackFinished(introductionId, true);
+            return;
+        }
+        unbridge();
+        other.unbridge();
+        stopPlayback();
+        other.stopPlayback();
+        new MixGroup(new RtpSession[]{ this, other }).playOver(this, introduction, introductionId);
+    }
+
     void mix(final RtpSession[] sessions)
     {
         for (final RtpSession session : sessions)
@@ -289,6 +353,8 @@ final class RtpSession
     {
         mixGroup = group;
         mixSlot = slot;
+        mixPromptPosition = 0;
+        mixPromptDone = false;
         final RtpSession[] members = group.members;
         for (int i = 0; i < members.length; i++)
         {
@@ -361,11 +427,11 @@ final class RtpSession
         {
             return;
         }
+        unbridge();
         if (notify)
         {
             stopPlayback();
         }
-        unbridge();
         closed = true;
         connected = false;
         prompt = null;
@@ -399,6 +465,10 @@ final class RtpSession
         {
             return;
         }
+        if (tapClock)
+        {
+            clockTaps(nowNs);
+        }
 
         if (!sending)
         {
@@ -416,6 +486,36 @@ final class RtpSession
             }
         }
         timestamp = (timestamp + SAMPLES_PER_FRAME) & 0xFFFF_FFFFL;
+        if (null != mixGroup)
+        {
+            advanceMixPrompt();
+        }
+    }
+
+    /**
+     * This member's place in the prompt played over a mix moves on with its own frames (whether it sent one or not:
+     * on hold or during a DTMF frame the prompt's time passes too); when every member has had the whole prompt,
+     * the group ends it.
+     */
+    private void advanceMixPrompt()
+    {
+        final MixGroup group = mixGroup;
+        final Prompt mixPrompt = group.prompt();
+        if (null == mixPrompt || mixPromptDone)
+        {
+            return;
+        }
+        mixPromptPosition += SAMPLES_PER_FRAME;
+        if (mixPromptPosition >= mixPrompt.sampleArray().length)
+        {
+            mixPromptDone = true;
+            group.onPromptHeard();
+        }
+    }
+
+    boolean mixPromptDone()
+    {
+        return mixPromptDone;
     }
 
     private void checkTimeouts(final long nowNs)
@@ -438,6 +538,11 @@ final class RtpSession
 
     private void sendVoiceFrame()
     {
+        if (null == prompt && !sendSilence)
+        {
+            markerPending = true;
+            return;
+        }
         final UnsafeBuffer tx = agent.txBuffer;
         final byte[] payload = agent.scratch;
         int written = 0;
@@ -503,6 +608,16 @@ final class RtpSession
                 sum[i] += ring[(int)(cursor + i) & (MIX_RING_SAMPLES - 1)];
             }
             mixCursors[m] = cursor + count;
+        }
+        final Prompt mixPrompt = mixGroup.prompt();
+        if (null != mixPrompt && !mixPromptDone)
+        {
+            final short[] samples = mixPrompt.sampleArray();
+            final int count = Math.min(SAMPLES_PER_FRAME, samples.length - mixPromptPosition);
+            for (int i = 0; i < count; i++)
+            {
+                sum[i] += samples[mixPromptPosition + i];
+            }
         }
 
         final byte[] payload = agent.scratch;
@@ -602,7 +717,7 @@ final class RtpSession
         notifyPlaybackFinished(finishedId, interrupted);
     }
 
-    private void notifyPlaybackFinished(final long finishedId, final boolean interrupted)
+    void notifyPlaybackFinished(final long finishedId, final boolean interrupted)
     {
         try
         {
@@ -668,6 +783,11 @@ final class RtpSession
             trackSource(rtp);
             onVoice(rtp, voiceCodec);
         }
+        else if (COMFORT_NOISE_PAYLOAD_TYPE == payloadType)
+        {
+            trackSource(rtp);
+            onComfortNoise(rtp, nowNs);
+        }
         else if (payloadType == telephoneEventPayloadType)
         {
             if (rtp.payloadLength() < TelephoneEvent.PAYLOAD_LENGTH)
@@ -719,7 +839,8 @@ final class RtpSession
 
     private void onVoice(final RtpPacket rtp, final Codec voiceCodec)
     {
-        final AudioTap[] taps = this.taps;
+        final boolean admitted = !tapClock || admitToTaps(rtp.ssrc(), rtp.timestamp(), agent.nowNs);
+        final AudioTap[] taps = admitted ? this.taps : NO_TAPS;
         final boolean mixing = null != mixGroup;
         if (taps.length > 0 || mixing)
         {
@@ -743,18 +864,14 @@ final class RtpSession
                     }
                     mixWritten += count;
                 }
-                for (final AudioTap tap : taps)
-                {
-                    try
-                    {
-                        tap.onFrame(id, pcm, 0, count, (rtpTimestamp + done) & 0xFFFF_FFFFL);
-                    }
-                    catch (final Throwable ex)
-                    {
-                        agent.errorHandler.onError(ex);
-                    }
-                }
+                deliverToTaps(taps, count, (rtpTimestamp + done) & 0xFFFF_FFFFL);
             }
+        }
+        if (tapClock && admitted)
+        {
+            final int length = rtp.payloadLength();
+            tapNextTimestamp = (tapNextTimestamp + length) & 0xFFFF_FFFFL;
+            tapDueNs += length * NANOS_PER_SAMPLE;
         }
 
         final RtpSession other = peer;
@@ -765,12 +882,109 @@ final class RtpSession
         }
     }
 
+    /**
+     * A comfort-noise packet (RFC 3389): the far end is quiet; the taps get it as one frame of silence, on the tap
+     * clock's timeline when it runs. Not relayed: our SDP offers no CN.
+     */
+    private void onComfortNoise(final RtpPacket rtp, final long nowNs)
+    {
+        if (!tapClock)
+        {
+            tapSilence(rtp.timestamp());
+        }
+        else if (admitToTaps(rtp.ssrc(), rtp.timestamp(), nowNs))
+        {
+            clockSilence();
+        }
+    }
+
+    private void clockTaps(final long nowNs)
+    {
+        while (nowNs - tapDueNs >= TAP_LATE_NS)
+        {
+            clockSilence();
+        }
+    }
+
+    private void clockSilence()
+    {
+        tapSilence(tapNextTimestamp);
+        tapNextTimestamp = (tapNextTimestamp + SAMPLES_PER_FRAME) & 0xFFFF_FFFFL;
+        tapDueNs += FRAME_NS;
+    }
+
+    private void tapSilence(final long rtpTimestamp)
+    {
+        counters.onSilenceFrame();
+        final AudioTap[] taps = this.taps;
+        if (taps.length > 0)
+        {
+            Arrays.fill(pcm, (short)0);
+            deliverToTaps(taps, SAMPLES_PER_FRAME, rtpTimestamp);
+        }
+    }
+
+    /**
+     * Places a received packet of the far end's stream on the tap clock's timeline (see the class comment): fills
+     * the silence a gap left before it and re-phases the schedule, or refuses it when its audio starts before what
+     * the taps were already given.
+     *
+     * @return true when the packet's audio goes to the taps, starting at {@link #tapNextTimestamp}.
+     */
+    private boolean admitToTaps(final long sourceSsrc, final long rtpTimestamp, final long nowNs)
+    {
+        final long behindNs = nowNs - tapDueNs;
+        long fill = behindNs > 0 ? (behindNs + FRAME_NS / 2) / FRAME_NS : 0;
+        if (tapStreamKnown && sourceSsrc == tapSsrc)
+        {
+            final int delta = (int)(rtpTimestamp - tapNextTimestamp);
+            if (0 == delta)
+            {
+                return true;
+            }
+            if (delta < 0 && delta > -TAP_MAX_BACKWARD_SAMPLES)
+            {
+                counters.onLateForTaps();
+                return false;
+            }
+            if (delta > 0)
+            {
+                fill = Math.min(fill, delta / SAMPLES_PER_FRAME);
+            }
+        }
+        for (long i = 0; i < fill; i++)
+        {
+            clockSilence();
+        }
+        tapStreamKnown = true;
+        tapSsrc = sourceSsrc;
+        tapNextTimestamp = rtpTimestamp;
+        tapDueNs = nowNs;
+        return true;
+    }
+
+    private void deliverToTaps(final AudioTap[] taps, final int count, final long rtpTimestamp)
+    {
+        for (final AudioTap tap : taps)
+        {
+            try
+            {
+                tap.onFrame(id, pcm, 0, count, rtpTimestamp);
+            }
+            catch (final Throwable ex)
+            {
+                agent.errorHandler.onError(ex);
+            }
+        }
+    }
+
     private void onTelephoneEvent(final RtpPacket rtp, final long nowNs)
     {
         final UnsafeBuffer rx = agent.rxBuffer;
         final int offset = rtp.payloadOffset();
         dtmfDetector.onPacket(
             rtp.timestamp(),
+            rtp.sequenceNumber(),
             TelephoneEvent.event(rx, offset),
             TelephoneEvent.end(rx, offset),
             TelephoneEvent.duration(rx, offset),

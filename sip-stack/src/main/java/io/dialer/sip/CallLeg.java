@@ -485,6 +485,22 @@ public final class CallLeg
     }
 
     /**
+     * Bridges this leg's media with another's at once and plays a prompt both far ends hear over their conversation
+     * (the warm transfer's introduction); when both have heard it the legs stay bridged. Its end is reported to this
+     * leg's listener with {@link CallListener#onPlaybackFinished} and the given id. See
+     * {@link io.dialer.media.MediaSession#bridge(io.dialer.media.MediaSession, Prompt, long)}.
+     *
+     * @param other        the other leg (answered or with early media).
+     * @param introduction the prompt both hear.
+     * @param playbackId   the id to report.
+     * @throws IllegalStateException when either leg has no media.
+     */
+    public void bridge(final CallLeg other, final Prompt introduction, final long playbackId)
+    {
+        requireMedia().bridge(other.requireMedia(), introduction, playbackId);
+    }
+
+    /**
      * Ends a bridge this leg is part of.
      */
     public void unbridge()

@@ -116,6 +116,17 @@ final class EngineMediaProvider implements MediaProvider
             session.bridge(((EngineLegMedia)other).session);
         }
 
+        public void bridge(final LegMedia other, final Prompt introduction, final long playbackId)
+        {
+            session.bridge(((EngineLegMedia)other).session, introduction, playbackId);
+        }
+
+        public boolean startTapClock()
+        {
+            session.startTapClock();
+            return true;
+        }
+
         public void unbridge()
         {
             session.unbridge();

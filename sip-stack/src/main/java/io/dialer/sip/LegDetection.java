@@ -15,8 +15,12 @@ import org.agrona.concurrent.NanoClock;
  * Answering-machine detection on one answered outbound leg: an {@link AudioTap} feeding the leg's own detector on the
  * media thread, whose events reach the leg's {@link CallListener} through {@link CallLeg#onDetectionEvent}.
  * <p>
- * Positions are from the answer: the audio received between the 2xx and the first tapped frame (the tap is added by
- * a command to the media thread) is measured once, in whole frames, and added to every position the detector reports.
+ * Positions are from the answer. The leg's media runs its tap clock from the answer
+ * ({@link LegMedia#startTapClock()}): the detector gets a frame for every 20 ms from then, silence where the far end
+ * sent nothing (a phone suppressing silence after "Hello?" still gets its HUMAN verdict as soon as after silent
+ * packets), so its frame count is the position. Media without that clock (signalling tests' fakes) tap received
+ * packets only: the audio received between the 2xx and the first tapped frame (the tap is added by a command to
+ * the media thread) is then measured once, in whole frames, and added to every position the detector reports.
  * The tap removes itself once the detector has finished (a verdict other than MACHINE; for MACHINE the beep or the
  * greeting's end); the leg calls {@link #stop()} when it ends. Nothing is allocated per frame.
  */
@@ -59,6 +63,10 @@ final class LegDetection implements AudioTap, DetectionListener
         final CallLeg leg, final LegMedia media, final DetectorConfig config, final NanoClock clock)
     {
         final LegDetection detection = new LegDetection(leg, media, config, clock);
+        if (media.startTapClock())
+        {
+            detection.leadMs = 0;
+        }
         media.addTap(detection);
         return detection;
     }

@@ -33,9 +33,33 @@ interface LegMedia
 
     void bridge(LegMedia other);
 
+    /**
+     * Bridges at once and plays a prompt both far ends hear over their conversation (see
+     * {@link io.dialer.media.MediaSession#bridge(io.dialer.media.MediaSession, Prompt, long)}).
+     *
+     * @param other        the other leg's media.
+     * @param introduction the prompt.
+     * @param playbackId   the id its end is reported with.
+     */
+    default void bridge(LegMedia other, Prompt introduction, long playbackId)
+    {
+        throw new UnsupportedOperationException("no introduction on " + getClass().getSimpleName());
+    }
+
     void unbridge();
 
     void addTap(AudioTap tap);
+
+    /**
+     * Makes the taps advance on the media's 20 ms clock from now (see
+     * {@link io.dialer.media.MediaSession#startTapClock()}).
+     *
+     * @return true when the media has such a clock: frame {@code k} then starts {@code 20k} ms after this call.
+     */
+    default boolean startTapClock()
+    {
+        return false;
+    }
 
     void removeTap(AudioTap tap);
 

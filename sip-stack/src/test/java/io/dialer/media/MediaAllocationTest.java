@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The media thread allocates nothing per packet in steady state: prompt frames out, frames in decoded for a tap,
- * packets relayed across a bridge (with transcoding).
+ * packets relayed across a bridge (with transcoding), and frames of silence the tap clock gives a tap while the far
+ * end suppresses silence.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class MediaAllocationTest
@@ -36,6 +37,8 @@ class MediaAllocationTest
             final MediaSession listenerPhone = phones.open(new MediaTests.RecordingListener());
             final MediaSession callerPhone = phones.open(new MediaTests.RecordingListener());
             final MediaSession closerPhone = phones.open(new MediaTests.RecordingListener());
+            final MediaSession quietLeg = engine.open(new MediaTests.RecordingListener());
+            final MediaSession quietPhone = phones.open(new MediaTests.RecordingListener());
 
             player.connect(listenerPhone.localAddress(), Codec.PCMU, 101);
             listenerPhone.connect(player.localAddress(), Codec.PCMU, 101);
@@ -43,11 +46,16 @@ class MediaAllocationTest
             callerPhone.connect(callerLeg.localAddress(), Codec.PCMU, 101);
             closerLeg.connect(closerPhone.localAddress(), Codec.PCMA, 101);
             closerPhone.connect(closerLeg.localAddress(), Codec.PCMA, 101);
+            quietPhone.silenceSuppression(true);
+            quietLeg.connect(quietPhone.localAddress(), Codec.PCMU, 101);
+            quietPhone.connect(quietLeg.localAddress(), Codec.PCMU, 101);
 
             final AtomicLong tapped = new AtomicLong();
             final AudioTap countingTap = (id, samples, offset, length, ts) -> tapped.addAndGet(samples[offset] & 1);
             player.addTap(countingTap);
             callerLeg.addTap(countingTap);
+            quietLeg.addTap(countingTap);
+            quietLeg.startTapClock();
             final Prompt tone = Prompt.fromPcm("tone", tone(700, 8000, 9000));
             player.play(tone, true, false);
             listenerPhone.play(tone, true, false);
@@ -60,13 +68,18 @@ class MediaAllocationTest
             final long threadId = engine.agentThread().getId();
             final long before = threads.getThreadAllocatedBytes(threadId);
             final long sentBefore = engine(player, callerLeg, closerLeg);
+            final long silenceBefore = quietLeg.counters().silenceFrames();
             await(() -> closerLeg.counters().packetsSent() > 400, "400 relayed packets");
             final long allocated = threads.getThreadAllocatedBytes(threadId) - before;
             final long packets = engine(player, callerLeg, closerLeg) - sentBefore;
+            final long silenceFrames = quietLeg.counters().silenceFrames() - silenceBefore;
 
             assertTrue(packets > 1000, "packets " + packets);
+            assertTrue(silenceFrames > 100, "silence frames " + silenceFrames);
+            assertTrue(0 == quietLeg.counters().packetsReceived(), quietLeg.counters().toString());
             assertTrue(allocated < 4096,
-                "media thread allocated " + allocated + " bytes for " + packets + " packets");
+                "media thread allocated " + allocated + " bytes for " + packets + " packets and " + silenceFrames +
+                " silence frames");
         }
     }
 

@@ -513,6 +513,131 @@ class MediaEngineTest
     }
 
     @Test
+    void shouldBridgeAtOnceAndPlayTheIntroductionToBothOverTheirConversation() throws Exception
+    {
+        try (MediaEngine dialer = engine(43_600, 0); MediaEngine phones = engine(43_700, 0))
+        {
+            final double callerHz = 1000;
+            final double closerHz = 1700;
+            final double promptHz = 440;
+            final MediaTests.RecordingListener callerLegEvents = new MediaTests.RecordingListener();
+            final MediaTests.RecordingListener closerLegEvents = new MediaTests.RecordingListener();
+            final MediaSession callerLeg = dialer.open(callerLegEvents);
+            final MediaSession closerLeg = dialer.open(closerLegEvents);
+            final MediaSession callerPhone = phones.open(new MediaTests.RecordingListener());
+            final MediaSession closerPhone = phones.open(new MediaTests.RecordingListener());
+            callerLeg.connect(callerPhone.localAddress(), Codec.PCMU, TE);
+            callerPhone.connect(callerLeg.localAddress(), Codec.PCMU, TE);
+            closerLeg.connect(closerPhone.localAddress(), Codec.PCMA, 100);
+            closerPhone.connect(closerLeg.localAddress(), Codec.PCMA, 100);
+            final TimestampedFrames callerHears = new TimestampedFrames();
+            final TimestampedFrames closerHears = new TimestampedFrames();
+            callerPhone.addTap(callerHears);
+            closerPhone.addTap(closerHears);
+            callerPhone.play(Prompt.fromPcm("caller", tone(callerHz, 8000, 8000)), true, false);
+            closerPhone.play(Prompt.fromPcm("closer", tone(closerHz, 8000, 8000)), true, false);
+            final long holdMusicId = callerLeg.play(Prompt.holdMusic(), true, false);
+            final long briefingId = closerLeg.play(TONE_1000, true, false);
+            closerHears.awaitFrame(1000, closerHz);
+
+            final int promptMs = 1200;
+            final long introductionId = 77;
+            callerLeg.bridge(closerLeg, Prompt.fromPcm("introduction", tone(promptHz, promptMs * 8, 8000)),
+                introductionId);
+            assertEquals("finished:" + holdMusicId + ":true", callerLegEvents.next());
+            assertEquals("finished:" + briefingId + ":true", closerLegEvents.next());
+
+            // from the start both hear the other and the prompt together, about as loud
+            final int heardTogether = 10;
+            callerHears.awaitBoth(closerHz, promptHz, callerHz, heardTogether);
+            closerHears.awaitBoth(callerHz, promptHz, closerHz, heardTogether);
+
+            // when both have heard it all it is reported once, not interrupted, and the legs stay bridged
+            assertEquals("finished:" + introductionId + ":false", callerLegEvents.next());
+            callerHears.awaitFrame(closerHz, promptHz);
+            closerHears.awaitFrame(callerHz, promptHz);
+            for (int i = 0; i < 25; i++)
+            {
+                assertTrue(dominates(callerHears.next(), closerHz, promptHz));
+                assertTrue(dominates(closerHears.next(), callerHz, promptHz));
+            }
+            assertTrue(closerLegEvents.events.isEmpty(), closerLegEvents.events.toString());
+            callerHears.assertContinuous();
+            closerHears.assertContinuous();
+
+            // stopping the prompt cuts it and bridges at once; an unbridge ends both with the prompt interrupted
+            callerLeg.bridge(closerLeg, Prompt.fromPcm("long", tone(promptHz, 80_000, 8000)), 78);
+            callerHears.awaitBoth(closerHz, promptHz, callerHz, 3);
+            callerLeg.stopPlayback();
+            assertEquals("finished:78:true", callerLegEvents.next());
+            callerHears.awaitFrame(closerHz, promptHz);
+            closerLeg.bridge(callerLeg, Prompt.fromPcm("long", tone(promptHz, 80_000, 8000)), 79);
+            closerHears.awaitBoth(callerHz, promptHz, closerHz, 3);
+            callerLeg.unbridge();
+            assertEquals("finished:79:true", closerLegEvents.next());
+        }
+    }
+
+    /**
+     * Frames a phone hears with their RTP timestamps, for checking what was mixed and that the stream stays one.
+     */
+    static final class TimestampedFrames implements AudioTap
+    {
+        final java.util.concurrent.BlockingQueue<short[]> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+        final java.util.concurrent.BlockingQueue<Long> timestamps = new java.util.concurrent.LinkedBlockingQueue<>();
+
+        public void onFrame(
+            final long sessionId, final short[] samples, final int offset, final int length, final long rtpTimestamp)
+        {
+            frames.add(java.util.Arrays.copyOfRange(samples, offset, offset + length));
+            timestamps.add(rtpTimestamp);
+        }
+
+        short[] next() throws InterruptedException
+        {
+            return MediaTests.take(frames, "a frame");
+        }
+
+        void awaitFrame(final double frequency, final double other) throws InterruptedException
+        {
+            while (!dominates(next(), frequency, other))
+            {
+                continue;
+            }
+        }
+
+        void awaitBoth(final double a, final double b, final double absent, final int wanted)
+            throws InterruptedException
+        {
+            int together = 0;
+            while (together < wanted)
+            {
+                final short[] frame = next();
+                final double powerA = MediaTests.goertzel(frame, 0, frame.length, a);
+                final double powerB = MediaTests.goertzel(frame, 0, frame.length, b);
+                final double powerAbsent = MediaTests.goertzel(frame, 0, frame.length, absent);
+                final boolean both = powerA > 100 * powerAbsent && powerB > 100 * powerAbsent &&
+                    powerA < 10 * powerB && powerB < 10 * powerA;
+                together = both ? together + 1 : 0;
+            }
+        }
+
+        void assertContinuous()
+        {
+            long previous = -1;
+            for (final long timestamp : timestamps)
+            {
+                if (previous >= 0)
+                {
+                    final int step = (int)(timestamp - previous);
+                    assertTrue(step > 0 && step <= 3 * 160, "timestamp " + timestamp + " after " + previous);
+                }
+                previous = timestamp;
+            }
+        }
+    }
+
+    @Test
     void shouldShardSessionsOverAgentsAndBridgeOnlyOnOneThread() throws Exception
     {
         try (MediaEngine sharded = new MediaEngine(new MediaEngine.Context()

@@ -3,6 +3,8 @@
  */
 package io.dialer.sip.sipp;
 
+import io.dialer.detection.Cause;
+import io.dialer.detection.Verdict;
 import io.dialer.sip.CallLeg;
 import io.dialer.sip.CallListener;
 import io.dialer.sip.DtmfSource;
@@ -39,7 +41,9 @@ public final class CallEvents implements CallListener
         /** {@link CallListener#onPlaybackFinished}. */
         PLAYBACK_FINISHED,
         /** {@link CallListener#onReinvited}. */
-        REINVITED
+        REINVITED,
+        /** {@link CallListener#onVerdict}. */
+        VERDICT
     }
 
     /**
@@ -53,6 +57,9 @@ public final class CallEvents implements CallListener
      * @param endCause  end cause (ENDED).
      * @param digit     key (DTMF).
      * @param source    key source (DTMF).
+     * @param verdict   the detector's verdict (VERDICT).
+     * @param cause     why (VERDICT).
+     * @param atMs      position from the answer (VERDICT).
      */
     public record Event(
         Type type,
@@ -62,8 +69,23 @@ public final class CallEvents implements CallListener
         String reason,
         EndCause endCause,
         char digit,
-        DtmfSource source)
+        DtmfSource source,
+        Verdict verdict,
+        Cause cause,
+        int atMs)
     {
+        Event(
+            final Type type,
+            final CallLeg leg,
+            final FailureCause failure,
+            final int sipStatus,
+            final String reason,
+            final EndCause endCause,
+            final char digit,
+            final DtmfSource source)
+        {
+            this(type, leg, failure, sipStatus, reason, endCause, digit, source, null, null, -1);
+        }
     }
 
     private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
@@ -130,6 +152,26 @@ public final class CallEvents implements CallListener
     public void onReinvited(final CallLeg leg, final boolean held)
     {
         queue.add(new Event(Type.REINVITED, leg, null, 0, null, null, '\0', null));
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public void onVerdict(
+        final CallLeg leg, final Verdict verdict, final Cause cause, final float confidence, final int positionMs)
+    {
+        queue.add(new Event(Type.VERDICT, leg, null, 0, null, null, '\0', null, verdict, cause, positionMs));
+    }
+
+    /**
+     * Events not yet taken by {@link #await}, without waiting.
+     *
+     * @return the events queued now, oldest first; they stay queued.
+     */
+    public List<Event> pending()
+    {
+        return new ArrayList<>(queue);
     }
 
     /**

@@ -251,8 +251,17 @@ public final class Sipp implements AutoCloseable
     public static Sipp launch(final Context context) throws IOException
     {
         context.conclude();
-        final List<String> command = context.command(
-            context.scenario.startsWith(BUILTIN) ? null : copyScenario(context.scenario, context.workDir));
+        final Path scenarioFile;
+        if (null != context.scenarioFile)
+        {
+            scenarioFile = context.scenarioFile;
+        }
+        else
+        {
+            scenarioFile = context.scenario.startsWith(BUILTIN) ? null :
+                copyScenario(context.scenario, context.workDir);
+        }
+        final List<String> command = context.command(scenarioFile);
         final ProcessBuilder builder = new ProcessBuilder(command)
             .directory(context.workDir.toFile())
             .redirectInput(ProcessBuilder.Redirect.PIPE)
@@ -678,6 +687,7 @@ public final class Sipp implements AutoCloseable
     public static final class Context
     {
         private String scenario;
+        private Path scenarioFile;
         private Path workDir;
         private String localAddress = "127.0.0.1";
         private int localPort;
@@ -705,6 +715,19 @@ public final class Sipp implements AutoCloseable
         public Context scenario(final String name)
         {
             this.scenario = name;
+            return this;
+        }
+
+        /**
+         * A scenario already written into the work directory (e.g. by {@link SippCallee#write(Path)}), used as it
+         * is instead of one of the resources.
+         *
+         * @param file the scenario file, in the work directory.
+         * @return this.
+         */
+        public Context scenarioFile(final Path file)
+        {
+            this.scenarioFile = file;
             return this;
         }
 
@@ -899,13 +922,22 @@ public final class Sipp implements AutoCloseable
          */
         public Context conclude()
         {
-            if (scenario == null)
-            {
-                throw new IllegalStateException("no scenario");
-            }
             if (workDir == null || !Files.isDirectory(workDir))
             {
                 throw new IllegalStateException("work directory missing: " + workDir);
+            }
+            if (scenarioFile != null)
+            {
+                if (!Files.isRegularFile(scenarioFile) ||
+                    !scenarioFile.toAbsolutePath().getParent().equals(workDir.toAbsolutePath()))
+                {
+                    throw new IllegalStateException("scenario file not in the work directory: " + scenarioFile);
+                }
+                scenario = scenarioFile.getFileName().toString();
+            }
+            if (scenario == null)
+            {
+                throw new IllegalStateException("no scenario");
             }
             if (calls < 1)
             {

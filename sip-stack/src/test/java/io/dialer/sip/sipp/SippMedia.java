@@ -162,7 +162,7 @@ public final class SippMedia
             track.gap(gapMs);
         }
         track.keys(digits, keyMs, gapMs);
-        return track.pcap.toByteArray();
+        return track.pcapBytes();
     }
 
     /**
@@ -206,7 +206,7 @@ public final class SippMedia
         track.audio(toUlaw(before));
         track.keys(digits, keyMs, gapMs);
         track.audio(toUlaw(after));
-        return track.pcap.toByteArray();
+        return track.pcapBytes();
     }
 
     /**
@@ -262,14 +262,51 @@ public final class SippMedia
 
     /**
      * One RTP stream written into a pcap: one SSRC, continuous sequence numbers and RTP timestamps, capture times
-     * paced at 20 ms per frame.
+     * paced at 20 ms per frame. A stream cut into several captures (played one after the other) starts each with
+     * the sequence number and timestamp the previous one ended with ({@link SippCallee}).
      */
-    private static final class RtpTrack
+    static final class RtpTrack
     {
         private final PcapWriter pcap = new PcapWriter();
         private long timeUs;
-        private int sequence = 1;
+        private int sequence;
         private long timestamp;
+
+        RtpTrack()
+        {
+            this(1, 0);
+        }
+
+        RtpTrack(final int firstSequence, final long firstTimestamp)
+        {
+            sequence = firstSequence & 0xFFFF;
+            timestamp = firstTimestamp & 0xFFFF_FFFFL;
+        }
+
+        int sequence()
+        {
+            return sequence;
+        }
+
+        long timestamp()
+        {
+            return timestamp;
+        }
+
+        void timestamp(final long rtpTimestamp)
+        {
+            timestamp = rtpTimestamp & 0xFFFF_FFFFL;
+        }
+
+        long durationMs()
+        {
+            return timeUs / 1000;
+        }
+
+        byte[] pcapBytes()
+        {
+            return pcap.toByteArray();
+        }
 
         void audio(final byte[] ulaw)
         {
@@ -277,8 +314,8 @@ public final class SippMedia
             {
                 final byte[] payload = new byte[FRAME_SAMPLES];
                 System.arraycopy(ulaw, offset, payload, 0, FRAME_SAMPLES);
-                pcap.packet(timeUs, rtp(0, offset == 0, sequence++, timestamp, payload));
-                timestamp += FRAME_SAMPLES;
+                pcap.packet(timeUs, rtp(0, offset == 0, nextSequence(), timestamp, payload));
+                timestamp = (timestamp + FRAME_SAMPLES) & 0xFFFF_FFFFL;
                 timeUs += FRAME_MS * 1000L;
             }
         }
@@ -286,7 +323,7 @@ public final class SippMedia
         void gap(final int gapMs)
         {
             timeUs += gapMs * 1000L;
-            timestamp += (long)gapMs * SAMPLE_RATE / 1000;
+            timestamp = (timestamp + (long)gapMs * SAMPLE_RATE / 1000) & 0xFFFF_FFFFL;
         }
 
         void keys(final String digits, final int keyMs, final int gapMs)
@@ -300,7 +337,7 @@ public final class SippMedia
                 boolean first = true;
                 while (duration < keySamples)
                 {
-                    pcap.packet(timeUs, rtp(TELEPHONE_EVENT_PAYLOAD_TYPE, first, sequence++, eventTimestamp,
+                    pcap.packet(timeUs, rtp(TELEPHONE_EVENT_PAYLOAD_TYPE, first, nextSequence(), eventTimestamp,
                         event(event, false, duration)));
                     first = false;
                     duration += FRAME_SAMPLES;
@@ -308,13 +345,20 @@ public final class SippMedia
                 }
                 for (int i = 0; i < END_PACKET_REPEATS; i++)
                 {
-                    pcap.packet(timeUs, rtp(TELEPHONE_EVENT_PAYLOAD_TYPE, false, sequence++, eventTimestamp,
+                    pcap.packet(timeUs, rtp(TELEPHONE_EVENT_PAYLOAD_TYPE, false, nextSequence(), eventTimestamp,
                         event(event, true, keySamples)));
                     timeUs += i < END_PACKET_REPEATS - 1 ? 1000L : FRAME_MS * 1000L;
                 }
                 timeUs += gapMs * 1000L;
-                timestamp += keySamples + (long)gapMs * SAMPLE_RATE / 1000;
+                timestamp = (timestamp + keySamples + (long)gapMs * SAMPLE_RATE / 1000) & 0xFFFF_FFFFL;
             }
+        }
+
+        private int nextSequence()
+        {
+            final int current = sequence;
+            sequence = (sequence + 1) & 0xFFFF;
+            return current;
         }
     }
 
