@@ -3,8 +3,6 @@
  */
 package io.dialer.core.campaign;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,10 +21,11 @@ import io.dialer.core.lead.LeadListReader;
 import io.dialer.qualification.CallbackTime;
 import io.dialer.qualification.CompileResult;
 import io.dialer.qualification.Outcome;
+import io.dialer.qualification.Problems;
 import io.dialer.qualification.OutcomeKind;
 import io.dialer.qualification.Script;
 import io.dialer.qualification.ScriptCompiler;
-import io.dialer.qualification.ValidationError;
+import io.dialer.qualification.TextFile;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -74,15 +73,11 @@ public final class CampaignLoader
      */
     public static CampaignResult load(final Path file)
     {
-        final String yaml;
-        try
+        final Problems problems = new Problems(file.toString());
+        final String yaml = TextFile.read(file, problems);
+        if (null == yaml)
         {
-            yaml = Files.readString(file, StandardCharsets.UTF_8);
-        }
-        catch (final IOException ex)
-        {
-            return new CampaignResult(null, List.of(new ValidationError(file.toString(), 1, 1,
-                "cannot read the file (" + ex.getClass().getSimpleName() + ": " + ex.getMessage() + ")")));
+            return new CampaignResult(null, problems.errors());
         }
         return load(file.toString(), yaml, file.toAbsolutePath().getParent());
     }

@@ -89,12 +89,23 @@ class ClosersFileTest
     }
 
     @Test
+    void shouldReportTheLineWhereAFileStopsBeingUtf8(@org.junit.jupiter.api.io.TempDir final Path dir)
+        throws java.io.IOException
+    {
+        final Path file = dir.resolve("closers.yaml");
+        Files.write(file, "closers:\n  - id: jos\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertEquals(List.of(file + ":2:1: not UTF-8; save the file as UTF-8"),
+            ClosersFile.load(file).errors().stream().map(Object::toString).toList());
+    }
+
+    @Test
     void shouldReportYamlSyntaxAndUnreadableFiles(@org.junit.jupiter.api.io.TempDir final Path dir)
     {
         assertEquals(List.of("c.yaml:3:1: YAML syntax: expected ',' or ']', but got <stream end>"),
             errors("closers:\n  - [unclosed\n"));
         final ClosersFile missing = ClosersFile.load(dir.resolve("none.yaml"));
-        assertTrue(missing.errors().get(0).message().startsWith("cannot read the file"));
+        assertEquals("file not found: " + dir.resolve("none.yaml"), missing.errors().get(0).message());
         assertTrue(Files.notExists(dir.resolve("none.yaml")));
     }
 
