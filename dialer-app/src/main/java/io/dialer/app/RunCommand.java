@@ -92,11 +92,11 @@ public final class RunCommand implements Callable<Integer>
             return 2;
         }
         final LeadList leads = new LeadListReader(campaign.defaultRegion()).read(campaign.leadsFile());
-        out.println(leads.summary());
+        out.println(campaign.leadsFile() + ": " + leads.summary());
         final java.util.List<io.dialer.core.lead.LeadProblem> problems = leads.report().problems();
         for (int i = 0; i < Math.min(problems.size(), MAX_PROBLEMS_SHOWN); i++)
         {
-            out.println(problems.get(i));
+            out.println(problems.get(i).format(campaign.leadsFile().toString()));
         }
         if (problems.size() > MAX_PROBLEMS_SHOWN)
         {

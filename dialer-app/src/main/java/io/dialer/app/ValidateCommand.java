@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.dialer.qualification.ScriptCompiler;
+import io.dialer.qualification.TextFile;
 import io.dialer.qualification.ValidationError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -159,11 +160,17 @@ public final class ValidateCommand implements Callable<Integer>
         final String content;
         try
         {
-            content = Files.readString(file, StandardCharsets.UTF_8);
+            content = content(file);
         }
         catch (final IOException ex)
         {
             out.println(unreadable(file, ex));
+            return false;
+        }
+        final ValidationError early = early(file, content);
+        if (null != early)
+        {
+            out.println(early);
             return false;
         }
         for (final FileKind kind : KINDS)
@@ -188,11 +195,16 @@ public final class ValidateCommand implements Callable<Integer>
         final String content;
         try
         {
-            content = Files.readString(file, StandardCharsets.UTF_8);
+            content = content(file);
         }
         catch (final IOException ex)
         {
             return List.of(unreadable(file, ex));
+        }
+        final ValidationError early = early(file, content);
+        if (null != early)
+        {
+            return List.of(early);
         }
         for (final FileKind kind : KINDS)
         {
@@ -204,10 +216,53 @@ public final class ValidateCommand implements Callable<Integer>
         return List.of(unknownKind(file));
     }
 
+    /**
+     * The text of a file, bytes that are not UTF-8 replaced (the kinds that care read the file themselves, or are
+     * stopped by {@link #early(Path, String)}).
+     */
+    private static String content(final Path file) throws IOException
+    {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What stops a YAML file before its kind is known: text that is not UTF-8 (at its line), or no content at all.
+     */
+    private static ValidationError early(final Path file, final String content)
+    {
+        if (!isYaml(file))
+        {
+            return null;
+        }
+        if (content.indexOf('\uFFFD') >= 0)
+        {
+            try
+            {
+                final int line = TextFile.firstMalformedLine(Files.readAllBytes(file));
+                if (line > 0)
+                {
+                    return new ValidationError(file.toString(), line, 1, TextFile.NOT_UTF8);
+                }
+            }
+            catch (final IOException ex)
+            {
+                return unreadable(file, ex);
+            }
+        }
+        for (final String line : content.split("\n", -1))
+        {
+            final String trimmed = line.strip();
+            if (!trimmed.isEmpty() && !trimmed.startsWith("#") && !"---".equals(trimmed) && !"...".equals(trimmed))
+            {
+                return null;
+            }
+        }
+        return new ValidationError(file.toString(), 1, 1, "the file is empty");
+    }
+
     private static ValidationError unreadable(final Path file, final IOException ex)
     {
-        return new ValidationError(file.toString(), 1, 1, "cannot read the file (" + ex.getClass().getSimpleName() +
-            ": " + ex.getMessage() + ")");
+        return new ValidationError(file.toString(), 1, 1, TextFile.describe(file, ex));
     }
 
     private static ValidationError unknownKind(final Path file)
