@@ -16,17 +16,19 @@ import io.dialer.qualification.ValidationError;
 
 /**
  * Lead lists for {@code dialer validate}: {@code .csv} files (comma, semicolon or tab separated), read from the file
- * itself (so a file that is not UTF-8 is reported at its row), numbers read in the US region. Prints
+ * itself (so a file that is not UTF-8 is reported at its row), numbers read in the region given (US unless {@code --region} says otherwise). Prints
  * {@code file:row: reason} per bad row, merged duplicate and warning ({@code warning:} prefix), then
  * {@code file: N leads, M bad rows, K duplicates merged}. Valid when no row is bad and the file could be read;
  * duplicates and warnings do not fail it.
  */
 final class LeadListKind implements ValidateCommand.FileKind
 {
-    /**
-     * The region numbers without {@code +} are read in.
-     */
-    static final String REGION = "US";
+    private final String region;
+
+    LeadListKind(final String region)
+    {
+        this.region = region;
+    }
 
     public String name()
     {
@@ -40,7 +42,7 @@ final class LeadListKind implements ValidateCommand.FileKind
 
     public List<ValidationError> validate(final Path file, final String content)
     {
-        final LeadList leads = new LeadListReader(REGION).read(file);
+        final LeadList leads = new LeadListReader(region).read(file);
         final List<ValidationError> errors = new ArrayList<>();
         for (final LeadProblem problem : leads.report().problems())
         {
@@ -54,7 +56,7 @@ final class LeadListKind implements ValidateCommand.FileKind
 
     public boolean check(final Path file, final String content, final PrintWriter out)
     {
-        final LeadList leads = new LeadListReader(REGION).read(file);
+        final LeadList leads = new LeadListReader(region).read(file);
         for (final LeadProblem problem : leads.report().problems())
         {
             out.println(problem.format(file.toString()));

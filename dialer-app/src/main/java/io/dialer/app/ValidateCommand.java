@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import io.dialer.core.lead.LeadListReader;
 import io.dialer.qualification.ScriptCompiler;
 import io.dialer.qualification.TextFile;
 import io.dialer.qualification.ValidationError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -33,7 +35,8 @@ import picocli.CommandLine.Parameters;
         "Validate files before a campaign: qualification scripts, campaign and closers files (.yaml, .yml) and " +
             "lead lists (.csv).",
         "Prints file:line:column: message for each error, or file: OK; for lead lists file:row: reason per bad " +
-            "row and a summary. Exit code 0 only when all are valid."
+            "row and a summary, for do-not-call lists (--dnc FILE, or .dnc) file:line: reason per bad line and a " +
+            "summary. Exit code 0 only when all are valid."
     })
 public final class ValidateCommand implements Callable<Integer>
 {
@@ -121,14 +124,24 @@ public final class ValidateCommand implements Callable<Integer>
         }
     }
 
-    private static final List<FileKind> KINDS = List.of(
-        new QualificationScriptKind(), new CampaignKind(), new ClosersKind(), new LeadListKind());
+    /**
+     * The region numbers without {@code +} are read in when no campaign says otherwise.
+     */
+    static final String REGION_DEFAULT = "US";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to validate.")
-    private List<Path> files;
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Files to validate.")
+    private List<Path> files = List.of();
+
+    @Option(names = "--dnc", arity = "1..*", paramLabel = "FILE",
+        description = "Do-not-call files to validate (one number per line; files ending in .dnc are known anyway).")
+    private List<Path> dncFiles = List.of();
+
+    @Option(names = "--region", paramLabel = "CODE",
+        description = "Region for numbers without + in lead lists and do-not-call files (default: ${DEFAULT-VALUE}).")
+    private String region = REGION_DEFAULT;
 
     /**
      * Validates every file.
@@ -139,13 +152,38 @@ public final class ValidateCommand implements Callable<Integer>
     public Integer call()
     {
         final PrintWriter out = spec.commandLine().getOut();
+        final String code = region.trim().toUpperCase(Locale.ROOT);
+        if (!LeadListReader.isKnownRegion(code))
+        {
+            out.println("--region '" + region + "' is not a region code (like US, CA, GB)");
+            out.flush();
+            return INVALID;
+        }
+        if (files.isEmpty() && dncFiles.isEmpty())
+        {
+            out.println("nothing to validate: name files, or do-not-call files with --dnc");
+            out.flush();
+            return INVALID;
+        }
+        final List<FileKind> kinds = kinds(code);
         boolean allValid = true;
         for (final Path file : files)
         {
-            allValid &= check(file, out);
+            allValid &= check(file, out, kinds);
+        }
+        final DncKind dnc = new DncKind(code);
+        for (final Path file : dncFiles)
+        {
+            allValid &= dnc.check(file, "", out);
         }
         out.flush();
         return allValid ? VALID : INVALID;
+    }
+
+    private static List<FileKind> kinds(final String region)
+    {
+        return List.of(new QualificationScriptKind(), new CampaignKind(), new ClosersKind(),
+            new LeadListKind(region), new DncKind(region));
     }
 
     /**
@@ -156,6 +194,11 @@ public final class ValidateCommand implements Callable<Integer>
      * @return true when valid.
      */
     public static boolean check(final Path file, final PrintWriter out)
+    {
+        return check(file, out, kinds(REGION_DEFAULT));
+    }
+
+    private static boolean check(final Path file, final PrintWriter out, final List<FileKind> kinds)
     {
         final String content;
         try
@@ -173,7 +216,7 @@ public final class ValidateCommand implements Callable<Integer>
             out.println(early);
             return false;
         }
-        for (final FileKind kind : KINDS)
+        for (final FileKind kind : kinds)
         {
             if (kind.accepts(file, content))
             {
@@ -206,7 +249,7 @@ public final class ValidateCommand implements Callable<Integer>
         {
             return List.of(early);
         }
-        for (final FileKind kind : KINDS)
+        for (final FileKind kind : kinds(REGION_DEFAULT))
         {
             if (kind.accepts(file, content))
             {
@@ -270,8 +313,8 @@ public final class ValidateCommand implements Callable<Integer>
         final String message = isYaml(file) ?
             "not a qualification script, campaign or closers file (no top-level 'questions:', 'trunk:' or " +
             "'caller_id:', or 'closers:')" :
-            "unknown kind of file: expected a qualification script, campaign or closers file (.yaml or .yml) or a " +
-            "lead list (.csv)";
+            "unknown kind of file: expected a qualification script, campaign or closers file (.yaml or .yml), a " +
+            "lead list (.csv) or a do-not-call list (.dnc, or any name after --dnc)";
         return new ValidationError(file.toString(), 1, 1, message);
     }
 

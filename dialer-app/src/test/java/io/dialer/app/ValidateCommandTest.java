@@ -89,7 +89,7 @@ class ValidateCommandTest
         assertEquals(1, exitCode);
         assertEquals(
             notes + ":1:1: unknown kind of file: expected a qualification script, campaign or closers file (.yaml " +
-            "or .yml) or a lead list (.csv)\n" +
+            "or .yml), a lead list (.csv) or a do-not-call list (.dnc, or any name after --dnc)\n" +
             other + ":1:1: not a qualification script, campaign or closers file (no top-level 'questions:', " +
             "'trunk:' or 'caller_id:', or 'closers:')\n",
             out.toString());

@@ -17,7 +17,10 @@ import java.util.Set;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.dialer.core.compliance.DncFileReader;
+import io.dialer.core.compliance.DncLoadReport;
 import io.dialer.core.lead.LeadListReader;
+import io.dialer.core.lead.RegionNormaliser;
 import io.dialer.qualification.CallbackTime;
 import io.dialer.qualification.CompileResult;
 import io.dialer.qualification.Outcome;
@@ -26,6 +29,7 @@ import io.dialer.qualification.OutcomeKind;
 import io.dialer.qualification.Script;
 import io.dialer.qualification.ScriptCompiler;
 import io.dialer.qualification.TextFile;
+import io.dialer.qualification.ValidationError;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -56,22 +60,44 @@ public final class CampaignLoader
 
     private final YamlChecker checker;
     private final Path baseDir;
+    private final boolean contents;
     private final CampaignFile campaign = new CampaignFile();
     private Node closersNode;
 
-    private CampaignLoader(final String file, final Path baseDir)
+    private CampaignLoader(final String file, final Path baseDir, final boolean contents)
     {
         this.checker = new YamlChecker(file);
         this.baseDir = baseDir;
+        this.contents = contents;
     }
 
     /**
-     * Loads a campaign file.
+     * Loads a campaign file: its keys, the script and closers files it names, the header of its lead list. The
+     * contents of the lead list and do-not-call files are read when the campaign runs ({@link #validate(Path)} checks
+     * them beforehand).
      *
      * @param file the YAML file.
      * @return the campaign or the errors.
      */
     public static CampaignResult load(final Path file)
+    {
+        return load(file, false);
+    }
+
+    /**
+     * Validates a campaign file as {@code dialer validate} does: {@link #load(Path)}, and every line of its
+     * do-not-call files read as the run will read them (libphonenumber in the campaign's {@code default_region}),
+     * each bad line an error {@code file:line: reason}.
+     *
+     * @param file the YAML file.
+     * @return the campaign or the errors.
+     */
+    public static CampaignResult validate(final Path file)
+    {
+        return load(file, true);
+    }
+
+    private static CampaignResult load(final Path file, final boolean contents)
     {
         final Problems problems = new Problems(file.toString());
         final String yaml = TextFile.read(file, problems);
@@ -79,7 +105,7 @@ public final class CampaignLoader
         {
             return new CampaignResult(null, problems.errors());
         }
-        return load(file.toString(), yaml, file.toAbsolutePath().getParent());
+        return new CampaignLoader(file.toString(), file.toAbsolutePath().getParent(), contents).read(yaml);
     }
 
     /**
@@ -92,7 +118,20 @@ public final class CampaignLoader
      */
     public static CampaignResult load(final String fileName, final String yaml, final Path baseDir)
     {
-        return new CampaignLoader(fileName, null == baseDir ? Path.of("") : baseDir).read(yaml);
+        return new CampaignLoader(fileName, null == baseDir ? Path.of("") : baseDir, false).read(yaml);
+    }
+
+    /**
+     * Validates a campaign from text, do-not-call files' contents included ({@link #validate(Path)}).
+     *
+     * @param fileName the name to report errors against.
+     * @param yaml     the text.
+     * @param baseDir  where relative paths are resolved.
+     * @return the campaign or the errors.
+     */
+    public static CampaignResult validate(final String fileName, final String yaml, final Path baseDir)
+    {
+        return new CampaignLoader(fileName, null == baseDir ? Path.of("") : baseDir, true).read(yaml);
     }
 
     /**
@@ -491,6 +530,42 @@ public final class CampaignLoader
             }
         }
         campaign.dncFiles = List.copyOf(files);
+        if (contents)
+        {
+            final DncFileReader reader = new DncFileReader(new RegionNormaliser(campaign.defaultRegion));
+            for (final Path file : files)
+            {
+                checker.addAll(dncErrors(file.toString(), reader.check(file)));
+            }
+        }
+    }
+
+    /**
+     * The problems of a do-not-call file as errors {@code file:line: reason}: every bad line kept by the report, a
+     * count of the others, and a file error with the lines it left unread.
+     *
+     * @param file   the file's name.
+     * @param report what reading it found.
+     * @return the errors, empty when clean.
+     */
+    public static List<ValidationError> dncErrors(final String file, final DncLoadReport report)
+    {
+        final List<ValidationError> errors = new ArrayList<>();
+        for (int i = 0; i < report.errors().size(); i++)
+        {
+            errors.add(new ValidationError(file, report.errorLine(i), 0, report.errorMessage(i)));
+        }
+        if (report.errorCount() > report.errors().size())
+        {
+            errors.add(new ValidationError(file, 0, 0, (report.errorCount() - report.errors().size()) +
+                " more bad lines not listed"));
+        }
+        if (null != report.fileError())
+        {
+            errors.add(new ValidationError(file, report.fileErrorLine(), 0, report.fileError() +
+                (report.linesNotRead() > 0 ? " (" + report.linesNotRead() + " lines not read)" : "")));
+        }
+        return errors;
     }
 
     private Path existingFile(final Node node, final String what)

@@ -220,12 +220,13 @@ final class YamlChecker
         {
             final int hours = Integer.parseInt(text.substring(0, 2));
             final int minutes = Integer.parseInt(text.substring(3));
-            if (hours <= 24 && minutes < 60 && (hours < 24 || 0 == minutes))
+            if (hours < 24 && minutes < 60)
             {
                 return hours * 60 + minutes;
             }
         }
-        add(node, what + " must be a time of day like \"08:00\" (24 hours, quoted), found '" + text + "'");
+        add(node, what + " must be a time of day from \"00:00\" to \"23:59\" (24 hours, quoted), found '" + text +
+            "'");
         return -1;
     }
 

@@ -238,9 +238,13 @@ class CampaignLoaderTest
     void shouldReportBadCallingWindows()
     {
         assertEquals(List.of(
-            "c.yaml:12:10: calling_window start must be a time of day like \"08:00\" (24 hours, quoted), found '8am'",
+            "c.yaml:12:10: calling_window start must be a time of day from \"00:00\" to \"23:59\" (24 hours, " +
+            "quoted), found '8am'",
             "c.yaml:15:32: per_state FL end must be after its start"),
             errors(VALID.replace("start: '08:00'\n", "start: 8am\n").replace("end: '20:00'", "end: '07:00'")));
+        assertEquals(List.of("c.yaml:13:8: calling_window end must be a time of day from \"00:00\" to \"23:59\" (24 " +
+            "hours, quoted), found '24:00'"), errors(VALID.replace("end: '21:00'", "end: '24:00'")),
+            "24:00 was accepted, then refused by the calling window when the campaign started");
         assertEquals(List.of("c.yaml:15:5: per_state key 'Florida' must be a two-letter state code, like FL"),
             errors(VALID.replace("    FL:", "    Florida:")));
     }
@@ -259,6 +263,21 @@ class CampaignLoaderTest
             "c.yaml:22:7: dnc list file 'dnc.txt' not found (looked for " + dir.resolve("dnc.txt") + ")",
             "c.yaml:9:8: leads file 'nope.csv' not found (looked for " + dir.resolve("nope.csv") + ")"),
             errors(VALID.replace("leads.csv", "nope.csv").replace("dnc: []", "dnc: [dnc.txt]")));
+    }
+
+    @Test
+    void shouldReadDoNotCallFilesInTheCampaignsRegionWhenValidating() throws IOException
+    {
+        Files.writeString(dir.resolve("dnc.txt"), "# internal\n(214) 555-0123\n020 7946 0000\nnope\n");
+        final String yaml = VALID.replace("dnc: []", "dnc: [dnc.txt]") + "default_region: GB\n";
+
+        assertEquals(List.of(), CampaignLoader.load("c.yaml", yaml.replace("'214 555 0199'", "'+12145550199'"), dir)
+            .errors(), "loading for a run leaves the contents to the run");
+        assertEquals(List.of(
+            dir.resolve("dnc.txt") + ":2: phone '(214) 555-0123' is not a valid number for region GB",
+            dir.resolve("dnc.txt") + ":4: phone 'nope' is not a valid number for region GB"),
+            CampaignLoader.validate("c.yaml", yaml.replace("'214 555 0199'", "'+12145550199'"), dir).errors()
+                .stream().map(ValidationError::toString).toList());
     }
 
     @Test
