@@ -183,7 +183,11 @@ public final class CampaignLoader
         campaign.leadsFile = existingFile(checker.required(top, "leads", root, "the campaign"), "leads");
         closersNode = checker.required(top, "closers", root, "the campaign");
         campaign.closersFile = existingFile(closersNode, "closers");
-        if (null != campaign.closersFile)
+        if (null != campaign.closersFile && isNot(campaign.closersFile, closersNode, "closers", "a closers file"))
+        {
+            campaign.closersFile = null;
+        }
+        else if (null != campaign.closersFile)
         {
             final ClosersFile closers = ClosersFile.load(campaign.closersFile);
             checker.addAll(closers.errors());
@@ -191,7 +195,11 @@ public final class CampaignLoader
         }
         final Node scriptNode = checker.required(top, "script", root, "the campaign");
         campaign.scriptFile = existingFile(scriptNode, "script");
-        if (null != campaign.scriptFile)
+        if (null != campaign.scriptFile && isNot(campaign.scriptFile, scriptNode, "script", "a qualification script"))
+        {
+            campaign.scriptFile = null;
+        }
+        else if (null != campaign.scriptFile)
         {
             final CompileResult compiled = ScriptCompiler.compile(campaign.scriptFile);
             checker.addAll(compiled.errors());
@@ -249,7 +257,7 @@ public final class CampaignLoader
         final String proxy = checker.text(proxyNode, "outbound_proxy");
         if (null != proxy)
         {
-            if (proxy.startsWith("sip:") || proxy.startsWith("sips:"))
+            if (proxy.toLowerCase(Locale.ROOT).startsWith("sip:") || proxy.toLowerCase(Locale.ROOT).startsWith("sips:"))
             {
                 checker.sipUri(proxyNode, proxy, "outbound_proxy");
             }
@@ -566,6 +574,43 @@ public final class CampaignLoader
                 (report.linesNotRead() > 0 ? " (" + report.linesNotRead() + " lines not read)" : "")));
         }
         return errors;
+    }
+
+    /**
+     * Reports, once, a file named for one kind that is plainly another (a script named as the closers file, a closers
+     * file named as the script), instead of every key of it the other kind does not know.
+     */
+    private boolean isNot(final Path file, final Node node, final String key, final String expected)
+    {
+        final String text = TextFile.read(file, new Problems(file.toString()));
+        if (null == text)
+        {
+            return false;
+        }
+        final String found;
+        if (looksLikeCampaign(text))
+        {
+            found = "a campaign file";
+        }
+        else if (ScriptCompiler.looksLikeScript(text))
+        {
+            found = "a qualification script (it has questions:)";
+        }
+        else if (ClosersFile.looksLikeClosers(text))
+        {
+            found = "a closers file (it has closers:)";
+        }
+        else
+        {
+            return false;
+        }
+        if (found.startsWith(expected))
+        {
+            return false;
+        }
+        checker.add(node, key + " file '" + ((ScalarNode)node).getValue().trim() + "' is " + found + ", not " +
+            expected + "; name " + expected + " here");
+        return true;
     }
 
     private Path existingFile(final Node node, final String what)

@@ -216,6 +216,20 @@ class CampaignLoaderTest
     }
 
     @Test
+    void shouldRefuseSipsInTheTrunkAndProxyWithTheirPosition()
+    {
+        assertEquals(List.of(
+            "c.yaml:4:8: trunk uri 'sips:carrier@127.0.0.1:5061': sips: needs TLS, which this dialer does not " +
+            "support yet; use sip:",
+            "c.yaml:5:19: outbound_proxy 'sips:proxy.example.com': sips: needs TLS, which this dialer does not " +
+            "support yet; use sip:"),
+            errors(VALID.replace("uri: sip:carrier@127.0.0.1:5060", "uri: sips:carrier@127.0.0.1:5061\n" +
+                "  outbound_proxy: sips:proxy.example.com")));
+        assertEquals(List.of(), errors(VALID.replace("  username: demo", "  transport: tcp\n  username: demo")),
+            "tcp is kept");
+    }
+
+    @Test
     void shouldReportBothPasswordAndPasswordEnv()
     {
         assertEquals(List.of("c.yaml:7:3: give either password or password_env, not both"),
@@ -292,6 +306,27 @@ class CampaignLoaderTest
             "get a call"), errors.toString());
         assertTrue(errors.stream().anyMatch((e) -> e.startsWith(dir.resolve("script.yaml") + ":")),
             errors.toString());
+    }
+
+    @Test
+    void shouldSayOnceThatTheClosersFileIsAScriptAndTheScriptAClosersFile()
+    {
+        assertEquals(List.of("c.yaml:8:10: closers file 'script.yaml' is a qualification script (it has questions:), " +
+            "not a closers file; name a closers file here"),
+            errors(VALID.replace("closers: closers.yaml", "closers: script.yaml")));
+        assertEquals(List.of("c.yaml:7:9: script file 'closers.yaml' is a closers file (it has closers:), not a " +
+            "qualification script; name a qualification script here"),
+            errors(VALID.replace("script: script.yaml", "script: closers.yaml")));
+    }
+
+    @Test
+    void shouldSayAnEmptyCampaignFileIsEmpty() throws IOException
+    {
+        final Path empty = dir.resolve("empty.yaml");
+        Files.writeString(empty, "# nothing yet\n");
+
+        assertEquals(List.of(empty + ":1:1: the file is empty"),
+            CampaignLoader.load(empty).errors().stream().map(ValidationError::toString).toList());
     }
 
     @Test

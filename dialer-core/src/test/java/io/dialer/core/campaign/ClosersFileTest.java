@@ -62,6 +62,34 @@ class ClosersFileTest
     }
 
     @Test
+    void shouldSayWhatIsWrongWithASipUriInWords()
+    {
+        final List<String> errors = errors("closers:\n" +
+            "  - { id: a, uri: 'sip:dana@', skills: [s] }\n" +
+            "  - { id: b, uri: 'sip:dana@pbx:70000', skills: [s] }\n" +
+            "  - { id: c, uri: 'sip:dana@pbx example.com', skills: [s] }\n" +
+            "  - { id: d, uri: 'sip:dana@pbx_1.example.com', skills: [s] }\n");
+
+        assertEquals(List.of(
+            "c.yaml:2:19: uri 'sip:dana@' is not a valid SIP URI (like sip:dana@pbx.example.com): no host after '@'",
+            "c.yaml:3:19: uri 'sip:dana@pbx:70000' is not a valid SIP URI (like sip:dana@pbx.example.com): port " +
+            "'70000' must be a number from 1 to 65535",
+            "c.yaml:4:19: uri 'sip:dana@pbx example.com' is not a valid SIP URI (like sip:dana@pbx.example.com): it " +
+            "contains a space at character 13",
+            "c.yaml:5:19: uri 'sip:dana@pbx_1.example.com' is not a valid SIP URI (like sip:dana@pbx.example.com): " +
+            "host 'pbx_1.example.com' may use only letters, digits, '.' and '-'"), errors);
+        assertTrue(errors.stream().noneMatch((e) -> e.contains("[C@")), "no Java object id: " + errors);
+    }
+
+    @Test
+    void shouldRefuseSipsUntilThereIsTls()
+    {
+        assertEquals(List.of("c.yaml:2:19: uri 'sips:dana@pbx.example.com': sips: needs TLS, which this dialer does " +
+            "not support yet; use sip:"), errors("closers:\n  - { id: a, uri: 'sips:dana@pbx.example.com', " +
+            "skills: [s] }\n"));
+    }
+
+    @Test
     void shouldReportEmptySkills()
     {
         assertEquals(List.of("c.yaml:2:48: skills is empty: closer 'a' would never get a call"),
