@@ -176,6 +176,31 @@ final class YamlChecker
         return millis;
     }
 
+    /**
+     * A duration as the campaign file writes it: {@code 500ms}, {@code 15s}, {@code 5m}, {@code 2h}, {@code 1d}.
+     */
+    static String formatDuration(final long millis)
+    {
+        if (0 == millis)
+        {
+            return "0s";
+        }
+        if (0 != millis % 1_000)
+        {
+            return millis + "ms";
+        }
+        final long seconds = millis / 1_000;
+        if (0 != seconds % 60)
+        {
+            return seconds + "s";
+        }
+        if (0 != seconds % 3_600)
+        {
+            return seconds / 60 + "m";
+        }
+        return 0 != seconds % 86_400 ? seconds / 3_600 + "h" : seconds / 86_400 + "d";
+    }
+
     static long parseDuration(final String text)
     {
         int digits = 0;

@@ -114,4 +114,24 @@ class RetryPolicyTest
 
         assertTrue(ex.getMessage().contains("no_answer"), ex.getMessage());
     }
+
+    @Test
+    void shouldCheckAContextWhenItIsConcluded()
+    {
+        final RetryPolicy policy = new RetryPolicy.Context().maxAttempts(5).delayMs(Disposition.MESSAGE_LEFT, 60_000)
+            .finalDisposition(Disposition.HUNG_UP, true).policy();
+
+        assertEquals(5, policy.maxAttempts());
+        assertEquals(60_000, policy.delayMs(Disposition.MESSAGE_LEFT));
+        assertTrue(policy.isFinal(Disposition.HUNG_UP));
+        assertEquals(RetryPolicy.defaultPolicy().toString(), new RetryPolicy.Context().policy().toString());
+        assertEquals(30 * 60_000L, RetryPolicy.delayDefaultMs(Disposition.BUSY));
+        assertTrue(RetryPolicy.isFinalByDefault(Disposition.MESSAGE_LEFT));
+        assertThrows(IllegalStateException.class, () -> new RetryPolicy.Context().maxAttempts(0).conclude());
+        assertThrows(IllegalStateException.class, () -> new RetryPolicy.Context().maxAttemptsPerDay(0).conclude());
+        assertThrows(IllegalStateException.class,
+            () -> new RetryPolicy.Context().delayMs(Disposition.BUSY, -1).conclude());
+        assertThrows(IllegalStateException.class,
+            () -> new RetryPolicy.Context().delayMs(Disposition.OPTED_OUT, 1).policy());
+    }
 }
