@@ -8,11 +8,14 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import io.dialer.core.lead.LeadList;
 import io.dialer.core.lead.LeadListReader;
+import io.dialer.qualification.CompileResult;
 import io.dialer.qualification.ScriptCompiler;
 import io.dialer.qualification.TextFile;
 import io.dialer.qualification.ValidationError;
@@ -26,7 +29,8 @@ import picocli.CommandLine.Parameters;
  * {@code file: OK}. Exit code 0 only when every file is valid. The kind of each file is found by
  * {@link FileKind#accepts(Path, String)} (extension and content): qualification scripts, campaign files and closers
  * files (YAML, told apart by their top-level keys) and lead lists (CSV, which print {@code file:row: reason} per bad
- * row and a one-line summary).
+ * row and a one-line summary); a script named with lead lists is checked against their columns (the lead fields
+ * its prompts speak).
  */
 @Command(
     name = "validate",
@@ -108,6 +112,15 @@ public final class ValidateCommand implements Callable<Integer>
      */
     static final class QualificationScriptKind implements FileKind
     {
+        private final List<Path> leadLists;
+        private final String region;
+
+        QualificationScriptKind(final List<Path> leadLists, final String region)
+        {
+            this.leadLists = leadLists;
+            this.region = region;
+        }
+
         public String name()
         {
             return "qualification script";
@@ -120,7 +133,22 @@ public final class ValidateCommand implements Callable<Integer>
 
         public List<ValidationError> validate(final Path file, final String content)
         {
-            return ScriptCompiler.compile(file.toString(), content, file.toAbsolutePath().getParent()).errors();
+            final CompileResult result = ScriptCompiler.compile(file.toString(), content,
+                file.toAbsolutePath().getParent());
+            if (!result.isValid() || leadLists.isEmpty())
+            {
+                return result.errors();
+            }
+            final List<ValidationError> errors = new ArrayList<>();
+            for (final Path leads : leadLists)
+            {
+                final LeadList header = new LeadListReader(region, 1).readHeader(leads);
+                if (!header.report().hasFileError())
+                {
+                    errors.addAll(result.script().missingLeadFields(header.fieldNames(), leads.toString()));
+                }
+            }
+            return errors;
         }
     }
 
@@ -165,7 +193,15 @@ public final class ValidateCommand implements Callable<Integer>
             out.flush();
             return INVALID;
         }
-        final List<FileKind> kinds = kinds(code);
+        final List<Path> leadLists = new ArrayList<>();
+        for (final Path file : files)
+        {
+            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+            {
+                leadLists.add(file);
+            }
+        }
+        final List<FileKind> kinds = kinds(code, leadLists);
         boolean allValid = true;
         for (final Path file : files)
         {
@@ -180,9 +216,9 @@ public final class ValidateCommand implements Callable<Integer>
         return allValid ? VALID : INVALID;
     }
 
-    private static List<FileKind> kinds(final String region)
+    private static List<FileKind> kinds(final String region, final List<Path> leadLists)
     {
-        return List.of(new QualificationScriptKind(), new CampaignKind(), new ClosersKind(),
+        return List.of(new QualificationScriptKind(leadLists, region), new CampaignKind(), new ClosersKind(),
             new LeadListKind(region), new DncKind(region));
     }
 
@@ -195,7 +231,7 @@ public final class ValidateCommand implements Callable<Integer>
      */
     public static boolean check(final Path file, final PrintWriter out)
     {
-        return check(file, out, kinds(REGION_DEFAULT));
+        return check(file, out, kinds(REGION_DEFAULT, List.of()));
     }
 
     private static boolean check(final Path file, final PrintWriter out, final List<FileKind> kinds)
@@ -249,7 +285,7 @@ public final class ValidateCommand implements Callable<Integer>
         {
             return List.of(early);
         }
-        for (final FileKind kind : kinds(REGION_DEFAULT))
+        for (final FileKind kind : kinds(REGION_DEFAULT, List.of()))
         {
             if (kind.accepts(file, content))
             {

@@ -154,6 +154,26 @@ class ValidateFileKindsTest
             out.toString());
     }
 
+    @Test
+    void shouldCheckTheLeadFieldsAScriptsPromptsSpeakAgainstTheLeadLists(@TempDir final Path dir) throws IOException
+    {
+        final Path examples = ValidateCommandTest.examples();
+        final Path script = dir.resolve("script.yaml");
+        Files.writeString(script, Files.readString(examples.resolve("auto-insurance.yaml")).replace(
+            "prompt: \"Hello, this is", "prompt: \"Hello {lead.first_name|there}, this is"));
+        final Path leads = dir.resolve("leads.csv");
+        Files.writeString(leads, "phone,firstname,city\n2145550123,Ana,Dallas\n");
+
+        final int exitCode = run("validate", script.toString(), leads.toString());
+
+        assertEquals(1, exitCode);
+        assertEquals(script + ":23:19: lead field 'first_name' is not a column of " + leads + "; did you mean " +
+            "'firstname'?\n" + leads + ": 1 leads, 0 bad rows, 0 duplicates merged\n", out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("validate", script.toString(), examples.resolve("leads-sample.csv").toString()),
+            out.toString());
+    }
+
     private int run(final String... args)
     {
         return new CommandLine(new DialerMain()).setOut(new PrintWriter(out, true)).execute(args);

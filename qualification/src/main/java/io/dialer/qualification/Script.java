@@ -218,6 +218,7 @@ public final class Script
                 final String close = Problems.closest(use.field, new LinkedHashSet<>(columns));
                 errors.add(new ValidationError(file, use.line, use.column, "lead field '" + use.field +
                     "' is not a column of " + leadsFile + (null != close ? "; did you mean '" + close + "'?" :
+                    columns.isEmpty() ? " (it has only the phone column)" :
                     " (its columns: " + String.join(", ", columns) + ")")));
             }
         }

@@ -21,6 +21,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.dialer.audio.WavFile;
 import io.dialer.core.compliance.DncFileReader;
 import io.dialer.core.compliance.DncLoadReport;
+import io.dialer.core.lead.LeadList;
 import io.dialer.core.lead.LeadListReader;
 import io.dialer.core.lead.RegionNormaliser;
 import io.dialer.qualification.CallbackTime;
@@ -219,6 +220,7 @@ public final class CampaignLoader
             campaign.script = compiled.script();
         }
         checkSkills();
+        checkPromptFields();
         return new CampaignResult(campaign, checker.errors());
     }
 
@@ -824,6 +826,23 @@ public final class CampaignLoader
                 checker.add(closersNode, "skill '" + outcome.skill() + "' of script " +
                     campaign.scriptFile.getFileName() + " has no closer in " + campaign.closersFile.getFileName());
             }
+        }
+    }
+
+    /**
+     * The lead fields the script's prompts speak must be columns of the lead list (its header is read, not its rows).
+     */
+    private void checkPromptFields()
+    {
+        if (null == campaign.script || null == campaign.leadsFile || campaign.script.promptLeadFields().isEmpty())
+        {
+            return;
+        }
+        final LeadList header = new LeadListReader(campaign.defaultRegion, 1).readHeader(campaign.leadsFile);
+        if (!header.report().hasFileError())
+        {
+            checker.addAll(campaign.script.missingLeadFields(header.fieldNames(),
+                campaign.leadsFile.getFileName().toString()));
         }
     }
 

@@ -441,6 +441,18 @@ class CampaignLoaderTest
     }
 
     @Test
+    void shouldReportPromptFieldsTheLeadListDoesNotHave() throws IOException
+    {
+        Files.writeString(dir.resolve("script.yaml"), Files.readString(dir.resolve("script.yaml")).replace(
+            "prompt: \"Hello, this is", "prompt: \"Hello {lead.first_name}, this is"));
+
+        assertEquals(List.of(dir.resolve("script.yaml") + ":23:19: lead field 'first_name' is not a column of " +
+            "leads.csv (it has only the phone column)"), errors(VALID));
+        Files.writeString(dir.resolve("leads.csv"), "phone;first_name\n2145550123;Ana\n");
+        assertEquals(List.of(), errors(VALID));
+    }
+
+    @Test
     void shouldSayAnEmptyCampaignFileIsEmpty() throws IOException
     {
         final Path empty = dir.resolve("empty.yaml");
