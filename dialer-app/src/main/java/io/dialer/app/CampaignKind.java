@@ -11,7 +11,7 @@ import io.dialer.qualification.ValidationError;
 
 /**
  * Campaign files for {@code dialer validate}: YAML with a top-level {@code trunk:} or {@code caller_id:} key. The
- * script and closers file they name are validated with them.
+ * script and closers file they name are validated with them, and every line of their do-not-call files.
  */
 final class CampaignKind implements ValidateCommand.FileKind
 {
@@ -27,6 +27,6 @@ final class CampaignKind implements ValidateCommand.FileKind
 
     public List<ValidationError> validate(final Path file, final String content)
     {
-        return CampaignLoader.load(file.toString(), content, file.toAbsolutePath().getParent()).errors();
+        return CampaignLoader.validate(file.toString(), content, file.toAbsolutePath().getParent()).errors();
     }
 }

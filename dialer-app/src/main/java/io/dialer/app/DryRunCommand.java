@@ -248,7 +248,8 @@ public final class DryRunCommand implements Callable<Integer>
             {
                 return fixedPromptMs;
             }
-            final String text = null == prompt.text() ? "" : prompt.text();
+            final String spoken = conversation.render(prompt);
+            final String text = null == spoken ? "" : spoken;
             return Math.max(1_000, text.length() * 1_000L / 15);
         }
 
@@ -270,7 +271,8 @@ public final class DryRunCommand implements Callable<Integer>
         {
             promptEndsAt = now + duration(prompt);
             final String audio = null == prompt.audio() ? "" : "[audio " + prompt.audio() + "] ";
-            line("DIALER: " + audio + (null == prompt.text() ? "" : prompt.text()));
+            final String spoken = conversation.render(prompt);
+            line("DIALER: " + audio + (null == spoken ? "" : spoken));
         }
 
         public void stopPrompts()

@@ -15,17 +15,20 @@ import io.dialer.core.lead.LeadProblem;
 import io.dialer.qualification.ValidationError;
 
 /**
- * Lead lists for {@code dialer validate}: {@code .csv} files, numbers read in the US region. Prints
+ * Lead lists for {@code dialer validate}: {@code .csv} files (comma, semicolon or tab separated), read from the file
+ * itself (so a file that is not UTF-8 is reported at its row), numbers read in the region given (US unless {@code --region} says otherwise). Prints
  * {@code file:row: reason} per bad row, merged duplicate and warning ({@code warning:} prefix), then
  * {@code file: N leads, M bad rows, K duplicates merged}. Valid when no row is bad and the file could be read;
  * duplicates and warnings do not fail it.
  */
 final class LeadListKind implements ValidateCommand.FileKind
 {
-    /**
-     * The region numbers without {@code +} are read in.
-     */
-    static final String REGION = "US";
+    private final String region;
+
+    LeadListKind(final String region)
+    {
+        this.region = region;
+    }
 
     public String name()
     {
@@ -39,13 +42,13 @@ final class LeadListKind implements ValidateCommand.FileKind
 
     public List<ValidationError> validate(final Path file, final String content)
     {
-        final LeadList leads = new LeadListReader(REGION).read(file.toString(), content);
+        final LeadList leads = new LeadListReader(region).read(file);
         final List<ValidationError> errors = new ArrayList<>();
         for (final LeadProblem problem : leads.report().problems())
         {
             if (problem.isError())
             {
-                errors.add(new ValidationError(file.toString(), Math.max(1, problem.row()), 1, problem.message()));
+                errors.add(new ValidationError(file.toString(), problem.row(), 0, problem.message()));
             }
         }
         return errors;
@@ -53,14 +56,10 @@ final class LeadListKind implements ValidateCommand.FileKind
 
     public boolean check(final Path file, final String content, final PrintWriter out)
     {
-        final LeadList leads = new LeadListReader(REGION).read(file.toString(), content);
+        final LeadList leads = new LeadListReader(region).read(file);
         for (final LeadProblem problem : leads.report().problems())
         {
-            final String where = 0 == problem.row() ? file + ": " : file + ":" + problem.row() + ": ";
-            final String lineNote = 0 != problem.line() && problem.line() != problem.row() ?
-                " (line " + problem.line() + ")" : "";
-            final String prefix = problem.isError() || LeadProblem.Kind.DUPLICATE == problem.kind() ? "" : "warning: ";
-            out.println(where + prefix + problem.message() + lineNote);
+            out.println(problem.format(file.toString()));
         }
         out.println(file + ": " + leads.summary());
         return leads.report().isClean();

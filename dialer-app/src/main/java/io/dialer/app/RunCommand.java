@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import io.dialer.core.campaign.CampaignFile;
 import io.dialer.core.campaign.CampaignLoader;
 import io.dialer.core.campaign.CampaignResult;
+import io.dialer.core.compliance.DncLoadReport;
 import io.dialer.core.compliance.DoNotCallList;
 import io.dialer.core.engine.CampaignClock;
 import io.dialer.core.engine.CampaignSetup;
@@ -19,6 +20,7 @@ import io.dialer.core.engine.EngineContext;
 import io.dialer.core.engine.PromptBook;
 import io.dialer.core.lead.LeadList;
 import io.dialer.core.lead.LeadListReader;
+import io.dialer.core.lead.RegionNormaliser;
 import io.dialer.core.report.CampaignReport;
 import io.dialer.media.TextToSpeech;
 import io.dialer.qualification.ValidationError;
@@ -92,11 +94,11 @@ public final class RunCommand implements Callable<Integer>
             return 2;
         }
         final LeadList leads = new LeadListReader(campaign.defaultRegion()).read(campaign.leadsFile());
-        out.println(leads.summary());
+        out.println(campaign.leadsFile() + ": " + leads.summary());
         final java.util.List<io.dialer.core.lead.LeadProblem> problems = leads.report().problems();
         for (int i = 0; i < Math.min(problems.size(), MAX_PROBLEMS_SHOWN); i++)
         {
-            out.println(problems.get(i));
+            out.println(problems.get(i).format(campaign.leadsFile().toString()));
         }
         if (problems.size() > MAX_PROBLEMS_SHOWN)
         {
@@ -124,20 +126,58 @@ public final class RunCommand implements Callable<Integer>
             context.trunkCredentials(campaign.username(), password, null);
         }
 
-        try (DoNotCallList dnc = new DoNotCallList(journal.resolve("opt-outs.txt"));
-            SipStack stack = SipStack.launch(context);
-            PromptBook prompts = PromptBook.of(new TextToSpeech(), campaign))
+        try (DoNotCallList dnc = new DoNotCallList(journal.resolve("opt-outs.txt"),
+            new RegionNormaliser(campaign.defaultRegion()), DoNotCallList.INITIAL_CAPACITY_DEFAULT))
         {
-            for (final Path file : campaign.dncFiles())
+            if (!loadDoNotCall(campaign, dnc, out, err))
             {
-                out.println(dnc.load(file));
+                return 2;
             }
-            final EngineContext config = CampaignSetup.config(campaign, leads, dnc,
-                new CampaignClock(SystemEpochClock.INSTANCE, SystemEpochClock.INSTANCE.time()), false)
-                .stacks(stack).prompts(prompts).journalDir(journal);
-            final CampaignReport report = CampaignRunner.run(config, journal.resolve("report.json"),
-                (long)(maxHours * 3_600_000L), out, err);
-            return null == report ? 1 : 0;
+            try (SipStack stack = SipStack.launch(context);
+                PromptBook prompts = PromptBook.of(new TextToSpeech(), campaign))
+            {
+                final EngineContext config = CampaignSetup.config(campaign, leads, dnc,
+                    new CampaignClock(SystemEpochClock.INSTANCE, SystemEpochClock.INSTANCE.time()), false)
+                    .stacks(stack).prompts(prompts).journalDir(journal);
+                final CampaignReport report = CampaignRunner.run(config, journal.resolve("report.json"),
+                    (long)(maxHours * 3_600_000L), out, err);
+                return null == report ? 1 : 0;
+            }
         }
+    }
+
+    /**
+     * Loads the campaign's do-not-call files into the list, read like its lead list (libphonenumber in the campaign's
+     * region), printing every bad line as {@code file:line: reason} and a summary per file.
+     *
+     * @return false when a file could not be read to its end: numbers on it might be dialed, so the run is refused.
+     */
+    static boolean loadDoNotCall(
+        final CampaignFile campaign, final DoNotCallList dnc, final PrintWriter out, final PrintWriter err)
+    {
+        boolean complete = true;
+        for (final Path file : campaign.dncFiles())
+        {
+            final DncLoadReport report = dnc.load(file);
+            for (final String line : report.errors())
+            {
+                out.println(line);
+            }
+            if (report.errorCount() > report.errors().size())
+            {
+                out.println("... " + (report.errorCount() - report.errors().size()) + " more: dialer validate " +
+                    "--dnc " + file + " lists them all");
+            }
+            out.println(report);
+            if (null != report.fileError())
+            {
+                err.println((report.fileErrorLine() > 0 ? file + ":" + report.fileErrorLine() : file.toString()) +
+                    ": " + report.fileError() + "; the do-not-call list must be read whole before dialing");
+                complete = false;
+            }
+        }
+        out.flush();
+        err.flush();
+        return complete;
     }
 }

@@ -28,6 +28,24 @@ class DryRunCommandTest
     private final StringWriter out = new StringWriter();
 
     @Test
+    void shouldSpeakLeadFieldsInPromptsWithTheLeadsValuesOrTheFallback(@org.junit.jupiter.api.io.TempDir
+        final java.nio.file.Path dir) throws java.io.IOException
+    {
+        final java.nio.file.Path script = dir.resolve("script.yaml");
+        java.nio.file.Files.writeString(script, java.nio.file.Files.readString(java.nio.file.Path.of(AUTO))
+            .replace("prompt: \"Hello, this is", "prompt: \"Hello {lead.first_name|there}, this is"));
+
+        assertEquals(0, run(script.toString(), ANA, "--prompt-ms", "2000", "--keys", "2"));
+        assertTrue(out.toString().startsWith("[00:00.0] DIALER: Hello Ana, this is Lone Star Auto Insurance"),
+            out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run(script.toString(), new String[]{"--lead", "state=TX"}, "--prompt-ms", "2000", "--keys",
+            "2"));
+        assertTrue(out.toString().contains("[00:00.0] DIALER: Hello there, this is Lone Star Auto Insurance"),
+            out.toString());
+    }
+
+    @Test
     void shouldPlayAQualifiedConversation()
     {
         final int exitCode = run(AUTO, ANA, "--prompt-ms", "2000", "--keys", "1,75201#,34#,1");

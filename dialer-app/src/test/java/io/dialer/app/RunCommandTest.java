@@ -79,6 +79,73 @@ class RunCommandTest
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldNeverDialALeadItsDoNotCallFileListsInNationalFormat(@TempDir final Path dir) throws Exception
+    {
+        final InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (SimulatedCarrier carrier = SimulatedCarrier.launch(new SipStack.Context().bindAddress(loopback).port(0)
+            .threadPoolSize(2).allowedPeer(loopback.getHostAddress()).userAgent("carrier")
+            .mediaContext(new MediaEngine.Context().bindAddress(loopback))))
+        {
+            carrier.script("+12145550131", PhoneScript.builder().busy().build());
+            carrier.script("+12145550133", PhoneScript.builder().busy().build());
+            final int port = carrier.stack().port();
+            Files.copy(Path.of("../examples/auto-insurance.yaml"), dir.resolve("auto-insurance.yaml"));
+            Files.writeString(dir.resolve("closers.yaml"),
+                "closers:\n  - id: dana\n    uri: sip:dana@127.0.0.1:" + port + "\n    skills: [auto-closers]\n");
+            Files.writeString(dir.resolve("leads.csv"),
+                "phone,first_name,last_name,city,state,zip\n" +
+                "+1 214 555 0131,Ana,Ruiz,Dallas,TX,75201\n" +
+                "+1 214 555 0133,Ben,Cole,Dallas,TX,75204\n");
+            Files.writeString(dir.resolve("dnc-internal.txt"), "# asked not to be called\n(214) 555-0133\n" +
+                "214 555 01\n");
+            Files.writeString(dir.resolve("campaign.yaml"),
+                "name: dnc-test\n" +
+                "caller_id: { number: \"(214) 555-0199\" }\n" +
+                "trunk: { uri: \"sip:carrier@127.0.0.1:" + port + "\", outbound_proxy: \"127.0.0.1:" + port + "\" }\n" +
+                "script: auto-insurance.yaml\n" +
+                "closers: closers.yaml\n" +
+                "leads: leads.csv\n" +
+                "dnc: [dnc-internal.txt]\n" +
+                "calling_window: { start: \"00:00\", end: \"23:59\" }\n" +
+                "retries: { max_attempts: 1 }\n" +
+                "ring_timeout: 15s\n");
+
+            final int exitCode = run("run", "--campaign", dir.resolve("campaign.yaml").toString(),
+                "--journal", dir.resolve("journal").toString(), "--bind", "127.0.0.1", "--port", "0");
+
+            assertEquals(0, exitCode, out + "\n" + err);
+            assertTrue(out.toString().contains(dir.resolve("dnc-internal.txt") + ":3: phone '214 555 01' is not a " +
+                "valid number for region US"), "every bad line is listed with its file and line:\n" + out);
+            assertTrue(carrier.calls().stream().anyMatch((call) -> call.user().equals("+12145550131")),
+                "the other lead is dialed: " + carrier.calls());
+            assertTrue(carrier.calls().stream().noneMatch((call) -> call.user().equals("+12145550133")),
+                "the listed lead is never dialed: " + carrier.calls());
+        }
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("report", "--json", dir.resolve("journal").toString()), err.toString());
+        assertTrue(out.toString().matches("(?s).*\"DO_NOT_CALL\"\\s*:\\s*1\\b.*"), out.toString());
+    }
+
+    @Test
+    void shouldRefuseToRunWhenADoNotCallFileCannotBeReadWhole(@TempDir final Path dir) throws Exception
+    {
+        Files.copy(Path.of("../examples/auto-insurance.yaml"), dir.resolve("auto-insurance.yaml"));
+        Files.copy(Path.of("../examples/closers.yaml"), dir.resolve("closers.yaml"));
+        Files.writeString(dir.resolve("leads.csv"), "phone\n2145550131\n");
+        Files.write(dir.resolve("dnc.txt"), "2145550131\n2145550132 # Jos\u00e9\n2145550133\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.writeString(dir.resolve("campaign.yaml"), "name: dnc-latin1\ncaller_id: { number: \"+12145550199\" }\n" +
+            "trunk: { uri: \"sip:carrier@127.0.0.1:5999\" }\nscript: auto-insurance.yaml\nclosers: closers.yaml\n" +
+            "leads: leads.csv\ndnc: [dnc.txt]\n");
+
+        assertEquals(2, run("run", "--campaign", dir.resolve("campaign.yaml").toString(),
+            "--journal", dir.resolve("journal").toString(), "--bind", "127.0.0.1", "--port", "0"));
+        assertTrue(err.toString().contains(dir.resolve("dnc.txt") + ":2: not UTF-8; save the file as UTF-8; the " +
+            "do-not-call list must be read whole before dialing"), err.toString());
+    }
+
+    @Test
     void shouldRefuseABrokenCampaignWithItsLineAndColumn(@TempDir final Path dir) throws Exception
     {
         Files.writeString(dir.resolve("campaign.yaml"), "name: broken\nring_timeout: 5s\n");

@@ -6,6 +6,7 @@ package io.dialer.app;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -88,7 +89,7 @@ class ValidateCommandTest
         assertEquals(1, exitCode);
         assertEquals(
             notes + ":1:1: unknown kind of file: expected a qualification script, campaign or closers file (.yaml " +
-            "or .yml) or a lead list (.csv)\n" +
+            "or .yml), a lead list (.csv) or a do-not-call list (.dnc, or any name after --dnc)\n" +
             other + ":1:1: not a qualification script, campaign or closers file (no top-level 'questions:', " +
             "'trunk:' or 'caller_id:', or 'closers:')\n",
             out.toString());
@@ -102,7 +103,59 @@ class ValidateCommandTest
         final int exitCode = run("validate", missing.toString());
 
         assertEquals(1, exitCode);
-        assertEquals(missing + ":1:1: cannot read the file (NoSuchFileException: " + missing + ")\n", out.toString());
+        assertEquals(missing + ":1:1: file not found: " + missing + "\n", out.toString());
+    }
+
+    @Test
+    void shouldSayFileNotFoundForAMissingLeadList(@TempDir final Path dir)
+    {
+        final Path missing = dir.resolve("leads.csv");
+
+        assertEquals(1, run("validate", missing.toString()));
+        assertEquals(missing + ":1:1: file not found: " + missing + "\n", out.toString());
+    }
+
+    @Test
+    void shouldSayAnEmptyYamlFileIsEmpty(@TempDir final Path dir) throws IOException
+    {
+        final Path campaign = dir.resolve("campaign.yaml");
+        Files.writeString(campaign, "# a campaign, one day\n\n");
+
+        assertEquals(1, run("validate", campaign.toString()));
+        assertEquals(campaign + ":1:1: the file is empty\n", out.toString());
+    }
+
+    @Test
+    void shouldReportTheLineWhereAYamlFileStopsBeingUtf8(@TempDir final Path dir) throws IOException
+    {
+        final Path script = dir.resolve("script.yaml");
+        Files.write(script, "name: caf\u00e9\nquestions: {}\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertEquals(1, run("validate", script.toString()));
+        assertEquals(script + ":1:1: not UTF-8; save the file as UTF-8\n", out.toString());
+    }
+
+    @Test
+    void shouldReportALatin1LeadListAtItsRowAndKeepTheRowsBefore(@TempDir final Path dir) throws IOException
+    {
+        final Path leads = dir.resolve("leads.csv");
+        Files.write(leads, "phone,first_name\n2145550123,Ana\n2145550124,Jos\u00e9\n2145550125,Ed\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
+
+        assertEquals(1, run("validate", leads.toString()));
+        assertEquals(leads + ":3: not UTF-8; save the file as UTF-8\n" +
+            leads + ": 1 leads, 0 bad rows, 0 duplicates merged, 2 lines not read from row 3\n", out.toString());
+    }
+
+    @Test
+    void shouldReadASemicolonSeparatedLeadListAndSaySo(@TempDir final Path dir) throws IOException
+    {
+        final Path leads = dir.resolve("leads.csv");
+        Files.writeString(leads, "phone;first_name;city\n(214) 555-0123;Ana;Dallas\n214-555-0124;Bo;Waco\n");
+
+        assertEquals(0, run("validate", leads.toString()), out.toString());
+        assertEquals(leads + ": 2 leads, 0 bad rows, 0 duplicates merged (separated by semicolons)\n",
+            out.toString());
     }
 
     @Test

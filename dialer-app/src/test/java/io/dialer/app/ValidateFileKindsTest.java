@@ -111,6 +111,69 @@ class ValidateFileKindsTest
         assertEquals(closers + ":3:11: duplicate closer id 'a' (first at line 2)\n", out.toString());
     }
 
+    @Test
+    void shouldValidateDoNotCallFilesNamedWithDncOrByTheirExtension(@TempDir final Path dir) throws IOException
+    {
+        final Path internal = dir.resolve("dnc-internal.txt");
+        Files.writeString(internal, "# internal list\n(214) 555-0123\n214-555-0123\ncall me\n");
+        final Path national = dir.resolve("national.dnc");
+        Files.writeString(national, "020 7946 0000\n");
+
+        final int exitCode = run("validate", "--region", "GB", national.toString(), "--dnc", internal.toString());
+
+        assertEquals(1, exitCode);
+        assertEquals(
+            national + ": 1 numbers, 0 bad lines, 0 duplicates\n" +
+            internal + ":2: phone '(214) 555-0123' is not a valid number for region GB\n" +
+            internal + ":3: phone '214-555-0123' is not a valid number for region GB\n" +
+            internal + ":4: phone 'call me' is not a valid number for region GB\n" +
+            internal + ": 0 numbers, 3 bad lines, 0 duplicates\n", out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(1, run("validate", "--dnc", internal.toString()));
+        assertEquals(internal + ":4: phone 'call me' is not a valid number for region US\n" +
+            internal + ": 1 numbers, 1 bad lines, 1 duplicates\n", out.toString());
+    }
+
+    @Test
+    void shouldCheckTheContentsOfACampaignsDoNotCallFiles(@TempDir final Path dir) throws IOException
+    {
+        final Path examples = ValidateCommandTest.examples();
+        for (final String name : new String[]{"auto-insurance.yaml", "closers.yaml", "leads-sample.csv"})
+        {
+            Files.copy(examples.resolve(name), dir.resolve(name));
+        }
+        Files.writeString(dir.resolve("dnc-internal.txt"), "(214) 555-0123\n214 555 01\n");
+        final Path campaign = dir.resolve("campaign.yaml");
+        Files.writeString(campaign, Files.readString(examples.resolve("demo-campaign.yaml"))
+            .replace("dnc: []", "dnc: [dnc-internal.txt]"));
+
+        final int exitCode = run("validate", campaign.toString());
+
+        assertEquals(1, exitCode);
+        assertEquals(dir.resolve("dnc-internal.txt") + ":2: phone '214 555 01' is not a valid number for region US\n",
+            out.toString());
+    }
+
+    @Test
+    void shouldCheckTheLeadFieldsAScriptsPromptsSpeakAgainstTheLeadLists(@TempDir final Path dir) throws IOException
+    {
+        final Path examples = ValidateCommandTest.examples();
+        final Path script = dir.resolve("script.yaml");
+        Files.writeString(script, Files.readString(examples.resolve("auto-insurance.yaml")).replace(
+            "prompt: \"Hello, this is", "prompt: \"Hello {lead.first_name|there}, this is"));
+        final Path leads = dir.resolve("leads.csv");
+        Files.writeString(leads, "phone,firstname,city\n2145550123,Ana,Dallas\n");
+
+        final int exitCode = run("validate", script.toString(), leads.toString());
+
+        assertEquals(1, exitCode);
+        assertEquals(script + ":23:19: lead field 'first_name' is not a column of " + leads + "; did you mean " +
+            "'firstname'?\n" + leads + ": 1 leads, 0 bad rows, 0 duplicates merged\n", out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("validate", script.toString(), examples.resolve("leads-sample.csv").toString()),
+            out.toString());
+    }
+
     private int run(final String... args)
     {
         return new CommandLine(new DialerMain()).setOut(new PrintWriter(out, true)).execute(args);

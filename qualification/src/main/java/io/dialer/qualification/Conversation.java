@@ -77,6 +77,18 @@ public final class Conversation
     }
 
     /**
+     * The text of a prompt for this call's lead ({@link Prompt#render(String[])} with the values given to
+     * {@link #reset(String[])}): what the engine speaks when {@link ActionSink#play(Prompt, boolean)} asks.
+     *
+     * @param prompt a prompt of this conversation's script.
+     * @return the text to speak, or null for an audio file without a transcript.
+     */
+    public String render(final Prompt prompt)
+    {
+        return prompt.hasLeadFields() ? prompt.render(leadText) : prompt.text();
+    }
+
+    /**
      * Makes the slot ready for a new call.
      *
      * @param leadValues the lead's values by lead field index ({@link Script#leadValues(java.util.Map)}); null or

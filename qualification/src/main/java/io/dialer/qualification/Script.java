@@ -3,6 +3,10 @@
  */
 package io.dialer.qualification;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +25,7 @@ public final class Script
     final Question[] questions;
     final Outcome[] outcomes;
     final Branch[] rules;
+    final FieldUse[] fieldUses;
 
     Script(
         final String name,
@@ -32,8 +37,10 @@ public final class Script
         final Prompt optOutPrompt,
         final Question[] questions,
         final Outcome[] outcomes,
-        final Branch[] rules)
+        final Branch[] rules,
+        final FieldUse[] fieldUses)
     {
+        this.fieldUses = fieldUses;
         this.name = name;
         this.file = file;
         this.leadFields = leadFields;
@@ -175,6 +182,47 @@ public final class Script
     public String leadField(final int index)
     {
         return leadFields[index];
+    }
+
+    /**
+     * The lead fields the script's prompts speak ({@code {lead.<field>}}), in order of first use: the columns a lead
+     * list must have for every prompt to be spoken as written.
+     *
+     * @return the field names.
+     */
+    public List<String> promptLeadFields()
+    {
+        final LinkedHashSet<String> names = new LinkedHashSet<>();
+        for (final FieldUse use : fieldUses)
+        {
+            names.add(use.field);
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * Every placeholder of a prompt naming a lead field that a lead list does not have, at its line and column in the
+     * script: such a prompt would always speak its fallback, or leave the field out.
+     *
+     * @param columns   the lead list's field names ({@code LeadList.fieldNames()}).
+     * @param leadsFile the lead list's name, for the message.
+     * @return the errors, empty when every field is a column.
+     */
+    public List<ValidationError> missingLeadFields(final Collection<String> columns, final String leadsFile)
+    {
+        final List<ValidationError> errors = new ArrayList<>();
+        for (final FieldUse use : fieldUses)
+        {
+            if (!columns.contains(use.field))
+            {
+                final String close = Problems.closest(use.field, new LinkedHashSet<>(columns));
+                errors.add(new ValidationError(file, use.line, use.column, "lead field '" + use.field +
+                    "' is not a column of " + leadsFile + (null != close ? "; did you mean '" + close + "'?" :
+                    columns.isEmpty() ? " (it has only the phone column)" :
+                    " (its columns: " + String.join(", ", columns) + ")")));
+            }
+        }
+        return errors;
     }
 
     /**

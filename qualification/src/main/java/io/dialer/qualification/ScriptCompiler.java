@@ -3,11 +3,7 @@
  */
 package io.dialer.qualification;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Validates and compiles qualification scripts (YAML). Every error is reported, each with file, line and column; a
@@ -27,15 +23,11 @@ public final class ScriptCompiler
      */
     public static CompileResult compile(final Path file)
     {
-        final String yaml;
-        try
+        final Problems problems = new Problems(file.toString());
+        final String yaml = TextFile.read(file, problems);
+        if (null == yaml)
         {
-            yaml = Files.readString(file, StandardCharsets.UTF_8);
-        }
-        catch (final IOException ex)
-        {
-            return new CompileResult(null, List.of(new ValidationError(file.toString(), 1, 1,
-                "cannot read the file: " + ex.getMessage())));
+            return new CompileResult(null, problems.errors());
         }
         final Path parent = file.toAbsolutePath().getParent();
         return compile(file.toString(), yaml, parent);

@@ -50,6 +50,7 @@ final class ScriptReader implements RuleParser.Scope
     private static final Set<String> BRANCH_KEYS = keys("if", "goto");
     private static final Set<String> RULE_KEYS = keys("if", "then");
     private static final Set<String> LIST_KEYS = keys("file");
+    private static final String LEAD = "lead.";
 
     private final Problems problems;
     private final String yaml;
@@ -74,6 +75,7 @@ final class ScriptReader implements RuleParser.Scope
     private Prompt greeting;
     private int greetingTarget = UNSET;
     private final List<Branch> rules = new ArrayList<>();
+    private final List<FieldUse> fieldUses = new ArrayList<>();
 
     /**
      * A question while it is being read.
@@ -778,7 +780,10 @@ final class ScriptReader implements RuleParser.Scope
         final String scriptName = null != name ? name : Path.of(problems.file()).getFileName().toString();
         return new Script(scriptName, problems.file(), leadFields.keySet().toArray(new String[0]), greeting,
             greetingTarget, optOutKey, optOutPrompt, compiledQuestions, compiledOutcomes,
-            rules.toArray(new Branch[0]));
+            rules.toArray(new Branch[0]), fieldUses.stream()
+                .sorted((a, b) -> a.line != b.line ? Integer.compare(a.line, b.line) :
+                    Integer.compare(a.column, b.column))
+                .toArray(FieldUse[]::new));
     }
 
     private Condition condition(final Node node)
@@ -828,10 +833,111 @@ final class ScriptReader implements RuleParser.Scope
                 problems.add(node, what + " needs text or audio");
                 return null;
             }
-            return new Prompt(text, audio);
+            return null == text ? new Prompt(null, audio) : placeholders((ScalarNode)value(fields, "text"), audio);
         }
         final String text = text(node, what);
-        return null == text ? null : new Prompt(text, null);
+        return null == text ? null : placeholders((ScalarNode)node, null);
+    }
+
+    /**
+     * A prompt whose text may speak lead fields: {@code {lead.<field>}} or {@code {lead.<field>|fallback}}, the field
+     * declared in {@code lead_fields}; a malformed placeholder is reported at its column.
+     */
+    private Prompt placeholders(final ScalarNode node, final String audio)
+    {
+        final String text = node.getValue();
+        if (text.indexOf('{') < 0 && text.indexOf('}') < 0)
+        {
+            return new Prompt(text, audio);
+        }
+        final List<String> literals = new ArrayList<>();
+        final List<Integer> fields = new ArrayList<>();
+        final List<String> names = new ArrayList<>();
+        final List<String> fallbacks = new ArrayList<>();
+        boolean ok = true;
+        int from = 0;
+        while (true)
+        {
+            final int open = text.indexOf('{', from);
+            final int stray = text.indexOf('}', from);
+            if (stray >= 0 && (open < 0 || stray < open))
+            {
+                problems.add(node, stray, "'}' without '{': a lead field is written {lead.<field>}");
+                return null;
+            }
+            if (open < 0)
+            {
+                literals.add(text.substring(from));
+                fields.add(-1);
+                names.add(null);
+                fallbacks.add(null);
+                break;
+            }
+            final int close = text.indexOf('}', open);
+            final int nested = text.indexOf('{', open + 1);
+            if (close < 0 || (nested >= 0 && nested < close))
+            {
+                problems.add(node, open, "'{' is not closed with '}': a lead field is written {lead.<field>} or " +
+                    "{lead.<field>|fallback}");
+                return null;
+            }
+            literals.add(text.substring(from, open));
+            final String inside = text.substring(open + 1, close);
+            final int bar = inside.indexOf('|');
+            final String reference = (bar < 0 ? inside : inside.substring(0, bar)).trim();
+            final String fallback = bar < 0 ? null : inside.substring(bar + 1).strip();
+            int index = -1;
+            if (!reference.startsWith(LEAD))
+            {
+                problems.add(node, open + 1, "a prompt can speak lead fields only, written {lead.<field>}; found {" +
+                    inside + "}");
+                ok = false;
+            }
+            else if (reference.length() == LEAD.length())
+            {
+                problems.add(node, open + 1, "{" + inside + "} names no field: write {lead.<field>}, like " +
+                    "{lead.first_name}");
+                ok = false;
+            }
+            else
+            {
+                final String field = reference.substring(LEAD.length());
+                index = leadFieldIndex(field);
+                if (index < 0)
+                {
+                    problems.add(node, open + 1, "lead field '" + field + "' is not declared in lead_fields");
+                    ok = false;
+                }
+                else
+                {
+                    final int[] at = position(node, open + 1);
+                    fieldUses.add(new FieldUse(field, at[0], at[1]));
+                }
+            }
+            fields.add(index);
+            names.add(index < 0 ? null : reference.substring(LEAD.length()));
+            fallbacks.add(null == fallback || fallback.isEmpty() ? null : fallback);
+            from = close + 1;
+        }
+        if (!ok)
+        {
+            return null;
+        }
+        final int[] indexes = new int[fields.size()];
+        for (int i = 0; i < indexes.length; i++)
+        {
+            indexes[i] = fields.get(i);
+        }
+        return new Prompt(text, audio, literals.toArray(new String[0]), indexes, names.toArray(new String[0]),
+            fallbacks.toArray(new String[0]));
+    }
+
+    private int[] position(final ScalarNode node, final int offset)
+    {
+        final int before = problems.errors().size();
+        problems.add(node, offset, "");
+        final ValidationError at = problems.errors().remove(before);
+        return new int[]{at.line(), at.column()};
     }
 
     private Prompt optionalPrompt(final Map<String, NodeTuple> fields, final String key)

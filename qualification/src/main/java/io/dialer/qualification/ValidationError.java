@@ -4,7 +4,9 @@
 package io.dialer.qualification;
 
 /**
- * One problem found in a file, with its position (1-based line and column) and a plain message.
+ * One problem found in a file, with its position (1-based line and column) and a plain message. Files without columns
+ * (lead lists, do-not-call lists) give column 0 and are printed {@code file:line: message}; a problem with the whole
+ * file gives line 0 and is printed {@code file: message}.
  */
 public final class ValidationError
 {
@@ -70,13 +72,18 @@ public final class ValidationError
     }
 
     /**
-     * The compiler-style form {@code file:line:column: message}.
+     * The compiler-style form {@code file:line:column: message} ({@code file:line: message} without a column,
+     * {@code file: message} without a line).
      *
      * @return the error as one line.
      */
     @Override
     public String toString()
     {
-        return file + ":" + line + ":" + column + ": " + message;
+        if (line <= 0)
+        {
+            return file + ": " + message;
+        }
+        return column <= 0 ? file + ":" + line + ": " + message : file + ":" + line + ":" + column + ": " + message;
     }
 }

@@ -4,118 +4,75 @@
 package io.dialer.transfer;
 
 /**
- * Settings of the closer pool, the matcher and the warm transfer: each one a {@code *_PROP_NAME} system property with
- * its {@code *_DEFAULT}, resolved and checked by {@link Context#conclude()}.
+ * Settings of the closer pool, the matcher and the warm transfer: each one a {@code *_DEFAULT} constant, the one
+ * definition of its default, set on a {@link Context} (from the campaign file's {@code transfer:} section) and checked
+ * by {@link Context#conclude()}. No system property is read: a campaign's settings are in its campaign file.
  */
 public final class TransferConfiguration
 {
     /**
-     * Interval between reassurance messages while the caller is on hold, ms; 0 disables them.
-     */
-    public static final String REASSURANCE_INTERVAL_PROP_NAME = "dialer.transfer.reassurance.interval.ms";
-
-    /**
-     * Default reassurance interval: 30 s.
+     * Interval between reassurance messages while the caller is on hold ({@code transfer.reassurance_interval}),
+     * ms; 0 disables them. Default: 30 s.
      */
     public static final long REASSURANCE_INTERVAL_DEFAULT = 30_000;
 
     /**
-     * How long a closer may ring before it counts as no answer, ms.
-     */
-    public static final String RING_TIMEOUT_PROP_NAME = "dialer.transfer.ring.timeout.ms";
-
-    /**
-     * Default ring timeout: 20 s.
+     * How long a closer may ring before it counts as no answer ({@code transfer.closer_ring_timeout}), ms.
+     * Default: 20 s.
      */
     public static final long RING_TIMEOUT_DEFAULT = 20_000;
 
     /**
-     * How long a briefed closer has to press 1 or 9 after the instructions, ms; then the next closer is tried.
-     */
-    public static final String DECISION_TIMEOUT_PROP_NAME = "dialer.transfer.decision.timeout.ms";
-
-    /**
-     * Default decision timeout: 15 s.
+     * How long a briefed closer has to press 1 or 9 after the instructions ({@code transfer.decision_timeout}),
+     * ms; then the next closer is tried. Default: 15 s.
      */
     public static final long DECISION_TIMEOUT_DEFAULT = 15_000;
 
     /**
-     * Upper bound on a prompt whose end moves the transfer on (notice to the closer, introduction), ms.
-     */
-    public static final String PROMPT_GUARD_PROP_NAME = "dialer.transfer.prompt.guard.ms";
-
-    /**
-     * Default prompt guard: 10 s.
+     * Upper bound on a prompt whose end moves the transfer on (notice to the closer, introduction), ms. Default:
+     * 10 s.
      */
     public static final long PROMPT_GUARD_DEFAULT = 10_000;
 
     /**
-     * Closers tried per transfer before the caller is returned (M).
-     */
-    public static final String MAX_ATTEMPTS_PROP_NAME = "dialer.transfer.max.attempts";
-
-    /**
-     * Default maximum attempts: 3.
+     * Closers tried per transfer before the caller is returned, M ({@code transfer.max_closer_attempts}).
+     * Default: 3.
      */
     public static final int MAX_ATTEMPTS_DEFAULT = 3;
 
     /**
-     * A caller's maximum time on hold, ms, from the start of the transfer.
-     */
-    public static final String HOLD_LIMIT_PROP_NAME = "dialer.transfer.hold.limit.ms";
-
-    /**
-     * Default hold limit: 120 s.
+     * A caller's maximum time on hold from the start of the transfer ({@code transfer.hold_limit}), ms. Default:
+     * 120 s.
      */
     public static final long HOLD_LIMIT_DEFAULT = 120_000;
 
     /**
-     * Closer wrap-up after a call, ms; 0 for none.
-     */
-    public static final String WRAP_UP_PROP_NAME = "dialer.transfer.wrap.up.ms";
-
-    /**
-     * Default wrap-up: 30 s.
+     * Closer wrap-up after a call ({@code transfer.wrap_up}), ms; 0 sends the closer straight back to available.
+     * Default: 30 s.
      */
     public static final long WRAP_UP_DEFAULT = 30_000;
 
     /**
-     * Whether the caller hears a short introduction before the bridge.
+     * Whether the caller hears a short introduction before the bridge ({@code transfer.introduction}). Default:
+     * off, the caller is connected to the closer at once (the engine makes the introduction a
+     * three-way moment when it is on).
      */
-    public static final String INTRODUCTION_PROP_NAME = "dialer.transfer.introduction";
+    public static final boolean INTRODUCTION_DEFAULT = false;
 
     /**
-     * Default introduction: on.
-     */
-    public static final boolean INTRODUCTION_DEFAULT = true;
-
-    /**
-     * Whether the closer sees the caller's number as caller ID (else the dialer's).
-     */
-    public static final String CALLER_ID_PASS_THROUGH_PROP_NAME = "dialer.transfer.caller.id.pass.through";
-
-    /**
-     * Default caller-ID pass-through: on.
+     * Whether the closer sees the caller's number as caller ID, else the dialer's
+     * ({@code transfer.caller_id_pass_through}). Default: on.
      */
     public static final boolean CALLER_ID_PASS_THROUGH_DEFAULT = true;
 
     /**
-     * Hold music file (for the dialer's media side); empty for the built-in music.
-     */
-    public static final String HOLD_MUSIC_PROP_NAME = "dialer.transfer.hold.music";
-
-    /**
-     * Default hold music: the built-in one.
+     * Hold music file, 8 kHz mono WAV ({@code transfer.hold_music}); empty for the built-in music. Default: the
+     * built-in one.
      */
     public static final String HOLD_MUSIC_DEFAULT = "";
 
     /**
-     * Callers that may wait for a closer at once, across skills.
-     */
-    public static final String MAX_WAITING_CALLERS_PROP_NAME = "dialer.transfer.max.waiting.callers";
-
-    /**
-     * Default maximum waiting callers: 4096.
+     * Callers that may wait for a closer at once, across skills. Default: 4096.
      */
     public static final int MAX_WAITING_CALLERS_DEFAULT = 4096;
 
@@ -128,18 +85,17 @@ public final class TransferConfiguration
      */
     public static final class Context
     {
-        private long reassuranceIntervalMs = Long.getLong(REASSURANCE_INTERVAL_PROP_NAME, REASSURANCE_INTERVAL_DEFAULT);
-        private long ringTimeoutMs = Long.getLong(RING_TIMEOUT_PROP_NAME, RING_TIMEOUT_DEFAULT);
-        private long decisionTimeoutMs = Long.getLong(DECISION_TIMEOUT_PROP_NAME, DECISION_TIMEOUT_DEFAULT);
-        private long promptGuardMs = Long.getLong(PROMPT_GUARD_PROP_NAME, PROMPT_GUARD_DEFAULT);
-        private int maxAttempts = Integer.getInteger(MAX_ATTEMPTS_PROP_NAME, MAX_ATTEMPTS_DEFAULT);
-        private long holdLimitMs = Long.getLong(HOLD_LIMIT_PROP_NAME, HOLD_LIMIT_DEFAULT);
-        private long wrapUpMs = Long.getLong(WRAP_UP_PROP_NAME, WRAP_UP_DEFAULT);
-        private boolean introduction = booleanProperty(INTRODUCTION_PROP_NAME, INTRODUCTION_DEFAULT);
-        private boolean callerIdPassThrough =
-            booleanProperty(CALLER_ID_PASS_THROUGH_PROP_NAME, CALLER_ID_PASS_THROUGH_DEFAULT);
-        private String holdMusic = System.getProperty(HOLD_MUSIC_PROP_NAME, HOLD_MUSIC_DEFAULT);
-        private int maxWaitingCallers = Integer.getInteger(MAX_WAITING_CALLERS_PROP_NAME, MAX_WAITING_CALLERS_DEFAULT);
+        private long reassuranceIntervalMs = REASSURANCE_INTERVAL_DEFAULT;
+        private long ringTimeoutMs = RING_TIMEOUT_DEFAULT;
+        private long decisionTimeoutMs = DECISION_TIMEOUT_DEFAULT;
+        private long promptGuardMs = PROMPT_GUARD_DEFAULT;
+        private int maxAttempts = MAX_ATTEMPTS_DEFAULT;
+        private long holdLimitMs = HOLD_LIMIT_DEFAULT;
+        private long wrapUpMs = WRAP_UP_DEFAULT;
+        private boolean introduction = INTRODUCTION_DEFAULT;
+        private boolean callerIdPassThrough = CALLER_ID_PASS_THROUGH_DEFAULT;
+        private String holdMusic = HOLD_MUSIC_DEFAULT;
+        private int maxWaitingCallers = MAX_WAITING_CALLERS_DEFAULT;
         private boolean concluded;
 
         /**
@@ -150,14 +106,14 @@ public final class TransferConfiguration
          */
         public Context conclude()
         {
-            require(reassuranceIntervalMs >= 0, REASSURANCE_INTERVAL_PROP_NAME, reassuranceIntervalMs);
-            require(ringTimeoutMs > 0, RING_TIMEOUT_PROP_NAME, ringTimeoutMs);
-            require(decisionTimeoutMs > 0, DECISION_TIMEOUT_PROP_NAME, decisionTimeoutMs);
-            require(promptGuardMs > 0, PROMPT_GUARD_PROP_NAME, promptGuardMs);
-            require(maxAttempts >= 1, MAX_ATTEMPTS_PROP_NAME, maxAttempts);
-            require(holdLimitMs > 0, HOLD_LIMIT_PROP_NAME, holdLimitMs);
-            require(wrapUpMs >= 0, WRAP_UP_PROP_NAME, wrapUpMs);
-            require(maxWaitingCallers >= 1, MAX_WAITING_CALLERS_PROP_NAME, maxWaitingCallers);
+            require(reassuranceIntervalMs >= 0, "reassuranceIntervalMs", reassuranceIntervalMs);
+            require(ringTimeoutMs > 0, "ringTimeoutMs", ringTimeoutMs);
+            require(decisionTimeoutMs > 0, "decisionTimeoutMs", decisionTimeoutMs);
+            require(promptGuardMs > 0, "promptGuardMs", promptGuardMs);
+            require(maxAttempts >= 1, "maxAttempts", maxAttempts);
+            require(holdLimitMs > 0, "holdLimitMs", holdLimitMs);
+            require(wrapUpMs >= 0, "wrapUpMs", wrapUpMs);
+            require(maxWaitingCallers >= 1, "maxWaitingCallers", maxWaitingCallers);
             if (null == holdMusic)
             {
                 holdMusic = HOLD_MUSIC_DEFAULT;
@@ -380,12 +336,6 @@ public final class TransferConfiguration
             {
                 throw new IllegalStateException("invalid " + name + ": " + value);
             }
-        }
-
-        private static boolean booleanProperty(final String name, final boolean defaultValue)
-        {
-            final String value = System.getProperty(name);
-            return null == value ? defaultValue : Boolean.parseBoolean(value);
         }
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +34,37 @@ class TransferConfigurationTest
         assertEquals(TransferConfiguration.CALLER_ID_PASS_THROUGH_DEFAULT, context.callerIdPassThrough());
         assertEquals(TransferConfiguration.HOLD_MUSIC_DEFAULT, context.holdMusic());
         assertEquals(TransferConfiguration.MAX_WAITING_CALLERS_DEFAULT, context.maxWaitingCallers());
+    }
+
+    @Test
+    void shouldReadNoSystemProperty()
+    {
+        final String name = "dialer.transfer.introduction";
+        final String before = System.getProperty(name);
+        System.setProperty(name, String.valueOf(!TransferConfiguration.INTRODUCTION_DEFAULT));
+        try
+        {
+            assertEquals(TransferConfiguration.INTRODUCTION_DEFAULT,
+                new TransferConfiguration.Context().conclude().introduction(),
+                "the campaign file sets a campaign's settings, not a system property");
+        }
+        finally
+        {
+            if (null == before)
+            {
+                System.clearProperty(name);
+            }
+            else
+            {
+                System.setProperty(name, before);
+            }
+        }
+    }
+
+    @Test
+    void shouldConnectTheCallerAtOnceByDefault()
+    {
+        assertFalse(TransferConfiguration.INTRODUCTION_DEFAULT, "seed 002: the caller is connected immediately");
     }
 
     static Stream<Arguments> invalidSettings()

@@ -7,7 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.dialer.core.compliance.CallingWindow;
+import io.dialer.core.compliance.Disposition;
+import io.dialer.core.compliance.ProgressivePacer;
+import io.dialer.core.compliance.RetryPolicy;
+import io.dialer.core.compliance.RingTimeout;
 import io.dialer.qualification.Script;
+import io.dialer.transfer.TransferConfiguration;
 
 /**
  * A validated campaign: everything its file says, with defaults filled in, the compiled script and the closers.
@@ -15,14 +21,43 @@ import io.dialer.qualification.Script;
  */
 public final class CampaignFile
 {
-    /** Default ring timeout: 25 s. */
-    public static final long RING_TIMEOUT_DEFAULT_MS = 25_000;
-    /** The least ring timeout allowed: 15 s (US rule: ring at least 15 s or 4 rings). */
-    public static final long RING_TIMEOUT_FLOOR_MS = 15_000;
-    /** Default calling window start, 08:00, in minutes after midnight. */
-    public static final int WINDOW_START_DEFAULT = 8 * 60;
-    /** Default calling window end, 21:00, in minutes after midnight. */
-    public static final int WINDOW_END_DEFAULT = 21 * 60;
+    /** Default ring timeout: 25 s ({@link RingTimeout#DEFAULT_MS}). */
+    public static final long RING_TIMEOUT_DEFAULT_MS = RingTimeout.DEFAULT_MS;
+    /** The least ring timeout allowed: 15 s (US rule: ring at least 15 s or 4 rings; {@link RingTimeout#FLOOR_MS}). */
+    public static final long RING_TIMEOUT_FLOOR_MS = RingTimeout.FLOOR_MS;
+    /** Default calling window start, 08:00, in minutes after midnight ({@link CallingWindow#START_DEFAULT}). */
+    public static final int WINDOW_START_DEFAULT = CallingWindow.START_DEFAULT.getHour() * 60 +
+        CallingWindow.START_DEFAULT.getMinute();
+    /** Default calling window end, 21:00, in minutes after midnight ({@link CallingWindow#END_DEFAULT}). */
+    public static final int WINDOW_END_DEFAULT = CallingWindow.END_DEFAULT.getHour() * 60 +
+        CallingWindow.END_DEFAULT.getMinute();
+    /** {@code admission.media_lag_hold: off}: no admission control on the media threads. */
+    public static final long MEDIA_LAG_HOLD_OFF = -1;
+    /** Default {@code admission.media_lag_hold}: new dials wait 1 s after the media threads last fell behind. */
+    public static final long MEDIA_LAG_HOLD_DEFAULT_MS = 1_000;
+    /** {@code trunk.max_consecutive_failures: never}: trunk failures never stop the campaign. */
+    public static final int TRUNK_FAILURES_NEVER = 0;
+    /** Default {@code trunk.max_consecutive_failures}: 10 trunk failures in a row stop the campaign's dialing. */
+    public static final int MAX_CONSECUTIVE_TRUNK_FAILURES_DEFAULT = 10;
+    /** Default {@code trunk.response_timeout}: an INVITE without any response for 5 s is a trunk failure. */
+    public static final long TRUNK_RESPONSE_TIMEOUT_DEFAULT_MS = 5_000;
+    /** Default {@code detection.verdict_timeout}: no verdict 10 s after the answer is treated as a person. */
+    public static final long VERDICT_TIMEOUT_DEFAULT_MS = 10_000;
+    /** Default {@code detection.beep_timeout}: a machine's beep is waited for 30 s at most. */
+    public static final long BEEP_TIMEOUT_DEFAULT_MS = 30_000;
+    /** Default {@code closers_login}: every closer logs in when the campaign starts. */
+    public static final ClosersLogin CLOSERS_LOGIN_DEFAULT = ClosersLogin.AT_START;
+
+    /**
+     * When the closers of the closers file log in ({@code closers_login}).
+     */
+    public enum ClosersLogin
+    {
+        /** Every closer of the closers file logs in when the campaign starts ({@code at_start}). */
+        AT_START,
+        /** Closers log in later, through the control API ({@code manual}). */
+        MANUAL
+    }
 
     String name;
     String callerIdName;
@@ -38,14 +73,14 @@ public final class CampaignFile
     Path closersFile;
     List<Closer> closers = List.of();
     String pacingMode = "progressive";
-    double pacingRatio = 1.0;
-    int maxLines = 10;
+    double pacingRatio = ProgressivePacer.RATIO_DEFAULT;
+    int maxLines = ProgressivePacer.MAX_LINES_DEFAULT;
     int maxDialsPerSecond;
     int windowStartMinute = WINDOW_START_DEFAULT;
     int windowEndMinute = WINDOW_END_DEFAULT;
     Map<String, StateWindow> stateWindows = Map.of();
-    int maxAttempts = 3;
-    int maxAttemptsPerDay = 1;
+    int maxAttempts = RetryPolicy.MAX_ATTEMPTS_DEFAULT;
+    int maxAttemptsPerDay = RetryPolicy.MAX_ATTEMPTS_PER_DAY_DEFAULT;
     Map<String, Long> retryDelaysMs = Map.of();
     String voicemailText;
     Path voicemailAudio;
@@ -54,9 +89,126 @@ public final class CampaignFile
     List<Path> dncFiles = List.of();
     String defaultRegion = "US";
     Path leadsFile;
+    final TransferConfiguration.Context transfer = new TransferConfiguration.Context();
+    long mediaLagHoldMs = MEDIA_LAG_HOLD_DEFAULT_MS;
+    int maxConsecutiveTrunkFailures = MAX_CONSECUTIVE_TRUNK_FAILURES_DEFAULT;
+    long trunkResponseTimeoutMs = TRUNK_RESPONSE_TIMEOUT_DEFAULT_MS;
+    long verdictTimeoutMs = VERDICT_TIMEOUT_DEFAULT_MS;
+    long beepTimeoutMs = BEEP_TIMEOUT_DEFAULT_MS;
+    ClosersLogin closersLogin = CLOSERS_LOGIN_DEFAULT;
 
     CampaignFile()
     {
+    }
+
+    /**
+     * The warm transfer's settings from the {@code transfer:} section, the others at
+     * {@link TransferConfiguration}'s defaults: a new context on each call, for the engine to adjust and conclude.
+     *
+     * @return a new context.
+     */
+    public TransferConfiguration.Context transfer()
+    {
+        return new TransferConfiguration.Context()
+            .ringTimeoutMs(transfer.ringTimeoutMs())
+            .maxAttempts(transfer.maxAttempts())
+            .decisionTimeoutMs(transfer.decisionTimeoutMs())
+            .holdLimitMs(transfer.holdLimitMs())
+            .holdMusic(transfer.holdMusic())
+            .reassuranceIntervalMs(transfer.reassuranceIntervalMs())
+            .callerIdPassThrough(transfer.callerIdPassThrough())
+            .introduction(transfer.introduction())
+            .wrapUpMs(transfer.wrapUpMs())
+            .promptGuardMs(transfer.promptGuardMs())
+            .maxWaitingCallers(transfer.maxWaitingCallers());
+    }
+
+    /**
+     * How long new dials wait after the media threads last fell behind ({@code admission.media_lag_hold}).
+     *
+     * @return ms, or {@link #MEDIA_LAG_HOLD_OFF} for no admission control.
+     */
+    public long mediaLagHoldMs()
+    {
+        return mediaLagHoldMs;
+    }
+
+    /**
+     * Trunk failures in a row after which the campaign stops dialing and says why
+     * ({@code trunk.max_consecutive_failures}).
+     *
+     * @return the count, or {@link #TRUNK_FAILURES_NEVER} (0) when failures never stop it.
+     */
+    public int maxConsecutiveTrunkFailures()
+    {
+        return maxConsecutiveTrunkFailures;
+    }
+
+    /**
+     * How long an INVITE may go without any response before the trunk counts as unreachable
+     * ({@code trunk.response_timeout}).
+     *
+     * @return ms.
+     */
+    public long trunkResponseTimeoutMs()
+    {
+        return trunkResponseTimeoutMs;
+    }
+
+    /**
+     * How long after the answer the detector may take; no verdict by then is treated as a person
+     * ({@code detection.verdict_timeout}).
+     *
+     * @return ms.
+     */
+    public long verdictTimeoutMs()
+    {
+        return verdictTimeoutMs;
+    }
+
+    /**
+     * How long a machine's beep is waited for before the voicemail is given up ({@code detection.beep_timeout}).
+     *
+     * @return ms.
+     */
+    public long beepTimeoutMs()
+    {
+        return beepTimeoutMs;
+    }
+
+    /**
+     * When the closers log in ({@code closers_login}).
+     *
+     * @return {@link ClosersLogin#AT_START} (the default) or {@link ClosersLogin#MANUAL}.
+     */
+    public ClosersLogin closersLogin()
+    {
+        return closersLogin;
+    }
+
+    /**
+     * The retry rules the file sets, every other one at {@link RetryPolicy}'s defaults.
+     *
+     * @return a new context; {@link RetryPolicy.Context#policy()} makes the policy.
+     */
+    public RetryPolicy.Context retries()
+    {
+        final RetryPolicy.Context context = new RetryPolicy.Context()
+            .maxAttempts(maxAttempts)
+            .maxAttemptsPerDay(maxAttemptsPerDay);
+        for (final Map.Entry<String, Long> entry : retryDelaysMs.entrySet())
+        {
+            final Disposition disposition = Disposition.fromConfigKey(entry.getKey());
+            if (entry.getValue() < 0)
+            {
+                context.finalDisposition(disposition, true);
+            }
+            else
+            {
+                context.delayMs(disposition, entry.getValue());
+            }
+        }
+        return context;
     }
 
     /**
@@ -280,10 +432,8 @@ public final class CampaignFile
     }
 
     /**
-     * Whether the campaign sets the retry of a disposition (a delay or {@code never}); {@code busy},
-     * {@code no_answer}, {@code machine} and {@code failed} always have one (the campaign defaults), the others
-     * ({@code hung_up}, {@code abandoned}, {@code callback}, {@code message_left}) only when the file gives one, else
-     * the library's default applies ({@code RetryPolicy}).
+     * Whether the campaign file sets the retry of a disposition (a delay or {@code never}); when it does not,
+     * {@link RetryPolicy}'s default applies.
      *
      * @param disposition the disposition's key, e.g. {@code callback}.
      * @return true when set.
@@ -298,12 +448,18 @@ public final class CampaignFile
      *
      * @param disposition {@code busy}, {@code no_answer}, {@code machine}, {@code failed}, {@code hung_up},
      *                    {@code abandoned}, {@code callback} or {@code message_left}.
-     * @return the delay in ms, or -1 when that disposition is not retried ({@code never}) or not set.
+     * @return the delay in ms (the file's, else {@link RetryPolicy}'s default), or -1 when that disposition is not
+     * retried ({@code never}, or final by default and not set).
      */
     public long retryDelayMs(final String disposition)
     {
         final Long delay = retryDelaysMs.get(disposition);
-        return null == delay ? -1 : delay;
+        if (null != delay)
+        {
+            return delay;
+        }
+        final Disposition known = Disposition.fromConfigKey(disposition);
+        return RetryPolicy.isFinalByDefault(known) ? -1 : RetryPolicy.delayDefaultMs(known);
     }
 
     /**

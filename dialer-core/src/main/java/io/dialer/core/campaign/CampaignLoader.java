@@ -4,7 +4,6 @@
 package io.dialer.core.campaign;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,14 +18,22 @@ import java.util.Set;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.dialer.audio.WavFile;
+import io.dialer.core.compliance.DncFileReader;
+import io.dialer.core.compliance.DncLoadReport;
+import io.dialer.core.lead.LeadList;
 import io.dialer.core.lead.LeadListReader;
+import io.dialer.core.lead.RegionNormaliser;
 import io.dialer.qualification.CallbackTime;
 import io.dialer.qualification.CompileResult;
 import io.dialer.qualification.Outcome;
+import io.dialer.qualification.Problems;
 import io.dialer.qualification.OutcomeKind;
 import io.dialer.qualification.Script;
 import io.dialer.qualification.ScriptCompiler;
+import io.dialer.qualification.TextFile;
 import io.dialer.qualification.ValidationError;
+import io.dialer.transfer.TransferConfiguration;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -41,10 +48,15 @@ public final class CampaignLoader
 {
     private static final Set<String> TOP_KEYS = keys("name", "caller_id", "trunk", "script", "closers", "leads",
         "default_region", "pacing", "calling_window", "retries", "voicemail", "ring_timeout", "dnc",
-        "callback_offer");
+        "callback_offer", "transfer", "admission", "detection", "closers_login");
     private static final Set<String> CALLER_ID_KEYS = keys("name", "number");
     private static final Set<String> TRUNK_KEYS = keys("uri", "outbound_proxy", "username", "password",
-        "password_env", "transport");
+        "password_env", "transport", "max_consecutive_failures", "response_timeout");
+    private static final Set<String> TRANSFER_KEYS = keys("closer_ring_timeout", "max_closer_attempts",
+        "decision_timeout", "hold_limit", "hold_music", "reassurance_interval", "caller_id_pass_through",
+        "introduction", "wrap_up");
+    private static final Set<String> ADMISSION_KEYS = keys("media_lag_hold");
+    private static final Set<String> DETECTION_KEYS = keys("verdict_timeout", "beep_timeout");
     private static final Set<String> PACING_KEYS = keys("mode", "ratio", "max_lines", "max_dials_per_second");
     private static final Set<String> WINDOW_KEYS = keys("start", "end", "per_state");
     private static final Set<String> STATE_WINDOW_KEYS = keys("start", "end", "max_calls_per_24h");
@@ -52,39 +64,58 @@ public final class CampaignLoader
     private static final Set<String> DELAY_KEYS = keys("busy", "no_answer", "machine", "failed", "hung_up",
         "abandoned", "callback", "message_left");
     private static final Set<String> VOICEMAIL_KEYS = keys("message", "audio");
-    private static final Map<String, Long> DEFAULT_DELAYS = Map.of(
-        "busy", 30 * 60_000L, "no_answer", 2 * 3_600_000L, "machine", 4 * 3_600_000L, "failed", 3_600_000L);
+    private static final long SECOND_MS = 1_000;
+    private static final long MINUTE_MS = 60 * SECOND_MS;
+    private static final long HOUR_MS = 60 * MINUTE_MS;
 
     private final YamlChecker checker;
     private final Path baseDir;
+    private final boolean contents;
     private final CampaignFile campaign = new CampaignFile();
     private Node closersNode;
 
-    private CampaignLoader(final String file, final Path baseDir)
+    private CampaignLoader(final String file, final Path baseDir, final boolean contents)
     {
         this.checker = new YamlChecker(file);
         this.baseDir = baseDir;
+        this.contents = contents;
     }
 
     /**
-     * Loads a campaign file.
+     * Loads a campaign file: its keys, the script and closers files it names, the header of its lead list. The
+     * contents of the lead list and do-not-call files are read when the campaign runs ({@link #validate(Path)} checks
+     * them beforehand).
      *
      * @param file the YAML file.
      * @return the campaign or the errors.
      */
     public static CampaignResult load(final Path file)
     {
-        final String yaml;
-        try
+        return load(file, false);
+    }
+
+    /**
+     * Validates a campaign file as {@code dialer validate} does: {@link #load(Path)}, and every line of its
+     * do-not-call files read as the run will read them (libphonenumber in the campaign's {@code default_region}),
+     * each bad line an error {@code file:line: reason}.
+     *
+     * @param file the YAML file.
+     * @return the campaign or the errors.
+     */
+    public static CampaignResult validate(final Path file)
+    {
+        return load(file, true);
+    }
+
+    private static CampaignResult load(final Path file, final boolean contents)
+    {
+        final Problems problems = new Problems(file.toString());
+        final String yaml = TextFile.read(file, problems);
+        if (null == yaml)
         {
-            yaml = Files.readString(file, StandardCharsets.UTF_8);
+            return new CampaignResult(null, problems.errors());
         }
-        catch (final IOException ex)
-        {
-            return new CampaignResult(null, List.of(new ValidationError(file.toString(), 1, 1,
-                "cannot read the file (" + ex.getClass().getSimpleName() + ": " + ex.getMessage() + ")")));
-        }
-        return load(file.toString(), yaml, file.toAbsolutePath().getParent());
+        return new CampaignLoader(file.toString(), file.toAbsolutePath().getParent(), contents).read(yaml);
     }
 
     /**
@@ -97,7 +128,20 @@ public final class CampaignLoader
      */
     public static CampaignResult load(final String fileName, final String yaml, final Path baseDir)
     {
-        return new CampaignLoader(fileName, null == baseDir ? Path.of("") : baseDir).read(yaml);
+        return new CampaignLoader(fileName, null == baseDir ? Path.of("") : baseDir, false).read(yaml);
+    }
+
+    /**
+     * Validates a campaign from text, do-not-call files' contents included ({@link #validate(Path)}).
+     *
+     * @param fileName the name to report errors against.
+     * @param yaml     the text.
+     * @param baseDir  where relative paths are resolved.
+     * @return the campaign or the errors.
+     */
+    public static CampaignResult validate(final String fileName, final String yaml, final Path baseDir)
+    {
+        return new CampaignLoader(fileName, null == baseDir ? Path.of("") : baseDir, true).read(yaml);
     }
 
     /**
@@ -146,10 +190,18 @@ public final class CampaignLoader
         readCallbackOffer(YamlChecker.value(top, "callback_offer"));
         readRingTimeout(YamlChecker.value(top, "ring_timeout"));
         readDnc(YamlChecker.value(top, "dnc"));
+        readTransfer(YamlChecker.value(top, "transfer"));
+        readAdmission(YamlChecker.value(top, "admission"));
+        readDetection(YamlChecker.value(top, "detection"));
+        readClosersLogin(YamlChecker.value(top, "closers_login"));
         campaign.leadsFile = existingFile(checker.required(top, "leads", root, "the campaign"), "leads");
         closersNode = checker.required(top, "closers", root, "the campaign");
         campaign.closersFile = existingFile(closersNode, "closers");
-        if (null != campaign.closersFile)
+        if (null != campaign.closersFile && isNot(campaign.closersFile, closersNode, "closers", "a closers file"))
+        {
+            campaign.closersFile = null;
+        }
+        else if (null != campaign.closersFile)
         {
             final ClosersFile closers = ClosersFile.load(campaign.closersFile);
             checker.addAll(closers.errors());
@@ -157,13 +209,18 @@ public final class CampaignLoader
         }
         final Node scriptNode = checker.required(top, "script", root, "the campaign");
         campaign.scriptFile = existingFile(scriptNode, "script");
-        if (null != campaign.scriptFile)
+        if (null != campaign.scriptFile && isNot(campaign.scriptFile, scriptNode, "script", "a qualification script"))
+        {
+            campaign.scriptFile = null;
+        }
+        else if (null != campaign.scriptFile)
         {
             final CompileResult compiled = ScriptCompiler.compile(campaign.scriptFile);
             checker.addAll(compiled.errors());
             campaign.script = compiled.script();
         }
         checkSkills();
+        checkPromptFields();
         return new CampaignResult(campaign, checker.errors());
     }
 
@@ -215,7 +272,7 @@ public final class CampaignLoader
         final String proxy = checker.text(proxyNode, "outbound_proxy");
         if (null != proxy)
         {
-            if (proxy.startsWith("sip:") || proxy.startsWith("sips:"))
+            if (proxy.toLowerCase(Locale.ROOT).startsWith("sip:") || proxy.toLowerCase(Locale.ROOT).startsWith("sips:"))
             {
                 checker.sipUri(proxyNode, proxy, "outbound_proxy");
             }
@@ -259,6 +316,167 @@ public final class CampaignLoader
                 checker.add(transportNode, "transport must be udp or tcp, found '" + transport + "'");
             }
         }
+        final Node failures = YamlChecker.value(fields, "max_consecutive_failures");
+        final String failuresText = checker.text(failures, "max_consecutive_failures");
+        if ("never".equals(failuresText))
+        {
+            campaign.maxConsecutiveTrunkFailures = CampaignFile.TRUNK_FAILURES_NEVER;
+        }
+        else if (null != failuresText)
+        {
+            if (failuresText.matches("[0-9]{1,7}") && Integer.parseInt(failuresText) >= 1 &&
+                Integer.parseInt(failuresText) <= 1_000_000)
+            {
+                campaign.maxConsecutiveTrunkFailures = Integer.parseInt(failuresText);
+            }
+            else
+            {
+                checker.add(failures, "max_consecutive_failures must be a whole number from 1 to 1000000, or " +
+                    "never, found '" + failuresText + "'");
+            }
+        }
+        campaign.trunkResponseTimeoutMs = duration(YamlChecker.value(fields, "response_timeout"),
+            "trunk response_timeout", SECOND_MS, MINUTE_MS, campaign.trunkResponseTimeoutMs);
+    }
+
+    private void readTransfer(final Node node)
+    {
+        if (null == node)
+        {
+            return;
+        }
+        final Map<String, NodeTuple> fields = checker.mapping(node, "transfer", TRANSFER_KEYS);
+        final TransferConfiguration.Context transfer = campaign.transfer;
+        transfer.ringTimeoutMs(duration(YamlChecker.value(fields, "closer_ring_timeout"), "closer_ring_timeout",
+            SECOND_MS, 5 * MINUTE_MS, transfer.ringTimeoutMs()));
+        transfer.maxAttempts(checker.integer(YamlChecker.value(fields, "max_closer_attempts"),
+            "max_closer_attempts", 1, 10, transfer.maxAttempts()));
+        transfer.decisionTimeoutMs(duration(YamlChecker.value(fields, "decision_timeout"), "decision_timeout",
+            SECOND_MS, 5 * MINUTE_MS, transfer.decisionTimeoutMs()));
+        transfer.holdLimitMs(duration(YamlChecker.value(fields, "hold_limit"), "hold_limit", SECOND_MS, HOUR_MS,
+            transfer.holdLimitMs()));
+        final Node music = YamlChecker.value(fields, "hold_music");
+        if (null != music && !isWord(music, "builtin"))
+        {
+            final Path file = existingFile(music, "hold_music");
+            if (null != file)
+            {
+                try
+                {
+                    WavFile.read(file, ((ScalarNode)music).getValue().trim());
+                    transfer.holdMusic(file.toString());
+                }
+                catch (final IOException ex)
+                {
+                    checker.add(music, "hold_music must be an 8 kHz mono WAV file (or builtin): " + ex.getMessage());
+                }
+            }
+        }
+        final Node reassurance = YamlChecker.value(fields, "reassurance_interval");
+        transfer.reassuranceIntervalMs(isWord(reassurance, "never") ? 0 : duration(reassurance,
+            "reassurance_interval (a duration, or never)", SECOND_MS, 10 * MINUTE_MS,
+            transfer.reassuranceIntervalMs()));
+        transfer.callerIdPassThrough(bool(YamlChecker.value(fields, "caller_id_pass_through"),
+            "caller_id_pass_through", transfer.callerIdPassThrough()));
+        transfer.introduction(bool(YamlChecker.value(fields, "introduction"), "introduction",
+            transfer.introduction()));
+        transfer.wrapUpMs(duration(YamlChecker.value(fields, "wrap_up"), "wrap_up", 0, HOUR_MS,
+            transfer.wrapUpMs()));
+    }
+
+    private void readAdmission(final Node node)
+    {
+        if (null == node)
+        {
+            return;
+        }
+        final Map<String, NodeTuple> fields = checker.mapping(node, "admission", ADMISSION_KEYS);
+        final Node hold = YamlChecker.value(fields, "media_lag_hold");
+        campaign.mediaLagHoldMs = isWord(hold, "off") ? CampaignFile.MEDIA_LAG_HOLD_OFF : duration(hold,
+            "media_lag_hold (a duration, or off)", 0, MINUTE_MS, campaign.mediaLagHoldMs);
+    }
+
+    private void readDetection(final Node node)
+    {
+        if (null == node)
+        {
+            return;
+        }
+        final Map<String, NodeTuple> fields = checker.mapping(node, "detection", DETECTION_KEYS);
+        campaign.verdictTimeoutMs = duration(YamlChecker.value(fields, "verdict_timeout"), "verdict_timeout",
+            SECOND_MS, MINUTE_MS, campaign.verdictTimeoutMs);
+        campaign.beepTimeoutMs = duration(YamlChecker.value(fields, "beep_timeout"), "beep_timeout", SECOND_MS,
+            5 * MINUTE_MS, campaign.beepTimeoutMs);
+    }
+
+    private void readClosersLogin(final Node node)
+    {
+        final String login = checker.text(node, "closers_login");
+        if ("at_start".equals(login))
+        {
+            campaign.closersLogin = CampaignFile.ClosersLogin.AT_START;
+        }
+        else if ("manual".equals(login))
+        {
+            campaign.closersLogin = CampaignFile.ClosersLogin.MANUAL;
+        }
+        else if (null != login)
+        {
+            checker.add(node, "closers_login must be at_start (every closer of the closers file logs in when the " +
+                "campaign starts) or manual (closers log in through the control API), found '" + login + "'");
+        }
+    }
+
+    /**
+     * A duration in a range, or the default when absent or wrong (reported with the range).
+     */
+    private long duration(final Node node, final String what, final long minMs, final long maxMs,
+        final long defaultMs)
+    {
+        if (null == node)
+        {
+            return defaultMs;
+        }
+        final long millis = checker.duration(node, what);
+        if (millis < 0)
+        {
+            return defaultMs;
+        }
+        if (millis < minMs || millis > maxMs)
+        {
+            checker.add(node, what + " must be from " + YamlChecker.formatDuration(minMs) + " to " +
+                YamlChecker.formatDuration(maxMs) + ", found '" + ((ScalarNode)node).getValue().trim() + "'");
+            return defaultMs;
+        }
+        return millis;
+    }
+
+    private boolean bool(final Node node, final String what, final boolean defaultValue)
+    {
+        final String text = checker.text(node, what);
+        if (null == text)
+        {
+            return defaultValue;
+        }
+        switch (text.toLowerCase(Locale.ROOT))
+        {
+            case "true":
+            case "yes":
+            case "on":
+                return true;
+            case "false":
+            case "no":
+            case "off":
+                return false;
+            default:
+                checker.add(node, what + " must be true or false, found '" + text + "'");
+                return defaultValue;
+        }
+    }
+
+    private static boolean isWord(final Node node, final String word)
+    {
+        return node instanceof ScalarNode && word.equals(((ScalarNode)node).getValue().trim());
     }
 
     private void readPacing(final Node node)
@@ -357,8 +575,7 @@ public final class CampaignLoader
 
     private void readRetries(final Node node)
     {
-        final Map<String, Long> delays = new LinkedHashMap<>(DEFAULT_DELAYS);
-        campaign.retryDelaysMs = Map.copyOf(delays);
+        final Map<String, Long> delays = new LinkedHashMap<>();
         if (null == node)
         {
             return;
@@ -496,6 +713,79 @@ public final class CampaignLoader
             }
         }
         campaign.dncFiles = List.copyOf(files);
+        if (contents)
+        {
+            final DncFileReader reader = new DncFileReader(new RegionNormaliser(campaign.defaultRegion));
+            for (final Path file : files)
+            {
+                checker.addAll(dncErrors(file.toString(), reader.check(file)));
+            }
+        }
+    }
+
+    /**
+     * The problems of a do-not-call file as errors {@code file:line: reason}: every bad line kept by the report, a
+     * count of the others, and a file error with the lines it left unread.
+     *
+     * @param file   the file's name.
+     * @param report what reading it found.
+     * @return the errors, empty when clean.
+     */
+    public static List<ValidationError> dncErrors(final String file, final DncLoadReport report)
+    {
+        final List<ValidationError> errors = new ArrayList<>();
+        for (int i = 0; i < report.errors().size(); i++)
+        {
+            errors.add(new ValidationError(file, report.errorLine(i), 0, report.errorMessage(i)));
+        }
+        if (report.errorCount() > report.errors().size())
+        {
+            errors.add(new ValidationError(file, 0, 0, (report.errorCount() - report.errors().size()) +
+                " more bad lines not listed"));
+        }
+        if (null != report.fileError())
+        {
+            errors.add(new ValidationError(file, report.fileErrorLine(), 0, report.fileError() +
+                (report.linesNotRead() > 0 ? " (" + report.linesNotRead() + " lines not read)" : "")));
+        }
+        return errors;
+    }
+
+    /**
+     * Reports, once, a file named for one kind that is plainly another (a script named as the closers file, a closers
+     * file named as the script), instead of every key of it the other kind does not know.
+     */
+    private boolean isNot(final Path file, final Node node, final String key, final String expected)
+    {
+        final String text = TextFile.read(file, new Problems(file.toString()));
+        if (null == text)
+        {
+            return false;
+        }
+        final String found;
+        if (looksLikeCampaign(text))
+        {
+            found = "a campaign file";
+        }
+        else if (ScriptCompiler.looksLikeScript(text))
+        {
+            found = "a qualification script (it has questions:)";
+        }
+        else if (ClosersFile.looksLikeClosers(text))
+        {
+            found = "a closers file (it has closers:)";
+        }
+        else
+        {
+            return false;
+        }
+        if (found.startsWith(expected))
+        {
+            return false;
+        }
+        checker.add(node, key + " file '" + ((ScalarNode)node).getValue().trim() + "' is " + found + ", not " +
+            expected + "; name " + expected + " here");
+        return true;
     }
 
     private Path existingFile(final Node node, final String what)
@@ -536,6 +826,23 @@ public final class CampaignLoader
                 checker.add(closersNode, "skill '" + outcome.skill() + "' of script " +
                     campaign.scriptFile.getFileName() + " has no closer in " + campaign.closersFile.getFileName());
             }
+        }
+    }
+
+    /**
+     * The lead fields the script's prompts speak must be columns of the lead list (its header is read, not its rows).
+     */
+    private void checkPromptFields()
+    {
+        if (null == campaign.script || null == campaign.leadsFile || campaign.script.promptLeadFields().isEmpty())
+        {
+            return;
+        }
+        final LeadList header = new LeadListReader(campaign.defaultRegion, 1).readHeader(campaign.leadsFile);
+        if (!header.report().hasFileError())
+        {
+            checker.addAll(campaign.script.missingLeadFields(header.fieldNames(),
+                campaign.leadsFile.getFileName().toString()));
         }
     }
 

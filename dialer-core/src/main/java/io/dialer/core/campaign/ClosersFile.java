@@ -3,9 +3,6 @@
  */
 package io.dialer.core.campaign;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.dialer.qualification.Problems;
+import io.dialer.qualification.TextFile;
 import io.dialer.qualification.ValidationError;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -48,15 +47,11 @@ public final class ClosersFile
      */
     public static ClosersFile load(final Path file)
     {
-        final String yaml;
-        try
+        final Problems problems = new Problems(file.toString());
+        final String yaml = TextFile.read(file, problems);
+        if (null == yaml)
         {
-            yaml = Files.readString(file, StandardCharsets.UTF_8);
-        }
-        catch (final IOException ex)
-        {
-            return new ClosersFile(List.of(), List.of(new ValidationError(file.toString(), 1, 1,
-                "cannot read the file (" + ex.getClass().getSimpleName() + ": " + ex.getMessage() + ")")));
+            return new ClosersFile(List.of(), problems.errors());
         }
         return read(file.toString(), yaml);
     }

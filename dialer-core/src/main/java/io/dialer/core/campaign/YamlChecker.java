@@ -12,7 +12,6 @@ import java.util.Set;
 import io.dialer.qualification.Problems;
 import io.dialer.qualification.ValidationError;
 import javax.sip.address.AddressFactory;
-import javax.sip.address.URI;
 import javax.sip.SipFactory;
 import javax.sip.PeerUnavailableException;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -28,6 +27,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 final class YamlChecker
 {
     private static final AddressFactory ADDRESS_FACTORY = addressFactory();
+    private static final String SIP_EXAMPLE = "sip:dana@pbx.example.com";
 
     private final Problems problems;
 
@@ -176,6 +176,31 @@ final class YamlChecker
         return millis;
     }
 
+    /**
+     * A duration as the campaign file writes it: {@code 500ms}, {@code 15s}, {@code 5m}, {@code 2h}, {@code 1d}.
+     */
+    static String formatDuration(final long millis)
+    {
+        if (0 == millis)
+        {
+            return "0s";
+        }
+        if (0 != millis % 1_000)
+        {
+            return millis + "ms";
+        }
+        final long seconds = millis / 1_000;
+        if (0 != seconds % 60)
+        {
+            return seconds + "s";
+        }
+        if (0 != seconds % 3_600)
+        {
+            return seconds / 60 + "m";
+        }
+        return 0 != seconds % 86_400 ? seconds / 3_600 + "h" : seconds / 86_400 + "d";
+    }
+
     static long parseDuration(final String text)
     {
         int digits = 0;
@@ -220,35 +245,108 @@ final class YamlChecker
         {
             final int hours = Integer.parseInt(text.substring(0, 2));
             final int minutes = Integer.parseInt(text.substring(3));
-            if (hours <= 24 && minutes < 60 && (hours < 24 || 0 == minutes))
+            if (hours < 24 && minutes < 60)
             {
                 return hours * 60 + minutes;
             }
         }
-        add(node, what + " must be a time of day like \"08:00\" (24 hours, quoted), found '" + text + "'");
+        add(node, what + " must be a time of day from \"00:00\" to \"23:59\" (24 hours, quoted), found '" + text +
+            "'");
         return -1;
     }
 
     /**
-     * Whether text is a SIP or SIPS URI as JAIN-SIP parses it; reports it when not.
+     * Whether text is a {@code sip:} URI as JAIN-SIP parses it; reports it when not, with a reason people can act on
+     * (never the parser's internals). {@code sips:} and {@code transport=tls} are refused: there is no TLS yet.
      */
     boolean sipUri(final Node node, final String text, final String what)
     {
+        final String lower = text.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("sips:") || lower.contains(";transport=tls"))
+        {
+            add(node, what + " '" + text + "': " + (lower.startsWith("sips:") ? "sips:" : "transport=tls") +
+                " needs TLS, which this dialer does not support yet; use sip:");
+            return false;
+        }
+        if (!lower.startsWith("sip:"))
+        {
+            add(node, what + " '" + text + "' is not a SIP URI: it must start with sip: (like " + SIP_EXAMPLE + ")");
+            return false;
+        }
+        final String problem = uriProblem(text);
+        if (null != problem)
+        {
+            add(node, what + " '" + text + "' is not a valid SIP URI (like " + SIP_EXAMPLE + "): " + problem);
+            return false;
+        }
         try
         {
-            final URI uri = ADDRESS_FACTORY.createURI(text);
-            if (uri.isSipURI())
+            if (ADDRESS_FACTORY.createURI(text).isSipURI())
             {
                 return true;
             }
-            add(node, what + " '" + text + "' is not a SIP URI (like sip:dana@pbx.example.com)");
+            add(node, what + " '" + text + "' is not a SIP URI (like " + SIP_EXAMPLE + ")");
         }
-        catch (final ParseException | RuntimeException ex)
+        catch (final ParseException ex)
         {
-            add(node, what + " '" + text + "' is not a valid SIP URI (like sip:dana@pbx.example.com): " +
-                ex.getMessage());
+            add(node, what + " '" + text + "' is not a valid SIP URI (like " + SIP_EXAMPLE + "): it cannot be " +
+                "read at character " + Math.min(text.length(), Math.max(1, ex.getErrorOffset() + 1)));
+        }
+        catch (final RuntimeException ex)
+        {
+            add(node, what + " '" + text + "' is not a valid SIP URI (like " + SIP_EXAMPLE + ")");
         }
         return false;
+    }
+
+    /**
+     * What is wrong with a {@code sip:} URI in words, for the mistakes people make; null when none of them is found.
+     */
+    static String uriProblem(final String text)
+    {
+        for (int i = 0; i < text.length(); i++)
+        {
+            if (Character.isWhitespace(text.charAt(i)))
+            {
+                return "it contains a space at character " + (i + 1);
+            }
+        }
+        final String rest = text.substring(text.indexOf(':') + 1);
+        final int at = rest.lastIndexOf('@');
+        String hostPort = at < 0 ? rest : rest.substring(at + 1);
+        if (at == 0)
+        {
+            return "nothing before '@': write the user, like dana@, or leave the '@' out";
+        }
+        for (final char end : new char[]{';', '?'})
+        {
+            final int index = hostPort.indexOf(end);
+            hostPort = index < 0 ? hostPort : hostPort.substring(0, index);
+        }
+        if (hostPort.isEmpty())
+        {
+            return at < 0 ? "no host after sip:" : "no host after '@'";
+        }
+        final int colon = hostPort.startsWith("[") ? hostPort.indexOf(':', Math.max(0, hostPort.indexOf(']'))) :
+            hostPort.indexOf(':');
+        final String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+        if (host.isEmpty())
+        {
+            return "no host before the port";
+        }
+        if (!host.startsWith("[") && !host.matches("[A-Za-z0-9.-]+"))
+        {
+            return "host '" + host + "' may use only letters, digits, '.' and '-'";
+        }
+        if (colon >= 0)
+        {
+            final String port = hostPort.substring(colon + 1);
+            if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65_535)
+            {
+                return "port '" + port + "' must be a number from 1 to 65535";
+            }
+        }
+        return null;
     }
 
     static String describe(final Node node)

@@ -5,9 +5,7 @@ package io.dialer.core.compliance;
 
 import org.agrona.collections.LongHashSet;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,9 +19,8 @@ import java.time.Instant;
  * The internal do-not-call list: E.164 numbers held as longs in an Agrona {@link LongHashSet} (about 16 bytes per
  * number, so millions fit), loaded from files and extended by opt-outs made during calls.
  * <p>
- * Files hold one number per line; {@code #} starts a comment (whole line or after the number); blank lines are
- * skipped; each other line goes through the {@link NumberNormaliser}, and a line it refuses is reported with its
- * file and line number in a {@link DncLoadReport} while every good line is kept.
+ * Files hold one number per line ({@link DncFileReader}); each line goes through the {@link NumberNormaliser}, and a
+ * line it refuses is reported with its file and line number in a {@link DncLoadReport} while every good line is kept.
  * <p>
  * An opt-out ({@link #add(long, String, long)}) is in the in-memory set at once, then appended to the opt-out file,
  * flushed and forced to the device ({@link FileChannel#force(boolean)}) before the call returns, so a crash right
@@ -70,6 +67,10 @@ public final class DoNotCallList implements AutoCloseable
                 Files.createDirectories(parent);
             }
             this.optOutReport = Files.exists(optOutFile) ? load(optOutFile) : new DncLoadReport(optOutFile);
+            if (null != optOutReport.fileError())
+            {
+                throw new IOException(optOutReport.fileError());
+            }
             this.optOutChannel = FileChannel.open(
                 optOutFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             endWithNewline();
@@ -111,35 +112,22 @@ public final class DoNotCallList implements AutoCloseable
     }
 
     /**
-     * Loads a do-not-call file, adding every good line and reporting the bad ones.
+     * Loads a do-not-call file ({@link DncFileReader}), adding every good line and reporting the bad ones; a file that
+     * cannot be read to its end is a {@link DncLoadReport#fileError()} (the numbers read before it are kept).
      *
      * @param file the file.
      * @return what was loaded and every bad line with its line number.
-     * @throws UncheckedIOException when the file cannot be read (the numbers read before the error are kept).
      */
     public DncLoadReport load(final Path file)
     {
-        final DncLoadReport report = new DncLoadReport(file);
-        try (BufferedReader reader = new BufferedReader(
-            new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)))
+        try
         {
-            String line;
-            while ((line = reader.readLine()) != null)
-            {
-                report.onLine();
-                loadLine(report, line);
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("do-not-call file " + file + ": " + ex.getMessage(), ex);
+            return new DncFileReader(normaliser).read(file, numbers::add);
         }
         finally
         {
             version++;
         }
-
-        return report;
     }
 
     /**
@@ -299,52 +287,6 @@ public final class DoNotCallList implements AutoCloseable
         catch (final IOException ex)
         {
             throw new UncheckedIOException(ex);
-        }
-    }
-
-    private void loadLine(final DncLoadReport report, final String line)
-    {
-        int end = line.indexOf('#');
-        if (end < 0)
-        {
-            end = line.length();
-        }
-        int start = 0;
-        while (start < end && (Character.isWhitespace(line.charAt(start)) || line.charAt(start) == '\uFEFF'))
-        {
-            start++;
-        }
-        while (end > start && Character.isWhitespace(line.charAt(end - 1)))
-        {
-            end--;
-        }
-        if (start == end)
-        {
-            return;
-        }
-
-        final CharSequence text = line.subSequence(start, end);
-        long number;
-        try
-        {
-            number = normaliser.normalise(text);
-        }
-        catch (final RuntimeException ex)
-        {
-            number = E164.INVALID;
-        }
-
-        if (number == E164.INVALID || !E164.isValid(number))
-        {
-            report.onError(report.lines(), "not a phone number: '" + text + "'");
-        }
-        else if (numbers.add(number))
-        {
-            report.onAdded();
-        }
-        else
-        {
-            report.onDuplicate();
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.Arrays;
 
 /**
  * Attempt caps and retry rules: the most dials per lead in total and per local day, which dispositions are final,
- * and the delay before the next attempt after each retryable disposition. Immutable; built with {@link Builder}.
+ * and the delay before the next attempt after each retryable disposition. Immutable; made from a {@link Context}
+ * (settings checked by {@link Context#conclude()}).
  * <p>
  * Defaults (the campaign file's): 3 attempts per lead, 1 per local day; BUSY 30 min, NO_ANSWER 2 h, MACHINE 4 h,
  * FAILED 1 h, ABANDONED 1 h, HUNG_UP 24 h; CALLBACK at the time the callee asked for (24 h later when none was
@@ -33,19 +34,42 @@ public final class RetryPolicy
 
     private static final long MINUTE_MS = 60_000L;
     private static final long HOUR_MS = 60 * MINUTE_MS;
-    private static final RetryPolicy DEFAULT = new Builder().build();
+    private static final RetryPolicy DEFAULT = new Context().policy();
 
     private final int maxAttempts;
     private final int maxAttemptsPerDay;
     private final long[] delaysMs;
     private final boolean[] isFinal;
 
-    private RetryPolicy(final Builder builder)
+    private RetryPolicy(final Context context)
     {
-        this.maxAttempts = builder.maxAttempts;
-        this.maxAttemptsPerDay = builder.maxAttemptsPerDay;
-        this.delaysMs = builder.delaysMs.clone();
-        this.isFinal = builder.isFinal.clone();
+        this.maxAttempts = context.maxAttempts;
+        this.maxAttemptsPerDay = context.maxAttemptsPerDay;
+        this.delaysMs = context.delaysMs.clone();
+        this.isFinal = context.isFinal.clone();
+    }
+
+    /**
+     * The default delay after a disposition: the one definition of the defaults listed on the class, read by the
+     * campaign loader and its documentation.
+     *
+     * @param disposition the disposition.
+     * @return the delay, ms (for a disposition final by default, the delay it gets when made retryable without one).
+     */
+    public static long delayDefaultMs(final Disposition disposition)
+    {
+        return DEFAULT.delayMs(disposition);
+    }
+
+    /**
+     * Whether a disposition is final by default.
+     *
+     * @param disposition the disposition.
+     * @return true when the lead is done after it unless a campaign gives it a delay.
+     */
+    public static boolean isFinalByDefault(final Disposition disposition)
+    {
+        return DEFAULT.isFinal(disposition);
     }
 
     /**
@@ -56,16 +80,6 @@ public final class RetryPolicy
     public static RetryPolicy defaultPolicy()
     {
         return DEFAULT;
-    }
-
-    /**
-     * A builder starting from the defaults.
-     *
-     * @return a new builder.
-     */
-    public static Builder builder()
-    {
-        return new Builder();
     }
 
     /**
@@ -161,16 +175,20 @@ public final class RetryPolicy
     }
 
     /**
-     * Builds a {@link RetryPolicy}, starting from the defaults.
+     * The settings of a {@link RetryPolicy}, starting from the defaults; fluent setters, checked by
+     * {@link #conclude()}.
      */
-    public static final class Builder
+    public static final class Context
     {
         private int maxAttempts = MAX_ATTEMPTS_DEFAULT;
         private int maxAttemptsPerDay = MAX_ATTEMPTS_PER_DAY_DEFAULT;
         private final long[] delaysMs = new long[Disposition.values().length];
         private final boolean[] isFinal = new boolean[Disposition.values().length];
 
-        Builder()
+        /**
+         * The defaults listed on {@link RetryPolicy}.
+         */
+        public Context()
         {
             Arrays.fill(delaysMs, HOUR_MS);
             delaysMs[Disposition.BUSY.ordinal()] = 30 * MINUTE_MS;
@@ -187,86 +205,126 @@ public final class RetryPolicy
         }
 
         /**
-         * Most dials per lead ({@code retries.max_attempts}).
-         *
-         * @param maxAttempts at least 1.
+         * @param attempts most dials per lead ({@code retries.max_attempts}), at least 1.
          * @return this.
          */
-        public Builder maxAttempts(final int maxAttempts)
+        public Context maxAttempts(final int attempts)
         {
-            if (maxAttempts < 1)
-            {
-                throw new IllegalArgumentException("retries.max_attempts must be >= 1: " + maxAttempts);
-            }
-            this.maxAttempts = maxAttempts;
+            maxAttempts = attempts;
             return this;
         }
 
         /**
-         * Most dials per lead per local day ({@code retries.max_attempts_per_day}).
-         *
-         * @param maxAttemptsPerDay at least 1.
+         * @return most dials per lead.
+         */
+        public int maxAttempts()
+        {
+            return maxAttempts;
+        }
+
+        /**
+         * @param attempts most dials per lead per local day ({@code retries.max_attempts_per_day}), at least 1.
          * @return this.
          */
-        public Builder maxAttemptsPerDay(final int maxAttemptsPerDay)
+        public Context maxAttemptsPerDay(final int attempts)
         {
-            if (maxAttemptsPerDay < 1)
-            {
-                throw new IllegalArgumentException(
-                    "retries.max_attempts_per_day must be >= 1: " + maxAttemptsPerDay);
-            }
-            this.maxAttemptsPerDay = maxAttemptsPerDay;
+            maxAttemptsPerDay = attempts;
             return this;
+        }
+
+        /**
+         * @return most dials per lead per local day.
+         */
+        public int maxAttemptsPerDay()
+        {
+            return maxAttemptsPerDay;
         }
 
         /**
          * The delay before retrying after a disposition ({@code retries.delays.<disposition>}); makes it retryable.
          *
          * @param disposition the disposition; not OPTED_OUT.
-         * @param delayMs     the delay, ms, 0 or more.
+         * @param ms          the delay, 0 or more.
          * @return this.
          */
-        public Builder delay(final Disposition disposition, final long delayMs)
+        public Context delayMs(final Disposition disposition, final long ms)
         {
-            if (delayMs < 0)
-            {
-                throw new IllegalArgumentException("retries.delays." + disposition + " must be >= 0: " + delayMs);
-            }
-            retryable(disposition, true);
-            delaysMs[disposition.ordinal()] = delayMs;
+            delaysMs[disposition.ordinal()] = ms;
+            isFinal[disposition.ordinal()] = false;
             return this;
         }
 
         /**
-         * Makes a disposition final ({@code retries.delays.<disposition>: final}) or retryable.
+         * @param disposition the disposition.
+         * @return the delay after it, ms.
+         */
+        public long delayMs(final Disposition disposition)
+        {
+            return delaysMs[disposition.ordinal()];
+        }
+
+        /**
+         * Makes a disposition final ({@code retries.delays.<disposition>: never}) or retryable.
          *
          * @param disposition the disposition.
          * @param isFinal     true for final; OPTED_OUT cannot be made retryable.
          * @return this.
          */
-        public Builder finalDisposition(final Disposition disposition, final boolean isFinal)
+        public Context finalDisposition(final Disposition disposition, final boolean isFinal)
         {
-            return retryable(disposition, !isFinal);
+            this.isFinal[disposition.ordinal()] = isFinal;
+            return this;
         }
 
         /**
-         * The policy.
+         * @param disposition the disposition.
+         * @return whether the lead is done after it.
+         */
+        public boolean isFinal(final Disposition disposition)
+        {
+            return isFinal[disposition.ordinal()];
+        }
+
+        /**
+         * Checks every setting.
+         *
+         * @return this.
+         * @throws IllegalStateException naming the first bad setting.
+         */
+        public Context conclude()
+        {
+            if (maxAttempts < 1)
+            {
+                throw new IllegalStateException("retries.max_attempts must be >= 1: " + maxAttempts);
+            }
+            if (maxAttemptsPerDay < 1)
+            {
+                throw new IllegalStateException("retries.max_attempts_per_day must be >= 1: " + maxAttemptsPerDay);
+            }
+            for (final Disposition disposition : Disposition.values())
+            {
+                if (delaysMs[disposition.ordinal()] < 0)
+                {
+                    throw new IllegalStateException("retries.delays." + disposition.configKey() + " must be >= 0: " +
+                        delaysMs[disposition.ordinal()]);
+                }
+            }
+            if (!isFinal[Disposition.OPTED_OUT.ordinal()])
+            {
+                throw new IllegalStateException(
+                    "OPTED_OUT is always final (the number is on the do-not-call list)");
+            }
+            return this;
+        }
+
+        /**
+         * The policy of these settings, {@link #conclude() concluded} first.
          *
          * @return a new immutable policy.
          */
-        public RetryPolicy build()
+        public RetryPolicy policy()
         {
-            return new RetryPolicy(this);
-        }
-
-        private Builder retryable(final Disposition disposition, final boolean retryable)
-        {
-            if (retryable && disposition == Disposition.OPTED_OUT)
-            {
-                throw new IllegalArgumentException("OPTED_OUT is always final (the number is on the do-not-call list)");
-            }
-            isFinal[disposition.ordinal()] = !retryable;
-            return this;
+            return new RetryPolicy(conclude());
         }
     }
 }

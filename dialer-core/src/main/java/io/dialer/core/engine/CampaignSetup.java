@@ -7,10 +7,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.dialer.core.campaign.CampaignFile;
+import io.dialer.core.campaign.CampaignFile.ClosersLogin;
 import io.dialer.core.campaign.StateWindow;
 import io.dialer.core.compliance.CallingWindow;
 import io.dialer.core.compliance.DialGate;
-import io.dialer.core.compliance.Disposition;
 import io.dialer.core.compliance.DoNotCallList;
 import io.dialer.core.compliance.ProgressivePacer;
 import io.dialer.core.compliance.RetryPolicy;
@@ -54,26 +54,7 @@ public final class CampaignSetup
      */
     public static RetryPolicy retries(final CampaignFile campaign)
     {
-        final RetryPolicy.Builder builder = RetryPolicy.builder()
-            .maxAttempts(campaign.maxAttempts())
-            .maxAttemptsPerDay(campaign.maxAttemptsPerDay());
-        for (final Disposition disposition : Disposition.values())
-        {
-            if (!campaign.retryDelaySet(disposition.configKey()))
-            {
-                continue; // the library's default
-            }
-            final long delayMs = campaign.retryDelayMs(disposition.configKey());
-            if (delayMs < 0)
-            {
-                builder.finalDisposition(disposition, true);
-            }
-            else
-            {
-                builder.delay(disposition, delayMs);
-            }
-        }
-        return builder.build();
+        return campaign.retries().policy();
     }
 
     /**
@@ -109,6 +90,12 @@ public final class CampaignSetup
             .trunk(host, "tcp".equalsIgnoreCase(campaign.transport()) ? Transport.TCP : Transport.UDP)
             .ringTimeoutMs(campaign.ringTimeoutMs())
             .callbackOffer(new CallbackOffer(campaign.callbackOffer()))
+            .transfer(campaign.transfer())
+            .mediaHoldMs(CampaignFile.MEDIA_LAG_HOLD_OFF == campaign.mediaLagHoldMs() ? 0 : campaign.mediaLagHoldMs())
+            .maxConsecutiveTrunkFailures(campaign.maxConsecutiveTrunkFailures())
+            .verdictTimeoutMs(campaign.verdictTimeoutMs())
+            .beepTimeoutMs(campaign.beepTimeoutMs())
+            .closersLoginAtStart(ClosersLogin.AT_START == campaign.closersLogin())
             .clock(clock, skipIdle);
     }
 }

@@ -3,12 +3,15 @@
  */
 package io.dialer.core.engine;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import com.lmax.disruptor.EventHandler;
 import io.dialer.core.compliance.DoNotCallList;
 import io.dialer.core.journal.Step;
+import io.dialer.core.lead.LeadList;
 import io.dialer.detection.DetectorConfig;
 import io.dialer.media.Prompt;
 import io.dialer.sip.CallLeg;
@@ -84,6 +87,10 @@ final class Effects implements EventHandler<Command>
     @SuppressWarnings("unchecked")
     private final CompletableFuture<Prompt>[] briefings;
     private final long[] briefingCalls;
+    private final LeadList leadList;
+    private final io.dialer.qualification.Script script;
+    private final Map<io.dialer.qualification.Prompt, CompletableFuture<Prompt>>[] personal;
+    private final long[] personalCalls;
     private final String callerIdName;
     private final String callerIdNumber;
     private final String trunkHost;
@@ -105,6 +112,10 @@ final class Effects implements EventHandler<Command>
         slotMask = capacity - 1;
         briefingCalls = new long[capacity];
         briefings = new CompletableFuture[capacity];
+        leadList = config.leads();
+        script = config.script();
+        personal = new Map[prompts.personalPrompts().isEmpty() ? 0 : capacity];
+        personalCalls = new long[personal.length];
         final int closers = Math.max(1, config.closers().size());
         closerLegs = new CallLeg[closers];
         closerCalls = new long[closers];
@@ -155,6 +166,7 @@ final class Effects implements EventHandler<Command>
                 final SipStack stack = stack();
                 final CallLeg leg = stack.dial(request, new LegEvents(events, c.callId, EngineEvent.LEAD_LEG));
                 leads.slots.set(slot, new Lead(c.callId, leg, stack));
+                renderPersonalPrompts(slot, c.callId, c.lead);
             }
             case DIAL_CLOSER ->
             {
@@ -229,6 +241,11 @@ final class Effects implements EventHandler<Command>
     {
         if (Lane.LEADS == lane)
         {
+            if (personal.length > 0 && personalCalls[slot] == callId)
+            {
+                personal[slot] = null;
+                personalCalls[slot] = 0;
+            }
             final Lead lead = leads.slots.get(slot);
             if (null != lead && lead.callId == callId)
             {
@@ -280,7 +297,13 @@ final class Effects implements EventHandler<Command>
             return;
         }
         final Prompt audio;
-        if (prompt instanceof io.dialer.qualification.Prompt scriptPrompt)
+        if (prompt instanceof io.dialer.qualification.Prompt scriptPrompt && scriptPrompt.hasLeadFields() &&
+            null == scriptPrompt.audio())
+        {
+            playPersonal(leg, scriptPrompt, c);
+            return;
+        }
+        else if (prompt instanceof io.dialer.qualification.Prompt scriptPrompt)
         {
             audio = prompts.script(scriptPrompt);
         }
@@ -315,7 +338,58 @@ final class Effects implements EventHandler<Command>
     }
 
     /**
-     * The three-way introduction: caller and closer are connected; the introduction prompt plays to both.
+     * The lead was dialed: its prompts that speak lead fields are rendered now, in the background, while it rings.
+     */
+    private void renderPersonalPrompts(final int slot, final long callId, final int lead)
+    {
+        if (0 == personal.length || lead < 0)
+        {
+            return;
+        }
+        final String[] values = script.leadValues(leadList.fields(lead));
+        final Map<io.dialer.qualification.Prompt, CompletableFuture<Prompt>> rendered = new IdentityHashMap<>();
+        for (final io.dialer.qualification.Prompt prompt : prompts.personalPrompts())
+        {
+            rendered.put(prompt, prompts.render(prompt.render(values)));
+        }
+        personal[slot] = rendered;
+        personalCalls[slot] = callId;
+    }
+
+    /**
+     * A prompt with the lead's own values: played when its rendering is done (it normally is, long before).
+     */
+    private void playPersonal(final CallLeg leg, final io.dialer.qualification.Prompt prompt, final Command c)
+    {
+        final int slot = (int)(c.callId & slotMask);
+        final CompletableFuture<Prompt> audio = 0 == personal.length || personalCalls[slot] != c.callId ? null :
+            personal[slot].get(prompt);
+        if (null == audio)
+        {
+            LOG.warn("call {}: prompt '{}' was not rendered for the lead", c.callId, prompt);
+            return;
+        }
+        final long token = c.token;
+        final boolean loop = c.loop;
+        final long origin = c.originNanos;
+        final int step = c.step;
+        audio.whenComplete((rendered, error) ->
+        {
+            if (null != rendered && start(leg, rendered, loop, token) && 0 != origin && step >= 0)
+            {
+                latency(Step.get(step), origin);
+            }
+            else if (null == rendered)
+            {
+                LOG.warn("call {}: prompt '{}' could not be rendered: {}", c.callId, prompt, error.toString());
+            }
+        });
+    }
+
+    /**
+     * The three-way introduction: caller and closer are already connected; the introduction prompt is mixed over
+     * their conversation so that both hear it, then the legs are a plain bridge again (no finished report is needed:
+     * the transfer is complete).
      */
     private void introduce(final Command c)
     {
@@ -324,8 +398,14 @@ final class Effects implements EventHandler<Command>
         final Prompt intro = prompts.transfer(io.dialer.transfer.Prompt.INTRODUCTION);
         if (null != caller && null != closer && null != intro)
         {
-            start(caller, intro, false, 0);
-            start(closer, intro, false, 0);
+            try
+            {
+                caller.bridge(closer, intro, 0);
+            }
+            catch (final IllegalStateException ex)
+            {
+                // a leg ended meanwhile: its end event is on its way to the controller
+            }
         }
     }
 

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.LongSupplier;
 
+import io.dialer.core.campaign.CampaignFile;
 import io.dialer.core.campaign.Closer;
+import io.dialer.core.campaign.CampaignFile.ClosersLogin;
 import io.dialer.core.compliance.DialGate;
 import io.dialer.core.compliance.DialRateLimiter;
 import io.dialer.core.compliance.DoNotCallList;
@@ -31,17 +33,19 @@ public final class EngineContext
     /** Default campaign name. */
     public static final String CAMPAIGN_NAME_DEFAULT = "campaign";
     /** Default ring timeout of lead calls: 25 s (the campaign enforces its 15 s floor). */
-    public static final long RING_TIMEOUT_MS_DEFAULT = 25_000;
+    public static final long RING_TIMEOUT_MS_DEFAULT = CampaignFile.RING_TIMEOUT_DEFAULT_MS;
     /** Default time without a detector verdict after which an answered call is treated as a person: 10 s. */
-    public static final long VERDICT_TIMEOUT_MS_DEFAULT = 10_000;
+    public static final long VERDICT_TIMEOUT_MS_DEFAULT = CampaignFile.VERDICT_TIMEOUT_DEFAULT_MS;
     /** Default time to wait for the beep after a MACHINE verdict: 30 s. */
-    public static final long BEEP_TIMEOUT_MS_DEFAULT = 30_000;
+    public static final long BEEP_TIMEOUT_MS_DEFAULT = CampaignFile.BEEP_TIMEOUT_DEFAULT_MS;
     /** Default admission hold: new dials wait 1 s after the media threads last fell behind; 0 disables it. */
-    public static final long MEDIA_HOLD_MS_DEFAULT = 1_000;
+    public static final long MEDIA_HOLD_MS_DEFAULT = CampaignFile.MEDIA_LAG_HOLD_DEFAULT_MS;
     /** Default consecutive trunk failures that suspend dialing: 10; 0 never suspends. */
-    public static final int MAX_CONSECUTIVE_TRUNK_FAILURES_DEFAULT = 10;
+    public static final int MAX_CONSECUTIVE_TRUNK_FAILURES_DEFAULT =
+        CampaignFile.MAX_CONSECUTIVE_TRUNK_FAILURES_DEFAULT;
     /** Default: the closers of the closers file log in when the campaign starts. */
-    public static final boolean CLOSERS_LOGIN_AT_START_DEFAULT = true;
+    public static final boolean CLOSERS_LOGIN_AT_START_DEFAULT =
+        ClosersLogin.AT_START == CampaignFile.CLOSERS_LOGIN_DEFAULT;
     /** Default log2 of the most calls up at once: 4,096. */
     public static final int CAPACITY_BITS_DEFAULT = 12;
     /** Default ring size of both rings. */

@@ -110,7 +110,7 @@ public final class EngineStats
     }
 
     /**
-     * @return times new dials were held because the media threads fell behind (see EngineConfig.mediaLag).
+     * @return times new dials were held because the media threads fell behind (see EngineContext.mediaLag).
      */
     public long mediaHolds()
     {

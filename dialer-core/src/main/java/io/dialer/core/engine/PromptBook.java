@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +33,7 @@ public final class PromptBook implements AutoCloseable
 {
     private final TextToSpeech tts;
     private final Map<io.dialer.qualification.Prompt, Prompt> script = new IdentityHashMap<>();
+    private final List<io.dialer.qualification.Prompt> personal = new ArrayList<>();
     private final Map<io.dialer.transfer.Prompt, Prompt> transfer = new EnumMap<>(io.dialer.transfer.Prompt.class);
     private final Prompt voicemail;
     private final ExecutorService briefings = Executors.newSingleThreadExecutor(r ->
@@ -144,6 +147,29 @@ public final class PromptBook implements AutoCloseable
     }
 
     /**
+     * The script's prompts that speak lead fields ({@code {lead.first_name}}): rendered for each lead when it is
+     * dialed, not once.
+     *
+     * @return the prompts, possibly none.
+     */
+    public List<io.dialer.qualification.Prompt> personalPrompts()
+    {
+        return personal;
+    }
+
+    /**
+     * Renders a text in the background (a prompt with the lead's own values), on the same thread as the briefings;
+     * the call rings meanwhile.
+     *
+     * @param text the text.
+     * @return the audio, when rendered.
+     */
+    public CompletableFuture<Prompt> render(final String text)
+    {
+        return briefing(text);
+    }
+
+    /**
      * @return the voicemail message, or null when the campaign leaves none.
      */
     public Prompt voicemail()
@@ -183,8 +209,13 @@ public final class PromptBook implements AutoCloseable
 
     private void add(final io.dialer.qualification.Prompt prompt, final Path dir) throws IOException
     {
-        if (null == prompt || script.containsKey(prompt))
+        if (null == prompt || script.containsKey(prompt) || personal.contains(prompt))
         {
+            return;
+        }
+        if (prompt.hasLeadFields() && null == prompt.audio())
+        {
+            personal.add(prompt); // spoken with each lead's own values: rendered per call, see personal()
             return;
         }
         if (null != prompt.audio())

@@ -31,6 +31,7 @@ public final class LeadList
     private final String[] states;
     private final int[] rows;
     private final LeadReport report;
+    private final char separator;
 
     LeadList(
         final String file,
@@ -42,8 +43,10 @@ public final class LeadList
         final String[][] zones,
         final String[] states,
         final int[] rows,
-        final LeadReport report)
+        final LeadReport report,
+        final char separator)
     {
+        this.separator = separator;
         this.file = file;
         this.fieldNames = fieldNames;
         this.fieldIndex = fieldIndex;
@@ -195,14 +198,44 @@ public final class LeadList
     }
 
     /**
-     * One line: {@code N leads, M bad rows, K duplicates merged} (and warnings when there are some).
+     * The character that separates the cells, found from the header line: {@code ,} (the default), {@code ;} or a
+     * tab.
+     *
+     * @return the separator.
+     */
+    public char separator()
+    {
+        return separator;
+    }
+
+    /**
+     * One line: {@code N leads, M bad rows, K duplicates merged}, then warnings when there are some, the lines not
+     * read when reading stopped early, and the separator when it is not a comma.
      *
      * @return the summary.
      */
     public String summary()
     {
-        return size + " leads, " + report.badRows() + " bad rows, " + report.duplicates() + " duplicates merged" +
-            (report.warnings() > 0 ? ", " + report.warnings() + " warnings" : "");
+        final StringBuilder summary = new StringBuilder(96).append(size).append(" leads, ").append(report.badRows())
+            .append(" bad rows, ").append(report.duplicates()).append(" duplicates merged");
+        if (report.warnings() > 0)
+        {
+            summary.append(", ").append(report.warnings()).append(" warnings");
+        }
+        if (report.linesNotRead() > 0)
+        {
+            summary.append(", ").append(report.linesNotRead()).append(" lines not read from row ")
+                .append(report.stoppedAtRow());
+        }
+        if (';' == separator)
+        {
+            summary.append(" (separated by semicolons)");
+        }
+        else if ('\t' == separator)
+        {
+            summary.append(" (separated by tabs)");
+        }
+        return summary.toString();
     }
 
     private int checkIndex(final int lead)

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -28,6 +27,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import io.dialer.qualification.TextFile;
 import org.agrona.collections.Long2LongHashMap;
 
 /**
@@ -73,6 +73,8 @@ public final class LeadListReader
      */
     private static final int DEDUP_LIMIT = 2_048;
     private static final Set<String> ZONE_IDS = ZoneId.getAvailableZoneIds();
+    private static final java.util.regex.Pattern STARTING_LINE =
+        java.util.regex.Pattern.compile("record starting at line (\\d+)");
 
     private final PhoneNormaliser normaliser;
     private final int threads;
@@ -116,25 +118,53 @@ public final class LeadListReader
     }
 
     /**
-     * Reads a lead list file (UTF-8, a byte order mark is skipped). An unreadable file gives an empty list with a
-     * file-level problem.
+     * Reads a lead list file (UTF-8, a byte order mark is skipped). A file that cannot be opened gives an empty list
+     * with a file-level problem ({@code file not found: path}); at a byte that is not UTF-8 reading stops and the rows
+     * before it are kept ({@code row N: not UTF-8; save the file as UTF-8}).
      *
      * @param file the CSV file.
      * @return the leads and the report.
      */
     public LeadList read(final Path file)
     {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
+        return read(file, false);
+    }
+
+    /**
+     * Reads only the header of a lead list file: the field names ({@link LeadList#fieldNames()}), the separator and
+     * the header's problems (no phone column, unreadable file), no lead. For checks that need the columns (a
+     * script's lead fields) without the cost of the rows.
+     *
+     * @param file the CSV file.
+     * @return an empty list with the header's field names and problems.
+     */
+    public LeadList readHeader(final Path file)
+    {
+        return read(file, true);
+    }
+
+    private LeadList read(final Path file, final boolean headerOnly)
+    {
+        try (CsvInput input = new CsvInput(Files.newInputStream(file)))
         {
-            return read(file.toString(), reader, sizeOf(file));
+            return read(file.toString(), input, sizeOf(file), headerOnly);
         }
-        catch (final IOException | UncheckedIOException ex)
+        catch (final IOException ex)
         {
-            final LeadReport report = new LeadReport();
-            report.add(new LeadProblem(LeadProblem.Kind.FILE, 0, 0, "cannot read the file (" +
-                ex.getClass().getSimpleName() + ": " + ex.getMessage() + ")"));
-            return new Builder(file.toString(), new String[0], report).build();
+            return unreadable(file, ex);
         }
+        catch (final UncheckedIOException ex)
+        {
+            return unreadable(file, ex.getCause());
+        }
+    }
+
+    private static LeadList unreadable(final Path file, final IOException ex)
+    {
+        final LeadReport report = new LeadReport();
+        report.add(new LeadProblem(LeadProblem.Kind.FILE, 0, 0, TextFile.describe(file, ex)));
+        return new LeadList(file.toString(), new String[0], Map.of(), 0, new long[0], new String[0][], new String[0][],
+            new String[0], new int[0], report, ',');
     }
 
     /**
@@ -158,7 +188,71 @@ public final class LeadListReader
      */
     public LeadList read(final String fileName, final Reader reader)
     {
-        return read(fileName, reader, 0);
+        try
+        {
+            return read(fileName, new CsvInput(reader), 0, false);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * The separator of a header line: the first of comma, semicolon and tab whose cells name a phone column, else
+     * the one found most often (a comma when none is).
+     */
+    static char separator(final String headerLine)
+    {
+        if (null == headerLine)
+        {
+            return ',';
+        }
+        final char[] candidates = {',', ';', '\t'};
+        final int[] counts = new int[candidates.length];
+        for (int c = 0; c < candidates.length; c++)
+        {
+            final List<String> cells = new java.util.ArrayList<>();
+            final StringBuilder cell = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < headerLine.length(); i++)
+            {
+                final char ch = headerLine.charAt(i);
+                if ('"' == ch)
+                {
+                    quoted = !quoted;
+                }
+                else if (ch == candidates[c] && !quoted)
+                {
+                    counts[c]++;
+                    cells.add(cell.toString());
+                    cell.setLength(0);
+                }
+                else if ('\uFEFF' != ch)
+                {
+                    cell.append(ch);
+                }
+            }
+            cells.add(cell.toString());
+            final String[] names = new String[cells.size()];
+            for (int i = 0; i < names.length; i++)
+            {
+                names[i] = cells.get(i).trim();
+            }
+            if (find(names, PHONE_ALIASES) >= 0)
+            {
+                return candidates[c];
+            }
+        }
+        int best = 0;
+        for (int c = 1; c < candidates.length; c++)
+        {
+            if (counts[c] > counts[best])
+            {
+                best = c;
+            }
+        }
+        return candidates[best];
     }
 
     /**
@@ -166,38 +260,56 @@ public final class LeadListReader
      * and the duplicate map are sized for the whole file at once, not grown by doubling (growing them allocates large
      * arrays again and again, which sets the garbage collector off).
      */
-    private LeadList read(final String fileName, final Reader reader, final long sizeHint)
+    private LeadList read(final String fileName, final CsvInput input, final long sizeHint, final boolean headerOnly)
+        throws IOException
     {
         final LeadReport report = new LeadReport();
+        final char separator = separator(input.firstLine());
         final CsvReader<CsvRecord> csv = CsvReader.builder()
+            .fieldSeparator(separator)
             .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
             .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
             .skipEmptyLines(true)
             .allowUnclosedQuote(false)
             .allowExtraCharsAfterClosingQuote(true)
-            .ofCsvRecord(reader);
+            .ofCsvRecord(input);
         final java.util.Iterator<CsvRecord> records = csv.iterator();
         final Header header;
         try
         {
-            header = records.hasNext() ? header(records.next(), report) : null;
+            header = records.hasNext() ? header(records.next(), report, separator) : null;
         }
         catch (final CsvParseException ex)
         {
-            report.add(new LeadProblem(LeadProblem.Kind.FILE, 1, 0, "the header row cannot be read: " +
-                reason(ex)));
-            return new Builder(fileName, new String[0], report).build();
+            if (input.malformedLine() > 0)
+            {
+                notUtf8(input, report, 1);
+            }
+            else
+            {
+                report.add(new LeadProblem(LeadProblem.Kind.FILE, 1, 0, "the header row cannot be read: " +
+                    reason(ex)));
+            }
+            return new Builder(fileName, new String[0], report, separator).build();
         }
         if (null == header)
         {
-            if (report.problems().isEmpty())
+            if (input.malformedLine() > 0)
+            {
+                notUtf8(input, report, 1);
+            }
+            else if (report.problems().isEmpty())
             {
                 report.add(new LeadProblem(LeadProblem.Kind.FILE, 0, 0, "the file is empty: expected a header row " +
                     "with a phone column"));
             }
-            return new Builder(fileName, new String[0], report).build();
+            return new Builder(fileName, new String[0], report, separator).build();
         }
-        final Builder builder = new Builder(fileName, header.fieldNames, report);
+        final Builder builder = new Builder(fileName, header.fieldNames, report, separator);
+        if (headerOnly)
+        {
+            return builder.build();
+        }
         final ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, (r) ->
         {
             final Thread thread = new Thread(r, "lead-normaliser");
@@ -207,6 +319,7 @@ public final class LeadListReader
         final ArrayDeque<Future<Chunk>> pending = new ArrayDeque<>();
         int row = 1;
         Chunk chunk = new Chunk(header);
+        CsvParseException broken = null;
         try
         {
             while (true)
@@ -222,8 +335,7 @@ public final class LeadListReader
                 }
                 catch (final CsvParseException ex)
                 {
-                    report.add(new LeadProblem(LeadProblem.Kind.FILE, row + 1, 0, "cannot read on from here: " +
-                        reason(ex)));
+                    broken = ex;
                     break;
                 }
                 chunk.add(++row, record);
@@ -250,7 +362,38 @@ public final class LeadListReader
                 pool.shutdownNow();
             }
         }
+        if (input.malformedLine() > 0)
+        {
+            notUtf8(input, report, row + 1);
+        }
+        else if (null != broken)
+        {
+            unclosedQuote(broken, input, report, row + 1);
+        }
         return builder.build();
+    }
+
+    private static void notUtf8(final CsvInput input, final LeadReport report, final int row) throws IOException
+    {
+        input.drain();
+        report.add(new LeadProblem(LeadProblem.Kind.FILE, row, input.malformedLine(), TextFile.NOT_UTF8));
+        report.stopped(row, input.linesFromMalformed());
+    }
+
+    private static void unclosedQuote(
+        final CsvParseException ex, final CsvInput input, final LeadReport report, final int row) throws IOException
+    {
+        final String reason = reason(ex);
+        final java.util.regex.Matcher at = STARTING_LINE.matcher(null == reason ? "" : reason);
+        input.drain();
+        final long line = at.find() ? Long.parseLong(at.group(1)) : 0;
+        final long notRead = 0 == line ? 0 : input.linesRead() - line + 1;
+        final String what = null != reason && reason.startsWith("Unclosed quoted field") ?
+            "a quote (\") opened in this row is never closed; close it, or write a quote inside a cell as \"\"" :
+            reason;
+        report.add(new LeadProblem(LeadProblem.Kind.FILE, row, line, "cannot read on from here: " + what +
+            (notRead > 0 ? " (" + notRead + (1 == notRead ? " line" : " lines") + " not read)" : "")));
+        report.stopped(row, notRead);
     }
 
     private void submit(
@@ -321,7 +464,7 @@ public final class LeadListReader
         return cause.getMessage();
     }
 
-    private static Header header(final CsvRecord record, final LeadReport report)
+    private static Header header(final CsvRecord record, final LeadReport report, final char separator)
     {
         final int count = record.getFieldCount();
         final String[] names = new String[count];
@@ -338,7 +481,7 @@ public final class LeadListReader
         if (phone < 0)
         {
             report.add(new LeadProblem(LeadProblem.Kind.FILE, 1, 0, "no phone column in the header (" +
-                String.join(",", names) + "); name one of: " + String.join(", ", PHONE_ALIASES)));
+                String.join(String.valueOf(separator), names) + "); name one of: " + String.join(", ", PHONE_ALIASES)));
             return null;
         }
         return new Header(names, phone, find(names, ZONE_ALIASES), find(names, List.of(STATE_COLUMN)));
@@ -596,6 +739,7 @@ public final class LeadListReader
         final String file;
         final String[] fieldNames;
         final LeadReport report;
+        final char separator;
         Long2LongHashMap firstRowByNumber = new Long2LongHashMap(-1);
         final ArrayBlockingQueue<Worker> workers = new ArrayBlockingQueue<>(threads);
         int size;
@@ -605,9 +749,10 @@ public final class LeadListReader
         String[] states = new String[1024];
         int[] rows = new int[1024];
 
-        Builder(final String file, final String[] fieldNames, final LeadReport report)
+        Builder(final String file, final String[] fieldNames, final LeadReport report, final char separator)
         {
             this.file = file;
+            this.separator = separator;
             this.fieldNames = fieldNames;
             this.report = report;
             this.fields = new String[fieldNames.length][1024];
@@ -702,7 +847,7 @@ public final class LeadListReader
             {
                 index.putIfAbsent(fieldNames[i], i);
             }
-            return new LeadList(file, fieldNames, index, size, numbers, fields, zones, states, rows, report);
+            return new LeadList(file, fieldNames, index, size, numbers, fields, zones, states, rows, report, separator);
         }
     }
 }

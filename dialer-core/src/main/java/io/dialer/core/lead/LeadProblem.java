@@ -100,6 +100,22 @@ public final class LeadProblem
     }
 
     /**
+     * The form {@code dialer validate} and {@code dialer run} print: {@code file:row: reason} ({@code file: reason}
+     * for the whole file), {@code warning: } before a warning's reason, and {@code (line N)} after it when the row
+     * starts on another line.
+     *
+     * @param file the lead list's name.
+     * @return the problem as one line.
+     */
+    public String format(final String file)
+    {
+        final String where = 0 == row ? file + ": " : file + ":" + row + ": ";
+        final String prefix = isError() || Kind.DUPLICATE == kind ? "" : "warning: ";
+        final String lineNote = 0 != line && line != row ? " (line " + line + ")" : "";
+        return where + prefix + message + lineNote;
+    }
+
+    /**
      * The form {@code row 17: reason}, with {@code (line N)} when the row starts on another line.
      *
      * @return the problem as one line.

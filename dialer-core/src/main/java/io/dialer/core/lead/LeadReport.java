@@ -16,6 +16,8 @@ public final class LeadReport
     private int duplicates;
     private int warnings;
     private boolean fileError;
+    private long linesNotRead;
+    private int stoppedAtRow;
 
     void add(final LeadProblem problem)
     {
@@ -35,6 +37,33 @@ public final class LeadReport
                 badRows++;
                 break;
         }
+    }
+
+    void stopped(final int row, final long lines)
+    {
+        stoppedAtRow = row;
+        linesNotRead = Math.max(0, lines);
+    }
+
+    /**
+     * The physical lines not read because reading stopped (a quote never closed, text that is not UTF-8): the line
+     * where the row it stopped at starts and every line after it.
+     *
+     * @return the line count, 0 when the whole file was read.
+     */
+    public long linesNotRead()
+    {
+        return linesNotRead;
+    }
+
+    /**
+     * The row reading stopped at ({@link #linesNotRead()}).
+     *
+     * @return the row, 0 when the whole file was read.
+     */
+    public int stoppedAtRow()
+    {
+        return stoppedAtRow;
     }
 
     /**

@@ -14,6 +14,7 @@ import io.dialer.core.compliance.Disposition;
 import io.dialer.core.compliance.RetryPolicy;
 import io.dialer.core.engine.CampaignSetup;
 import io.dialer.qualification.ValidationError;
+import io.dialer.transfer.TransferConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +91,126 @@ class CampaignLoaderTest
         assertEquals(3, campaign.closers().size());
         assertEquals("auto-insurance", campaign.script().name());
         assertEquals(dir.resolve("leads.csv"), campaign.leadsFile());
+    }
+
+    @Test
+    void shouldTakeEveryDefaultFromItsOneDefinition()
+    {
+        final CampaignFile campaign = CampaignLoader.load("c.yaml", VALID, dir).campaign();
+        final TransferConfiguration.Context transfer = campaign.transfer().conclude();
+        final TransferConfiguration.Context defaults = new TransferConfiguration.Context().conclude();
+
+        assertEquals(defaults.ringTimeoutMs(), transfer.ringTimeoutMs());
+        assertEquals(defaults.maxAttempts(), transfer.maxAttempts());
+        assertEquals(defaults.decisionTimeoutMs(), transfer.decisionTimeoutMs());
+        assertEquals(defaults.holdLimitMs(), transfer.holdLimitMs());
+        assertEquals(defaults.holdMusic(), transfer.holdMusic());
+        assertEquals(defaults.reassuranceIntervalMs(), transfer.reassuranceIntervalMs());
+        assertEquals(defaults.callerIdPassThrough(), transfer.callerIdPassThrough());
+        assertFalse(transfer.introduction(), "the caller is connected at once");
+        assertEquals(defaults.wrapUpMs(), transfer.wrapUpMs());
+        assertEquals(CampaignFile.MEDIA_LAG_HOLD_DEFAULT_MS, campaign.mediaLagHoldMs());
+        assertEquals(10, campaign.maxConsecutiveTrunkFailures());
+        assertEquals(5_000, campaign.trunkResponseTimeoutMs());
+        assertEquals(10_000, campaign.verdictTimeoutMs());
+        assertEquals(30_000, campaign.beepTimeoutMs());
+        assertEquals(CampaignFile.ClosersLogin.AT_START, campaign.closersLogin());
+        for (final Disposition disposition : new Disposition[]{Disposition.HUNG_UP, Disposition.ABANDONED})
+        {
+            assertFalse(campaign.retryDelaySet(disposition.configKey()));
+            assertEquals(RetryPolicy.delayDefaultMs(disposition), campaign.retryDelayMs(disposition.configKey()));
+        }
+        assertEquals(-1, campaign.retryDelayMs("message_left"), "final by default");
+        final RetryPolicy policy = campaign.retries().policy();
+        assertEquals(30 * 60_000L, policy.delayMs(Disposition.BUSY));
+        assertTrue(policy.isFinal(Disposition.MACHINE), "machine: never");
+        assertEquals(2, policy.maxAttemptsPerDay());
+        assertEquals(CampaignSetup.retries(campaign).toString(), policy.toString(), "the engine's mapping agrees");
+    }
+
+    @Test
+    void shouldReadTheTransferAdmissionTrunkDetectionAndLoginSettings() throws IOException
+    {
+        Files.write(dir.resolve("hold.wav"), wav(1, 8_000));
+        final CampaignFile campaign = CampaignLoader.load("c.yaml", VALID.replace("  username: demo",
+            "  max_consecutive_failures: never\n  response_timeout: 2s\n  username: demo") +
+            "transfer:\n" +
+            "  closer_ring_timeout: 12s\n" +
+            "  max_closer_attempts: 5\n" +
+            "  decision_timeout: 8s\n" +
+            "  hold_limit: 3m\n" +
+            "  hold_music: hold.wav\n" +
+            "  reassurance_interval: never\n" +
+            "  caller_id_pass_through: false\n" +
+            "  introduction: true\n" +
+            "  wrap_up: 0s\n" +
+            "admission: { media_lag_hold: off }\n" +
+            "detection: { verdict_timeout: 4s, beep_timeout: 45s }\n" +
+            "closers_login: manual\n", dir).campaign();
+
+        final TransferConfiguration.Context transfer = campaign.transfer().conclude();
+        assertEquals(12_000, transfer.ringTimeoutMs());
+        assertEquals(5, transfer.maxAttempts());
+        assertEquals(8_000, transfer.decisionTimeoutMs());
+        assertEquals(180_000, transfer.holdLimitMs());
+        assertEquals(dir.resolve("hold.wav").toString(), transfer.holdMusic());
+        assertEquals(0, transfer.reassuranceIntervalMs());
+        assertFalse(transfer.callerIdPassThrough());
+        assertTrue(transfer.introduction());
+        assertEquals(0, transfer.wrapUpMs());
+        assertEquals(CampaignFile.MEDIA_LAG_HOLD_OFF, campaign.mediaLagHoldMs());
+        assertEquals(CampaignFile.TRUNK_FAILURES_NEVER, campaign.maxConsecutiveTrunkFailures());
+        assertEquals(2_000, campaign.trunkResponseTimeoutMs());
+        assertEquals(4_000, campaign.verdictTimeoutMs());
+        assertEquals(45_000, campaign.beepTimeoutMs());
+        assertEquals(CampaignFile.ClosersLogin.MANUAL, campaign.closersLogin());
+    }
+
+    @Test
+    void shouldReportBadSettingsOfTheNewSectionsWithLineAndColumn() throws IOException
+    {
+        Files.write(dir.resolve("stereo.wav"), wav(2, 8_000));
+        final List<String> errors = errors(VALID.replace("  username: demo",
+            "  max_consecutive_failures: 0\n  username: demo") +
+            "transfer:\n" +                                     // 24
+            "  max_closer_attempts: 11\n" +                     // 25
+            "  closer_ring_timeout: soon\n" +                   // 26
+            "  hold_music: stereo.wav\n" +                      // 27
+            "  introduction: maybe\n" +                         // 28
+            "  reassurance_interval: 0s\n" +                    // 29
+            "  wrap_upp: 0s\n" +                                // 30
+            "admission: { media_lag_hold: 2m }\n" +             // 31
+            "detection: { verdict_timeout: 0s }\n" +            // 32
+            "closers_login: later\n");                          // 33
+
+        assertEquals(List.of(
+            "c.yaml:5:29: max_consecutive_failures must be a whole number from 1 to 1000000, or never, found '0'",
+            "c.yaml:30:3: unknown key 'wrap_upp' in transfer; did you mean 'wrap_up'?",
+            "c.yaml:26:24: closer_ring_timeout must be a duration like 25s, 30m, 2h or 1d, found 'soon'",
+            "c.yaml:25:24: max_closer_attempts must be a whole number from 1 to 10, found '11'",
+            "c.yaml:27:15: hold_music must be an 8 kHz mono WAV file (or builtin): stereo.wav: 2 channels, need " +
+            "mono",
+            "c.yaml:29:25: reassurance_interval (a duration, or never) must be from 1s to 10m, found '0s'",
+            "c.yaml:28:17: introduction must be true or false, found 'maybe'",
+            "c.yaml:31:30: media_lag_hold (a duration, or off) must be from 0s to 1m, found '2m'",
+            "c.yaml:32:31: verdict_timeout must be from 1s to 1m, found '0s'",
+            "c.yaml:33:16: closers_login must be at_start (every closer of the closers file logs in when the " +
+            "campaign starts) or manual (closers log in through the control API), found 'later'"), errors);
+    }
+
+    /**
+     * A WAV file of 100 ms of silence, 16-bit PCM.
+     */
+    private static byte[] wav(final int channels, final int rate)
+    {
+        final int dataBytes = rate / 10 * 2 * channels;
+        final java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(44 + dataBytes)
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        buffer.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + dataBytes)
+            .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short)1)
+            .putShort((short)channels).putInt(rate).putInt(rate * 2 * channels).putShort((short)(2 * channels))
+            .putShort((short)16).put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(dataBytes);
+        return buffer.array();
     }
 
     @Test
@@ -216,6 +337,20 @@ class CampaignLoaderTest
     }
 
     @Test
+    void shouldRefuseSipsInTheTrunkAndProxyWithTheirPosition()
+    {
+        assertEquals(List.of(
+            "c.yaml:4:8: trunk uri 'sips:carrier@127.0.0.1:5061': sips: needs TLS, which this dialer does not " +
+            "support yet; use sip:",
+            "c.yaml:5:19: outbound_proxy 'sips:proxy.example.com': sips: needs TLS, which this dialer does not " +
+            "support yet; use sip:"),
+            errors(VALID.replace("uri: sip:carrier@127.0.0.1:5060", "uri: sips:carrier@127.0.0.1:5061\n" +
+                "  outbound_proxy: sips:proxy.example.com")));
+        assertEquals(List.of(), errors(VALID.replace("  username: demo", "  transport: tcp\n  username: demo")),
+            "tcp is kept");
+    }
+
+    @Test
     void shouldReportBothPasswordAndPasswordEnv()
     {
         assertEquals(List.of("c.yaml:7:3: give either password or password_env, not both"),
@@ -238,9 +373,13 @@ class CampaignLoaderTest
     void shouldReportBadCallingWindows()
     {
         assertEquals(List.of(
-            "c.yaml:12:10: calling_window start must be a time of day like \"08:00\" (24 hours, quoted), found '8am'",
+            "c.yaml:12:10: calling_window start must be a time of day from \"00:00\" to \"23:59\" (24 hours, " +
+            "quoted), found '8am'",
             "c.yaml:15:32: per_state FL end must be after its start"),
             errors(VALID.replace("start: '08:00'\n", "start: 8am\n").replace("end: '20:00'", "end: '07:00'")));
+        assertEquals(List.of("c.yaml:13:8: calling_window end must be a time of day from \"00:00\" to \"23:59\" (24 " +
+            "hours, quoted), found '24:00'"), errors(VALID.replace("end: '21:00'", "end: '24:00'")),
+            "24:00 was accepted, then refused by the calling window when the campaign started");
         assertEquals(List.of("c.yaml:15:5: per_state key 'Florida' must be a two-letter state code, like FL"),
             errors(VALID.replace("    FL:", "    Florida:")));
     }
@@ -262,6 +401,21 @@ class CampaignLoaderTest
     }
 
     @Test
+    void shouldReadDoNotCallFilesInTheCampaignsRegionWhenValidating() throws IOException
+    {
+        Files.writeString(dir.resolve("dnc.txt"), "# internal\n(214) 555-0123\n020 7946 0000\nnope\n");
+        final String yaml = VALID.replace("dnc: []", "dnc: [dnc.txt]") + "default_region: GB\n";
+
+        assertEquals(List.of(), CampaignLoader.load("c.yaml", yaml.replace("'214 555 0199'", "'+12145550199'"), dir)
+            .errors(), "loading for a run leaves the contents to the run");
+        assertEquals(List.of(
+            dir.resolve("dnc.txt") + ":2: phone '(214) 555-0123' is not a valid number for region GB",
+            dir.resolve("dnc.txt") + ":4: phone 'nope' is not a valid number for region GB"),
+            CampaignLoader.validate("c.yaml", yaml.replace("'214 555 0199'", "'+12145550199'"), dir).errors()
+                .stream().map(ValidationError::toString).toList());
+    }
+
+    @Test
     void shouldReportTheScriptsAndClosersErrors() throws IOException
     {
         Files.writeString(dir.resolve("script.yaml"), "questions: {}\n");
@@ -273,6 +427,39 @@ class CampaignLoaderTest
             "get a call"), errors.toString());
         assertTrue(errors.stream().anyMatch((e) -> e.startsWith(dir.resolve("script.yaml") + ":")),
             errors.toString());
+    }
+
+    @Test
+    void shouldSayOnceThatTheClosersFileIsAScriptAndTheScriptAClosersFile()
+    {
+        assertEquals(List.of("c.yaml:8:10: closers file 'script.yaml' is a qualification script (it has questions:), " +
+            "not a closers file; name a closers file here"),
+            errors(VALID.replace("closers: closers.yaml", "closers: script.yaml")));
+        assertEquals(List.of("c.yaml:7:9: script file 'closers.yaml' is a closers file (it has closers:), not a " +
+            "qualification script; name a qualification script here"),
+            errors(VALID.replace("script: script.yaml", "script: closers.yaml")));
+    }
+
+    @Test
+    void shouldReportPromptFieldsTheLeadListDoesNotHave() throws IOException
+    {
+        Files.writeString(dir.resolve("script.yaml"), Files.readString(dir.resolve("script.yaml")).replace(
+            "prompt: \"Hello, this is", "prompt: \"Hello {lead.first_name}, this is"));
+
+        assertEquals(List.of(dir.resolve("script.yaml") + ":23:19: lead field 'first_name' is not a column of " +
+            "leads.csv (it has only the phone column)"), errors(VALID));
+        Files.writeString(dir.resolve("leads.csv"), "phone;first_name\n2145550123;Ana\n");
+        assertEquals(List.of(), errors(VALID));
+    }
+
+    @Test
+    void shouldSayAnEmptyCampaignFileIsEmpty() throws IOException
+    {
+        final Path empty = dir.resolve("empty.yaml");
+        Files.writeString(empty, "# nothing yet\n");
+
+        assertEquals(List.of(empty + ":1:1: the file is empty"),
+            CampaignLoader.load(empty).errors().stream().map(ValidationError::toString).toList());
     }
 
     @Test

@@ -62,6 +62,34 @@ class ClosersFileTest
     }
 
     @Test
+    void shouldSayWhatIsWrongWithASipUriInWords()
+    {
+        final List<String> errors = errors("closers:\n" +
+            "  - { id: a, uri: 'sip:dana@', skills: [s] }\n" +
+            "  - { id: b, uri: 'sip:dana@pbx:70000', skills: [s] }\n" +
+            "  - { id: c, uri: 'sip:dana@pbx example.com', skills: [s] }\n" +
+            "  - { id: d, uri: 'sip:dana@pbx_1.example.com', skills: [s] }\n");
+
+        assertEquals(List.of(
+            "c.yaml:2:19: uri 'sip:dana@' is not a valid SIP URI (like sip:dana@pbx.example.com): no host after '@'",
+            "c.yaml:3:19: uri 'sip:dana@pbx:70000' is not a valid SIP URI (like sip:dana@pbx.example.com): port " +
+            "'70000' must be a number from 1 to 65535",
+            "c.yaml:4:19: uri 'sip:dana@pbx example.com' is not a valid SIP URI (like sip:dana@pbx.example.com): it " +
+            "contains a space at character 13",
+            "c.yaml:5:19: uri 'sip:dana@pbx_1.example.com' is not a valid SIP URI (like sip:dana@pbx.example.com): " +
+            "host 'pbx_1.example.com' may use only letters, digits, '.' and '-'"), errors);
+        assertTrue(errors.stream().noneMatch((e) -> e.contains("[C@")), "no Java object id: " + errors);
+    }
+
+    @Test
+    void shouldRefuseSipsUntilThereIsTls()
+    {
+        assertEquals(List.of("c.yaml:2:19: uri 'sips:dana@pbx.example.com': sips: needs TLS, which this dialer does " +
+            "not support yet; use sip:"), errors("closers:\n  - { id: a, uri: 'sips:dana@pbx.example.com', " +
+            "skills: [s] }\n"));
+    }
+
+    @Test
     void shouldReportEmptySkills()
     {
         assertEquals(List.of("c.yaml:2:48: skills is empty: closer 'a' would never get a call"),
@@ -89,12 +117,23 @@ class ClosersFileTest
     }
 
     @Test
+    void shouldReportTheLineWhereAFileStopsBeingUtf8(@org.junit.jupiter.api.io.TempDir final Path dir)
+        throws java.io.IOException
+    {
+        final Path file = dir.resolve("closers.yaml");
+        Files.write(file, "closers:\n  - id: jos\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertEquals(List.of(file + ":2:1: not UTF-8; save the file as UTF-8"),
+            ClosersFile.load(file).errors().stream().map(Object::toString).toList());
+    }
+
+    @Test
     void shouldReportYamlSyntaxAndUnreadableFiles(@org.junit.jupiter.api.io.TempDir final Path dir)
     {
         assertEquals(List.of("c.yaml:3:1: YAML syntax: expected ',' or ']', but got <stream end>"),
             errors("closers:\n  - [unclosed\n"));
         final ClosersFile missing = ClosersFile.load(dir.resolve("none.yaml"));
-        assertTrue(missing.errors().get(0).message().startsWith("cannot read the file"));
+        assertEquals("file not found: " + dir.resolve("none.yaml"), missing.errors().get(0).message());
         assertTrue(Files.notExists(dir.resolve("none.yaml")));
     }
 

@@ -44,7 +44,7 @@ class DialGateTest
     void setUp()
     {
         dnc = new DoNotCallList(dir.resolve("dnc-optouts.txt"));
-        gate = gate(RetryPolicy.builder().maxAttempts(5).maxAttemptsPerDay(3).build(), null);
+        gate = gate(new RetryPolicy.Context().maxAttempts(5).maxAttemptsPerDay(3).policy(), null);
     }
 
     @AfterEach
@@ -156,7 +156,8 @@ class DialGateTest
     @Test
     void shouldApplyTheFloridaRollingCapOfThreeCallsIn24Hours()
     {
-        final DialGate floridaGate = gate(RetryPolicy.builder().maxAttempts(10).maxAttemptsPerDay(10).build(), null);
+        final DialGate floridaGate =
+            gate(new RetryPolicy.Context().maxAttempts(10).maxAttemptsPerDay(10).policy(), null);
         final long[] attempts = {
             local(NEW_YORK, "2026-06-10T10:00"),
             local(NEW_YORK, "2026-06-10T18:00"),
@@ -184,7 +185,8 @@ class DialGateTest
     @Test
     void shouldKeepTheStateWindowAroundTheRollingCap()
     {
-        final DialGate floridaGate = gate(RetryPolicy.builder().maxAttempts(10).maxAttemptsPerDay(10).build(), null);
+        final DialGate floridaGate =
+            gate(new RetryPolicy.Context().maxAttempts(10).maxAttemptsPerDay(10).policy(), null);
         final long[] attempts = {
             local(NEW_YORK, "2026-06-10T19:10"),
             local(NEW_YORK, "2026-06-10T19:40"),

@@ -3,6 +3,7 @@
  */
 package io.dialer.core.compliance;
 
+import io.dialer.core.lead.RegionNormaliser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +58,62 @@ class DoNotCallListTest
             assertEquals(3, list.size());
             assertEquals(1, list.version());
         }
+    }
+
+    @Test
+    void shouldReadNationalFormatLikeALeadListInTheCampaignsRegion() throws IOException
+    {
+        final Path file = dir.resolve("dnc-internal.txt");
+        Files.writeString(file, "(214) 555-0123\n214.555.0124   # asked on the phone\n+44 20 7946 0000\n555-01\n",
+            StandardCharsets.UTF_8);
+
+        try (DoNotCallList list = new DoNotCallList(dir.resolve("optouts.txt"), new RegionNormaliser("US"), 16))
+        {
+            final DncLoadReport report = list.load(file);
+
+            assertTrue(list.contains("+12145550123"), "a listed national number is blocked");
+            assertTrue(list.contains("+12145550124"));
+            assertTrue(list.contains("+442079460000"));
+            assertEquals(List.of(file + ":4: phone '555-01' is not a valid number for region US"), report.errors());
+            assertEquals(4, report.errorLine(0));
+            assertEquals("phone '555-01' is not a valid number for region US", report.errorMessage(0));
+        }
+    }
+
+    @Test
+    void shouldReportAnUnreadableFileWithoutThrowingAndKeepTheLinesBeforeABadByte() throws IOException
+    {
+        final Path latin1 = dir.resolve("dnc.txt");
+        Files.write(latin1,
+            "+12145550123\n+12145550124 # Jos\u00e9\n+12145550125\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        try (DoNotCallList list = new DoNotCallList(dir.resolve("optouts.txt")))
+        {
+            final DncLoadReport missing = list.load(dir.resolve("nope.txt"));
+            final DncLoadReport report = list.load(latin1);
+
+            assertEquals("file not found: " + dir.resolve("nope.txt"), missing.fileError());
+            assertFalse(missing.isClean());
+            assertTrue(list.contains("+12145550123"));
+            assertEquals("not UTF-8; save the file as UTF-8", report.fileError());
+            assertEquals(2, report.fileErrorLine());
+            assertEquals(2, report.linesNotRead());
+            assertTrue(report.toString().endsWith("stopped: line 2: not UTF-8; save the file as UTF-8 (2 lines not " +
+                "read)"), report.toString());
+        }
+    }
+
+    @Test
+    void shouldCheckAFileWithoutKeepingItsNumbers() throws IOException
+    {
+        final Path file = dir.resolve("dnc.txt");
+        Files.writeString(file, "2145550123\n(214) 555-0123\nnope\n");
+
+        final DncLoadReport report = new DncFileReader(new RegionNormaliser("US")).check(file);
+
+        assertEquals(1, report.added());
+        assertEquals(1, report.duplicates());
+        assertEquals(List.of(file + ":3: phone 'nope' is not a valid number for region US"), report.errors());
     }
 
     @Test

@@ -69,13 +69,13 @@ class RetryPolicyTest
     @Test
     void shouldBeConfigurable()
     {
-        final RetryPolicy policy = RetryPolicy.builder()
+        final RetryPolicy policy = new RetryPolicy.Context()
             .maxAttempts(8)
             .maxAttemptsPerDay(2)
-            .delay(Disposition.BUSY, 10 * 60_000L)
-            .delay(Disposition.MESSAGE_LEFT, 48 * HOUR_MS)
+            .delayMs(Disposition.BUSY, 10 * 60_000L)
+            .delayMs(Disposition.MESSAGE_LEFT, 48 * HOUR_MS)
             .finalDisposition(Disposition.MACHINE, true)
-            .build();
+            .policy();
 
         assertEquals(8, policy.maxAttempts());
         assertEquals(2, policy.maxAttemptsPerDay());
@@ -89,12 +89,14 @@ class RetryPolicyTest
     @Test
     void shouldRefuseBadSettings()
     {
-        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder().maxAttempts(0));
-        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder().maxAttemptsPerDay(0));
-        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder().delay(Disposition.BUSY, -1));
-        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder().delay(Disposition.OPTED_OUT, 1));
-        assertThrows(
-            IllegalArgumentException.class, () -> RetryPolicy.builder().finalDisposition(Disposition.OPTED_OUT, false));
+        assertThrows(IllegalStateException.class, () -> new RetryPolicy.Context().maxAttempts(0).policy());
+        assertThrows(IllegalStateException.class, () -> new RetryPolicy.Context().maxAttemptsPerDay(0).policy());
+        assertThrows(IllegalStateException.class,
+            () -> new RetryPolicy.Context().delayMs(Disposition.BUSY, -1).policy());
+        assertThrows(IllegalStateException.class,
+            () -> new RetryPolicy.Context().delayMs(Disposition.OPTED_OUT, 1).policy());
+        assertThrows(IllegalStateException.class,
+            () -> new RetryPolicy.Context().finalDisposition(Disposition.OPTED_OUT, false).policy());
     }
 
     @ParameterizedTest
@@ -113,5 +115,25 @@ class RetryPolicyTest
             assertThrows(IllegalArgumentException.class, () -> Disposition.fromConfigKey("voicemail"));
 
         assertTrue(ex.getMessage().contains("no_answer"), ex.getMessage());
+    }
+
+    @Test
+    void shouldCheckAContextWhenItIsConcluded()
+    {
+        final RetryPolicy policy = new RetryPolicy.Context().maxAttempts(5).delayMs(Disposition.MESSAGE_LEFT, 60_000)
+            .finalDisposition(Disposition.HUNG_UP, true).policy();
+
+        assertEquals(5, policy.maxAttempts());
+        assertEquals(60_000, policy.delayMs(Disposition.MESSAGE_LEFT));
+        assertTrue(policy.isFinal(Disposition.HUNG_UP));
+        assertEquals(RetryPolicy.defaultPolicy().toString(), new RetryPolicy.Context().policy().toString());
+        assertEquals(30 * 60_000L, RetryPolicy.delayDefaultMs(Disposition.BUSY));
+        assertTrue(RetryPolicy.isFinalByDefault(Disposition.MESSAGE_LEFT));
+        assertThrows(IllegalStateException.class, () -> new RetryPolicy.Context().maxAttempts(0).conclude());
+        assertThrows(IllegalStateException.class, () -> new RetryPolicy.Context().maxAttemptsPerDay(0).conclude());
+        assertThrows(IllegalStateException.class,
+            () -> new RetryPolicy.Context().delayMs(Disposition.BUSY, -1).conclude());
+        assertThrows(IllegalStateException.class,
+            () -> new RetryPolicy.Context().delayMs(Disposition.OPTED_OUT, 1).policy());
     }
 }

@@ -76,8 +76,8 @@ class LeadScheduleTest
     private LeadSchedule schedule(final String csv)
     {
         final LeadList leads = new LeadListReader("US").read("leads.csv", csv);
-        final RetryPolicy retries = RetryPolicy.builder().maxAttempts(3).maxAttemptsPerDay(3)
-            .delay(Disposition.BUSY, 30 * MINUTE).build();
+        final RetryPolicy retries = new RetryPolicy.Context().maxAttempts(3).maxAttemptsPerDay(3)
+            .delayMs(Disposition.BUSY, 30 * MINUTE).policy();
         return new LeadSchedule(leads, new DialGate(WindowPolicy.defaultPolicy(), retries, dnc), timers, log);
     }
 

@@ -190,7 +190,93 @@ class LeadListReaderTest
         assertEquals(1, leads.size());
         assertTrue(leads.report().hasFileError());
         assertEquals(1, leads.report().problems().size());
-        assertTrue(messages(leads).get(0).startsWith("row 3: cannot read on from here: "), messages(leads).get(0));
+        assertEquals(List.of("row 3: cannot read on from here: a quote (\") opened in this row is never closed; " +
+            "close it, or write a quote inside a cell as \"\" (2 lines not read)"), messages(leads));
+    }
+
+    @Test
+    void shouldCountTheLinesNotReadAfterAnUnclosedQuoteInTheSummary(@TempDir final Path dir) throws IOException
+    {
+        final Path file = dir.resolve("leads.csv");
+        Files.writeString(file, "phone,name\n2145550123,Ana\n\n555-01,Bo\n3055550199,\"Cy\n2145550124,Di\n" +
+            "2145550125,Ed");
+
+        final LeadList leads = reader.read(file);
+
+        assertEquals(1, leads.size());
+        assertEquals(2, leads.report().problems().size(), messages(leads).toString());
+        assertEquals(4, leads.report().problems().get(1).row(), "the empty line is not a row");
+        assertEquals(5, leads.report().problems().get(1).line());
+        assertEquals(3, leads.report().linesNotRead());
+        assertEquals("1 leads, 1 bad rows, 0 duplicates merged, 3 lines not read from row 4", leads.summary());
+    }
+
+    @Test
+    void shouldReadSemicolonAndTabSeparatedFilesAndSaySo()
+    {
+        final LeadList semicolons = read("phone;first_name;city\n(214) 555-0123;Ana;Dallas\n\"+1 512 555 0144\";" +
+            "\"Vega; Carmen\";Austin\n");
+        final LeadList tabs = read("first_name\tPhone\nAna\t214-555-0123\n");
+
+        assertEquals(';', semicolons.separator());
+        assertEquals(2, semicolons.size());
+        assertEquals("Vega; Carmen", semicolons.field(1, "first_name"));
+        assertEquals("+15125550144", semicolons.e164(1));
+        assertEquals("2 leads, 0 bad rows, 0 duplicates merged (separated by semicolons)", semicolons.summary());
+        assertEquals('\t', tabs.separator());
+        assertEquals("+12145550123", tabs.e164(0));
+        assertEquals("1 leads, 0 bad rows, 0 duplicates merged (separated by tabs)", tabs.summary());
+        assertEquals(',', read("phone,name\n2145550123,\"a;b\"\n").separator());
+    }
+
+    @Test
+    void shouldReportTheRowOfTheFirstByteThatIsNotUtf8AndKeepTheRowsBefore(@TempDir final Path dir)
+        throws IOException
+    {
+        final Path file = dir.resolve("leads.csv");
+        Files.write(file, "phone,first_name\n2145550123,Ana\n2145550124,Jos\u00e9\n2145550125,Ed\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
+
+        final LeadList leads = reader.read(file);
+
+        assertEquals(1, leads.size());
+        assertEquals("Ana", leads.field(0, "first_name"));
+        assertTrue(leads.report().hasFileError());
+        assertEquals(List.of("row 3: not UTF-8; save the file as UTF-8"), messages(leads));
+        assertEquals(2, leads.report().linesNotRead());
+        assertEquals(file + ":3: not UTF-8; save the file as UTF-8",
+            leads.report().problems().get(0).format(file.toString()));
+    }
+
+    @Test
+    void shouldFindTheBadByteBeyondTheFirstBuffer(@TempDir final Path dir) throws IOException
+    {
+        final StringBuilder csv = new StringBuilder("phone,n\n");
+        for (int i = 0; i < 9_000; i++)
+        {
+            csv.append(2_145_550_000L + i).append(',').append("row").append(i).append('\n');
+        }
+        csv.append("2145559999,Jos\u00e9\n");
+        final Path file = dir.resolve("leads.csv");
+        Files.write(file, csv.toString().getBytes(StandardCharsets.ISO_8859_1));
+
+        final LeadList leads = reader.read(file);
+
+        assertEquals(9_000, leads.size());
+        assertEquals(List.of("row 9002: not UTF-8; save the file as UTF-8"), messages(leads));
+    }
+
+    @Test
+    void shouldReadOnlyTheHeader(@TempDir final Path dir) throws IOException
+    {
+        final Path file = dir.resolve("leads.csv");
+        Files.writeString(file, "phone;first_name;city\n2145550123;Ana;Dallas\n");
+
+        final LeadList header = reader.readHeader(file);
+
+        assertEquals(List.of("first_name", "city"), header.fieldNames());
+        assertEquals(0, header.size());
+        assertTrue(header.report().isClean());
     }
 
     @Test
@@ -253,7 +339,9 @@ class LeadListReaderTest
         final LeadList leads = reader.read(dir.resolve("missing.csv"));
 
         assertTrue(leads.report().hasFileError());
-        assertTrue(messages(leads).get(0).startsWith("cannot read the file (NoSuchFileException"));
+        assertEquals(List.of("file not found: " + dir.resolve("missing.csv")), messages(leads));
+        assertEquals(dir.resolve("missing.csv") + ": file not found: " + dir.resolve("missing.csv"),
+            leads.report().problems().get(0).format(dir.resolve("missing.csv").toString()));
     }
 
     @Test

@@ -1,0 +1,22 @@
+/*
+ * Qualification scripts.
+ */
+package io.dialer.qualification;
+
+/**
+ * Where a prompt speaks a lead field: the field and the placeholder's position in the script, so a lead list without
+ * that column can be reported there.
+ */
+final class FieldUse
+{
+    final String field;
+    final int line;
+    final int column;
+
+    FieldUse(final String field, final int line, final int column)
+    {
+        this.field = field;
+        this.line = line;
+        this.column = column;
+    }
+}
