@@ -27,6 +27,7 @@ import io.dialer.transfer.Matcher;
 import io.dialer.transfer.SkillRegistry;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.NanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,7 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
     private final CommandProxy commands;
     private final CampaignLog journal;
     private final EpochClock clock;
+    private final NanoClock nanoClock;
     private final EngineStats stats;
     private final EngineControl control;
     private final SalesFloor floor;
@@ -84,6 +86,7 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
         this.commands = commands;
         this.journal = journal;
         this.clock = ctx.clock();
+        this.nanoClock = ctx.nanoClock();
         this.stats = stats;
         this.control = control;
         this.onFinished = onFinished;
@@ -107,7 +110,7 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
         matcher = floor.matcher();
         schedule = new LeadSchedule(leads, ctx.gate(), timers, journal);
         status = new CampaignStatus(journal, ctx.campaignName(), ctx.maxConsecutiveTrunkFailures());
-        admission = new Admission(ctx.mediaLag(), ctx.mediaHoldMs(), stats, System.nanoTime());
+        admission = new Admission(ctx.mediaLag(), ctx.mediaHoldMs(), stats, nanoClock.nanoTime());
         dialRate = new DialRateLimiter(ctx.maxDialsPerSecond());
         for (final Step step : Step.values())
         {
@@ -305,7 +308,27 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
     @SuppressWarnings("unchecked")
     private void control(final EngineEvent event)
     {
-        final ControlResult result = switch (event.type)
+        ControlResult result;
+        try
+        {
+            result = apply(event);
+        }
+        catch (final RuntimeException ex)
+        {
+            // a bad request never leaves its caller waiting: it is refused with the reason
+            result = ControlResult.refused(event.type + " failed: " + ex.getMessage());
+            LOG.warn("control: {} failed", event, ex);
+        }
+        if (null != result && event.attachment instanceof CompletableFuture)
+        {
+            ((CompletableFuture<ControlResult>)event.attachment).complete(result);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private ControlResult apply(final EngineEvent event)
+    {
+        return switch (event.type)
         {
             case ADD_DO_NOT_CALL -> addDoNotCall(event.text, event.text2);
             case CLOSER_LOGIN -> floor.login(event.text, nowMs);
@@ -325,15 +348,19 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
             }
             default -> null;
         };
-        if (null != result && event.attachment instanceof CompletableFuture)
-        {
-            ((CompletableFuture<ControlResult>)event.attachment).complete(result);
-        }
     }
 
     private ControlResult addDoNotCall(final String number, final String source)
     {
-        final long value = null == number ? 0 : ctx.doNotCall().normalise(number);
+        long value = 0;
+        try
+        {
+            value = null == number ? 0 : ctx.doNotCall().normalise(number);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            value = 0;
+        }
         if (value <= 0)
         {
             journal.control(nowMs, ControlAction.DO_NOT_CALL_ADDED, null == number ? "" : number,
@@ -377,7 +404,7 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
             {
                 if (0 != flow.callId() && CallFlow.Phase.DIALING == flow.phase())
                 {
-                    flow.at(nowMs, System.nanoTime()).cancel(); // not answered yet: cancelled, not charged
+                    flow.at(nowMs, nanoClock.nanoTime()).cancel(); // not answered yet: cancelled, not charged
                 }
             }
         }
@@ -440,7 +467,8 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
         }
         else
         {
-            journal.campaignStopped(nowMs, run, status.reason(), schedule.openLeads());
+            journal.campaignStopped(nowMs, run, status.reason(), schedule.openLeads(), schedule.heldByWindow(),
+                schedule.nextDueMs());
         }
         status.over(end);
         publishState(null);
@@ -449,7 +477,7 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
 
     private void pace()
     {
-        if (!status.dialing() || admission.holding(System.nanoTime()))
+        if (!status.dialing() || admission.holding(nanoClock.nanoTime()))
         {
             return;
         }
@@ -475,7 +503,7 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
     {
         final long callId = slots.acquire();
         final int attempt = schedule.dialed(lead, nowMs);
-        final long nanos = System.nanoTime();
+        final long nanos = nanoClock.nanoTime();
         slots.slot(callId).at(nowMs, nanos).start(callId, lead, attempt);
         stats.set(EngineStats.LIVE, slots.live());
         stats.add(EngineStats.DIALED, 1);
@@ -533,7 +561,7 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
         final CallFlow flow = slots.flow(callId);
         if (null != flow)
         {
-            flow.at(nowMs, System.nanoTime()).onTimer(timer);
+            flow.at(nowMs, nanoClock.nanoTime()).onTimer(timer);
         }
     }
 
@@ -559,6 +587,6 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
             return;
         }
         stats.add(EngineStats.WAITING, -1);
-        flow.at(nowMs, System.nanoTime()).transfer().onCloserAssigned(closer);
+        flow.at(nowMs, nanoClock.nanoTime()).transfer().onCloserAssigned(closer);
     }
 }

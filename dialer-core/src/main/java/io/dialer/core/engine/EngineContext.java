@@ -20,7 +20,9 @@ import io.dialer.qualification.Script;
 import io.dialer.sip.SipStack;
 import io.dialer.sip.Transport;
 import io.dialer.transfer.TransferConfiguration;
+import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemEpochClock;
+import org.agrona.concurrent.SystemNanoClock;
 
 /**
  * Everything the engine needs, in the style of Aeron's contexts: fluent setters, each setting's default a
@@ -73,6 +75,7 @@ public final class EngineContext
     private DetectorConfig detector = DetectorConfig.defaults();
     private TransferConfiguration.Context transfer = new TransferConfiguration.Context();
     private CampaignClock clock;
+    private NanoClock nanoClock = SystemNanoClock.INSTANCE;
     private boolean skipIdleTime;
     private long verdictTimeoutMs = VERDICT_TIMEOUT_MS_DEFAULT;
     private long beepTimeoutMs = BEEP_TIMEOUT_MS_DEFAULT;
@@ -512,6 +515,24 @@ public final class EngineContext
     public CampaignClock clock()
     {
         return clock;
+    }
+
+    /**
+     * @param clock the controller's clock for durations (latencies, admission control checks).
+     * @return this.
+     */
+    public EngineContext nanoClock(final NanoClock clock)
+    {
+        nanoClock = clock;
+        return this;
+    }
+
+    /**
+     * @return the controller's clock for durations.
+     */
+    public NanoClock nanoClock()
+    {
+        return nanoClock;
     }
 
     /**

@@ -113,10 +113,12 @@ public final class PromptBook implements AutoCloseable
      */
     public static PromptBook of(final TextToSpeech tts, final CampaignFile campaign) throws IOException
     {
+        final String holdMusic = campaign.transfer().holdMusic();
         return new PromptBook(tts, campaign.script(), campaign.scriptFile().toAbsolutePath().getParent(),
-            campaign.voicemailText(), campaign.voicemailAudio(), new TransferTexts().text(
-                io.dialer.transfer.Prompt.APOLOGY_CALLBACK_OFFER,
-                new CallbackOffer(campaign.callbackOffer()).apologyText()));
+            campaign.voicemailText(), campaign.voicemailAudio(), new TransferTexts()
+                .text(io.dialer.transfer.Prompt.APOLOGY_CALLBACK_OFFER,
+                    new CallbackOffer(campaign.callbackOffer()).apologyText())
+                .holdMusic(null == holdMusic || holdMusic.isEmpty() ? null : Path.of(holdMusic)));
     }
 
     /**

@@ -224,12 +224,17 @@ public interface CampaignLog
      * The run ended before the campaign was finished (stopped by a user, by the engine, or by a time limit); leads
      * are still open. The next run on the same journal resumes them.
      *
-     * @param timeMs    when.
-     * @param run       the run.
-     * @param reason    why.
-     * @param openLeads leads that still had attempts left.
+     * @param timeMs         when.
+     * @param run            the run.
+     * @param reason         why.
+     * @param openLeads      leads that still had attempts left.
+     * @param heldByWindow   of those, leads waiting for their calling window to open.
+     * @param nextDialableMs when the next lead waiting for a time would have been dialable, epoch ms;
+     *                       {@code Long.MAX_VALUE} when none waited.
      */
-    default void campaignStopped(final long timeMs, final int run, final CharSequence reason, final int openLeads)
+    default void campaignStopped(
+        final long timeMs, final int run, final CharSequence reason, final int openLeads, final int heldByWindow,
+        final long nextDialableMs)
     {
     }
 

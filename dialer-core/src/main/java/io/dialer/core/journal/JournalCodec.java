@@ -332,12 +332,16 @@ public final class JournalCodec
          * {@inheritDoc}
          */
         @Override
-        public void campaignStopped(final long timeMs, final int run, final CharSequence reason, final int openLeads)
+        public void campaignStopped(
+            final long timeMs, final int run, final CharSequence reason, final int openLeads, final int heldByWindow,
+            final long nextDialableMs)
         {
             begin(CAMPAIGN_STOPPED, timeMs);
             putInt(run);
             putText(reason);
             putInt(openLeads);
+            putInt(heldByWindow);
+            putLong(nextDialableMs);
             end();
         }
 
@@ -562,6 +566,8 @@ public final class JournalCodec
                     int1 = getInt();
                     getText(text1);
                     int2 = getInt();
+                    int3 = getInt();
+                    long1 = getLong();
                     break;
 
                 default:
@@ -595,7 +601,7 @@ public final class JournalCodec
                 case CAMPAIGN_FINISHED -> listener.campaignFinished(timeMs, int1);
                 case ATTEMPT_REFUNDED -> listener.attemptRefunded(timeMs, lead, callId, text1);
                 case CONTROL -> listener.control(timeMs, controlAction, text1, text2, flag);
-                case CAMPAIGN_STOPPED -> listener.campaignStopped(timeMs, int1, text1, int2);
+                case CAMPAIGN_STOPPED -> listener.campaignStopped(timeMs, int1, text1, int2, int3, long1);
                 default -> throw new IllegalStateException("no decoded record to dispatch, type " + type);
             }
         }

@@ -516,7 +516,9 @@ public final class RecoveryState implements CampaignLog
     /**
      * {@inheritDoc}
      */
-    public void campaignStopped(final long timeMs, final int run, final CharSequence reason, final int openLeads)
+    public void campaignStopped(
+        final long timeMs, final int run, final CharSequence reason, final int openLeads, final int heldByWindow,
+        final long nextDialableMs)
     {
         seeTime(timeMs);
         if (run == runs)

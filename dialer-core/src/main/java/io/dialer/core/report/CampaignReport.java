@@ -38,6 +38,7 @@ import java.util.Map;
  * @param transfers      warm transfers ended per outcome.
  * @param closers        offers per closer, by closer id.
  * @param latencies      the latency of every step, in {@link Step} order.
+ * @param stopped        how the latest run ended before the campaign was finished, or null when it did not stop.
  */
 public record CampaignReport(
     String campaign,
@@ -57,8 +58,23 @@ public record CampaignReport(
     Map<CloserResult, Long> closerAttempts,
     Map<TransferOutcome, Long> transfers,
     List<CloserSummary> closers,
-    Map<Step, StepLatency> latencies)
+    Map<Step, StepLatency> latencies,
+    Stopped stopped)
 {
+    /**
+     * The latest run stopped before the campaign was finished (drained, stopped by a user or a time limit, dialing
+     * suspended): leads are still open, and a new run on the same journal resumes them.
+     *
+     * @param stoppedMs      when, epoch ms.
+     * @param reason         why.
+     * @param openLeads      leads that still had attempts left.
+     * @param heldByWindow   of those, leads waiting for their calling window.
+     * @param nextDialableMs when the next waiting lead would have been dialable, epoch ms, or {@link #NONE}.
+     */
+    public record Stopped(long stoppedMs, String reason, int openLeads, int heldByWindow, long nextDialableMs)
+    {
+    }
+
     /**
      * The schema of the JSON form, written first as {@code "schema"}.
      */

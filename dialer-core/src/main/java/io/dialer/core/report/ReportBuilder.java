@@ -67,6 +67,7 @@ public final class ReportBuilder implements CampaignLog
     private String campaign = "";
     private final List<Run> runs = new ArrayList<>();
     private long finishedMs = CampaignReport.NONE;
+    private CampaignReport.Stopped stopped;
 
     private int leadCount;
     private int highestLead = -1;
@@ -118,6 +119,7 @@ public final class ReportBuilder implements CampaignLog
     {
         this.campaign = String.valueOf(campaign);
         runs.add(new Run(run, timeMs));
+        stopped = null;
         leadCount = Math.max(0, leads);
         ensureLeadCapacity(leadCount);
     }
@@ -262,9 +264,19 @@ public final class ReportBuilder implements CampaignLog
      * {@inheritDoc}
      */
     @Override
+    public void campaignStopped(
+        final long timeMs, final int run, final CharSequence reason, final int openLeads, final int heldByWindow,
+        final long nextDialableMs)
+    {
+        stopped = new CampaignReport.Stopped(timeMs, reason.toString(), openLeads, heldByWindow,
+            Long.MAX_VALUE == nextDialableMs ? CampaignReport.NONE : nextDialableMs);
+    }
+
+    @Override
     public void campaignFinished(final long timeMs, final int run)
     {
         finishedMs = timeMs;
+        stopped = null;
         for (int i = runs.size() - 1; i >= 0; i--)
         {
             final Run r = runs.get(i);
@@ -326,7 +338,8 @@ public final class ReportBuilder implements CampaignLog
             counts(CloserResult.class, CLOSER_RESULTS, closerResults),
             counts(TransferOutcome.class, TRANSFER_OUTCOMES, transferOutcomes),
             closerSummaries,
-            latencySummaries);
+            latencySummaries,
+            stopped);
     }
 
     private LeadSummary leadSummary()

@@ -54,6 +54,7 @@ public final class ReportJson
             json.writeBooleanField("finished", report.finished());
             writeTime(json, "startedMs", report.startedMs());
             writeTime(json, "finishedMs", report.finishedMs());
+            writeStopped(json, report.stopped());
             writeRuns(json, report);
             writeLeads(json, report.leads());
             json.writeNumberField("attempts", report.attempts());
@@ -73,6 +74,22 @@ public final class ReportJson
         }
         out.write('\n');
         out.flush();
+    }
+
+    private static void writeStopped(final JsonGenerator json, final CampaignReport.Stopped stopped) throws IOException
+    {
+        if (null == stopped)
+        {
+            json.writeNullField("stopped");
+            return;
+        }
+        json.writeObjectFieldStart("stopped");
+        writeTime(json, "stoppedMs", stopped.stoppedMs());
+        json.writeStringField("reason", stopped.reason());
+        json.writeNumberField("openLeads", stopped.openLeads());
+        json.writeNumberField("heldByWindow", stopped.heldByWindow());
+        writeTime(json, "nextDialableMs", stopped.nextDialableMs());
+        json.writeEndObject();
     }
 
     private static void writeRuns(final JsonGenerator json, final CampaignReport report) throws IOException

@@ -93,7 +93,16 @@ public final class ReportTable
     private static void printHeader(final CampaignReport report, final PrintWriter out)
     {
         line(out, "Campaign", report.campaign());
-        line(out, "Status", report.finished() ? "finished" : "not finished");
+        final CampaignReport.Stopped stopped = report.stopped();
+        line(out, "Status", report.finished() ? "finished" : null == stopped ? "not finished" :
+            "stopped: " + stopped.reason());
+        if (null != stopped)
+        {
+            line(out, "Open leads", stopped.openLeads() + (stopped.heldByWindow() > 0 ?
+                " (" + stopped.heldByWindow() + " waiting for their calling window)" : "") +
+                (CampaignReport.NONE == stopped.nextDialableMs() ? "" :
+                ", next dialable " + time(stopped.nextDialableMs())));
+        }
         line(out, "Started", time(report.startedMs()));
         line(out, "Finished", time(report.finishedMs()));
         out.printf(Locale.ROOT, NUMBER, "Runs", report.runs().size());

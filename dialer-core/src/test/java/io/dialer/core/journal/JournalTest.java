@@ -325,7 +325,7 @@ class JournalTest
         {
             log.control(1_700_000_000_660L, action, "dana", NON_ASCII, action.ordinal() % 2 == 0);
         }
-        log.campaignStopped(1_700_000_000_670L, run, "stopped by a user", 1234);
+        log.campaignStopped(1_700_000_000_670L, run, "stopped by a user", 1234, 56, 1_700_000_003_600L);
         log.dialed(Long.MIN_VALUE, Integer.MAX_VALUE, Long.MIN_VALUE, Integer.MIN_VALUE, "", "");
         log.latency(-1, Step.ACCEPT_TO_BRIDGE, -1);
         log.campaignFinished(1_700_000_000_700L, run);

@@ -128,9 +128,11 @@ final class RecordingLog implements CampaignLog
         add("control", timeMs, action, subject, detail, applied);
     }
 
-    public void campaignStopped(final long timeMs, final int run, final CharSequence reason, final int openLeads)
+    public void campaignStopped(
+        final long timeMs, final int run, final CharSequence reason, final int openLeads, final int heldByWindow,
+        final long nextDialableMs)
     {
-        add("campaignStopped", timeMs, run, reason, openLeads);
+        add("campaignStopped", timeMs, run, reason, openLeads, heldByWindow, nextDialableMs);
     }
 
     private void add(final String name, final Object... args)

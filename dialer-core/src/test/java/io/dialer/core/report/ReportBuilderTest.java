@@ -21,6 +21,7 @@ import static io.dialer.core.report.ScriptedCampaign.FINISHED_MS;
 import static io.dialer.core.report.ScriptedCampaign.RUN1_MS;
 import static io.dialer.core.report.ScriptedCampaign.RUN2_MS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -199,6 +200,23 @@ class ReportBuilderTest
         assertThrows(UnsupportedOperationException.class, () -> killed.dispositions().put(Disposition.BUSY, 9L));
         assertThrows(UnsupportedOperationException.class, () -> killed.leads().closedByReason().clear());
         assertThrows(UnsupportedOperationException.class, () -> killed.runs().clear());
+    }
+
+    @Test
+    void shouldReportAStoppedRunAsNotFinishedWithItsOpenLeads()
+    {
+        final ReportBuilder builder = new ReportBuilder();
+        builder.campaignStarted(1_000, 1, "c", "leads.csv", 10, 1);
+        builder.dialed(1_001, 0, 1, 1, "+12145550100", "ok");
+        builder.disposition(1_002, 0, 1, 1, Disposition.BUSY, 2_000, "486");
+        builder.campaignStopped(1_003, 1, "the time limit passed", 10, 4, 50_000);
+
+        final CampaignReport stopped = builder.report();
+
+        assertFalse(stopped.finished());
+        assertEquals(new CampaignReport.Stopped(1_003, "the time limit passed", 10, 4, 50_000), stopped.stopped());
+        builder.campaignStarted(60_000, 2, "c", "leads.csv", 10, 1);
+        assertNull(builder.report().stopped(), "a new run is running again");
     }
 
     @Test

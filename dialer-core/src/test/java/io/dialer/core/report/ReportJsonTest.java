@@ -65,7 +65,8 @@ class ReportJsonTest
 
         assertTrue(text.startsWith("{\n  \"schema\": \"dialer-report/1\",\n  \"campaign\": \"spring-solar\",\n"), text);
         assertTrue(text.endsWith("}\n"));
-        assertEquals(List.of("schema", "campaign", "finished", "startedMs", "finishedMs", "runs", "leads", "attempts",
+        assertEquals(List.of("schema", "campaign", "finished", "startedMs", "finishedMs", "stopped", "runs", "leads",
+            "attempts",
             "calls", "dispositions", "answered", "verdicts", "causes", "answers", "qualified", "optOuts",
             "closerAttempts", "transfers", "closers", "latencies"), names(root));
         assertEquals(List.of("total", "dialed", "done", "finalDisposition", "closed", "open", "retryPending", "inCall",

@@ -1,0 +1,327 @@
+/*
+ * Dialer core tests.
+ */
+package io.dialer.core.engine;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import io.dialer.core.campaign.Closer;
+import io.dialer.core.compliance.DialGate;
+import io.dialer.core.compliance.Disposition;
+import io.dialer.core.compliance.DoNotCallList;
+import io.dialer.core.compliance.RetryPolicy;
+import io.dialer.core.compliance.WindowPolicy;
+import io.dialer.core.journal.CampaignLog;
+import io.dialer.core.journal.ControlAction;
+import io.dialer.core.journal.Journal;
+import io.dialer.core.lead.LeadList;
+import io.dialer.core.lead.LeadListReader;
+import io.dialer.core.lead.RegionNormaliser;
+import io.dialer.media.MediaEngine;
+import io.dialer.media.Prompt;
+import io.dialer.media.TextToSpeech;
+import io.dialer.qualification.CompileResult;
+import io.dialer.qualification.Script;
+import io.dialer.qualification.ScriptCompiler;
+import io.dialer.sim.PhoneScript;
+import io.dialer.sim.SimulatedCall;
+import io.dialer.sim.SimulatedCarrier;
+import io.dialer.sim.Tones;
+import io.dialer.sip.SipStack;
+import io.dialer.transfer.TransferConfiguration;
+import org.agrona.concurrent.SystemEpochClock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The control seam end to end over SIP: closers log in, pause, resume and log out; a briefed closer accepts and
+ * rejects from the console; a number is added to the do-not-call list; the campaign is paused, resumed and stopped;
+ * the live state follows; every action is in the journal. A one-question script keeps each call to a few seconds.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EngineControlTest
+{
+    private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+    private static final long WAIT_S = 30;
+    private static final String SCRIPT = String.join("\n",
+        "lead_fields: [first_name]",
+        "opt_out: { key: '*', prompt: Goodbye. }",
+        "defaults: { retries: 0, timeout_ms: 6000, on_no_input: silent, on_invalid: silent }",
+        "greeting: { prompt: Hi., next: q1 }",
+        "questions:",
+        "  q1: { prompt: Press one., choices: { '1': yes }, next: win }",
+        "outcomes:",
+        "  win: { type: qualified, skill: sales, prompt: Hold please., summary: 'Lead {lead.first_name} said yes' }",
+        "  silent: { type: disqualified, prompt: Bye., reason: no answer }",
+        "");
+
+    private final TextToSpeech tts = new TextToSpeech();
+    private SimulatedCarrier carrier;
+    private SipStack dialer;
+    private Script script;
+    private PromptBook prompts;
+    private Prompt hello;
+
+    @BeforeAll
+    void start() throws IOException
+    {
+        final CompileResult compiled = ScriptCompiler.compile("control.yaml", SCRIPT, Path.of("."));
+        assertTrue(compiled.isValid(), compiled.errors().toString());
+        script = compiled.script();
+        final InetAddress loopback = InetAddress.getLoopbackAddress();
+        carrier = SimulatedCarrier.launch(new SipStack.Context().bindAddress(loopback).port(0).threadPoolSize(2)
+            .allowedPeer(loopback.getHostAddress()).userAgent("carrier")
+            .mediaContext(new MediaEngine.Context().bindAddress(loopback)));
+        dialer = SipStack.launch(new SipStack.Context().bindAddress(loopback).port(0).threadPoolSize(2)
+            .userAgent("dialer").outboundProxy(carrier.proxyUri())
+            .mediaContext(new MediaEngine.Context().bindAddress(loopback)));
+        prompts = new PromptBook(tts, script, null, null, null, new TransferTexts());
+        hello = Prompt.fromPcm("hello", Tones.concat(Tones.noise(300, 30, 3), tts.render("Hello?").samples(),
+            Tones.noise(4_000, 30, 4)));
+    }
+
+    @AfterAll
+    void stop()
+    {
+        prompts.close();
+        dialer.close();
+        carrier.close();
+    }
+
+    private PhoneScript person()
+    {
+        return PhoneScript.builder().answerAfterMs(100).play(hello, 0, false)
+            .answerWhenAsked(List.of("1"), 800).hangupAfterMs(90_000).build();
+    }
+
+    /**
+     * A closer's phone that answers and waits: the console decides.
+     */
+    private static PhoneScript closerPhone()
+    {
+        return PhoneScript.builder().answerAfterMs(100).hangupAfterMs(90_000).build();
+    }
+
+    private EngineContext context(final String csv, final DoNotCallList dnc, final Path journal)
+    {
+        final LeadList leads = new LeadListReader("US").read("leads.csv", csv);
+        final RetryPolicy retries = new RetryPolicy.Context().maxAttempts(1).maxAttemptsPerDay(1).policy();
+        final long start = ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, CHICAGO).toInstant().toEpochMilli();
+        return new EngineContext()
+            .campaignName("control")
+            .leads(leads)
+            .script(script)
+            .closers(List.of(new Closer("dana", "Dana", carrier.uri("closer-dana"), List.of("sales")),
+                new Closer("sam", "Sam", carrier.uri("closer-sam"), List.of("sales"))))
+            .closersLoginAtStart(false)
+            .compliance(new DialGate(WindowPolicy.defaultPolicy(), retries, dnc), dnc)
+            .trunkHost(carrier.stack().localAddress().getHostString() + ":" + carrier.stack().port())
+            .transfer(new TransferConfiguration.Context().wrapUpMs(0).reassuranceIntervalMs(0).maxAttempts(3))
+            .clock(new CampaignClock(SystemEpochClock.INSTANCE, start), true)
+            .stacks(dialer)
+            .prompts(prompts)
+            .journalDir(journal);
+    }
+
+    private static LiveState await(final DialerEngine engine, final String what, final Predicate<LiveState> condition)
+        throws Exception
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
+        LiveState state = engine.control().refresh().get(WAIT_S, TimeUnit.SECONDS);
+        while (!condition.test(state))
+        {
+            if (System.nanoTime() > deadline)
+            {
+                throw new AssertionError("timed out waiting for " + what + "; last state " + state);
+            }
+            state = engine.control().refresh().get(WAIT_S, TimeUnit.SECONDS);
+        }
+        return state;
+    }
+
+    private static String closerState(final LiveState state, final String id)
+    {
+        return state.closer(id).state();
+    }
+
+    /**
+     * The closer hangs up the call in progress (the caller's side ends with it).
+     */
+    private void hangUp(final String closerPhone)
+    {
+        SimulatedCall up = null;
+        for (final SimulatedCall call : carrier.calls())
+        {
+            up = closerPhone.equals(call.user()) && null == call.endCause() ? call : up;
+        }
+        assertNotNull(up, closerPhone + "'s call is up");
+        up.leg().hangup();
+    }
+
+    @Test
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void shouldApplyEveryControlActionOverSipAndJournalIt(@TempDir final Path dir) throws Exception
+    {
+        carrier.script("+12145550301", person());
+        carrier.script("+12145550302", person());
+        carrier.script("closer-dana", closerPhone());
+        carrier.script("closer-sam", closerPhone());
+        final Path journal = dir.resolve("journal");
+        try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt"), new RegionNormaliser("US"),
+            DoNotCallList.INITIAL_CAPACITY_DEFAULT);
+            DialerEngine engine = DialerEngine.start(context(
+                "phone,first_name\n+12145550301,Ana\n+12145550302,Ben\n+12145550303,Cy\n", dnc, journal)))
+        {
+            final EngineControl control = engine.control();
+
+            // nobody logged in: nothing is dialed, whatever the time
+            LiveState state = control.refresh().get(WAIT_S, TimeUnit.SECONDS);
+            assertEquals(0, state.dialed());
+            assertEquals("LOGGED_OUT", closerState(state, "dana"));
+
+            // a number added before its turn (national format) is never dialed
+            final ControlResult dncAdded = control.addDoNotCall("(214) 555-0303", "manager").get(WAIT_S,
+                TimeUnit.SECONDS);
+            assertTrue(dncAdded.applied(), dncAdded.detail());
+            assertFalse(control.addDoNotCall("555", "manager").get(WAIT_S, TimeUnit.SECONDS).applied());
+
+            // dana logs in: the first lead is dialed, qualifies and dana is briefed; she accepts from the console
+            assertTrue(control.closerLogin("dana").get(WAIT_S, TimeUnit.SECONDS).applied());
+            state = await(engine, "dana briefed", s -> "BRIEFING".equals(closerState(s, "dana")));
+            assertEquals(1, state.dialed(), "one line for one available closer");
+            assertFalse(control.accept("sam").get(WAIT_S, TimeUnit.SECONDS).applied(), "sam is not briefed");
+            final ControlResult accepted = control.accept("dana").get(WAIT_S, TimeUnit.SECONDS);
+            assertTrue(accepted.applied(), accepted.detail());
+            await(engine, "dana on the call", s -> "ON_CALL".equals(closerState(s, "dana")));
+
+            // dana pauses during her call: it takes effect when the call ends (wrap-up 0)
+            final ControlResult pause = control.closerPause("dana", "lunch").get(WAIT_S, TimeUnit.SECONDS);
+            assertEquals("lunch (after the call in progress)", pause.detail());
+            hangUp("closer-dana");
+            state = await(engine, "dana paused", s -> "PAUSED".equals(closerState(s, "dana")));
+            assertEquals("lunch", state.closer("dana").reason());
+
+            // sam logs in: the second lead goes to sam, who rejects it; it waits on hold until dana resumes
+            assertTrue(control.closerLogin("sam").get(WAIT_S, TimeUnit.SECONDS).applied());
+            await(engine, "sam briefed", s -> "BRIEFING".equals(closerState(s, "sam")));
+            assertTrue(control.reject("sam").get(WAIT_S, TimeUnit.SECONDS).applied());
+            state = await(engine, "the caller waiting", s -> 1 == s.callersWaiting());
+            assertEquals("PAUSED", closerState(state, "dana"));
+            assertTrue(control.closerResume("dana").get(WAIT_S, TimeUnit.SECONDS).applied());
+            await(engine, "dana briefed again", s -> "BRIEFING".equals(closerState(s, "dana")));
+            assertTrue(control.accept("dana").get(WAIT_S, TimeUnit.SECONDS).applied());
+            await(engine, "the second caller bridged", s -> 2 == s.bridged());
+
+            // the campaign: pause, resume, logout, stop (nothing left but the do-not-call lead)
+            assertTrue(control.pause().get(WAIT_S, TimeUnit.SECONDS).applied());
+            assertEquals(LiveState.Status.PAUSED, control.refresh().get(WAIT_S, TimeUnit.SECONDS).status());
+            assertTrue(control.resume().get(WAIT_S, TimeUnit.SECONDS).applied());
+            assertTrue(control.closerLogout("sam").get(WAIT_S, TimeUnit.SECONDS).applied());
+            assertFalse(control.closerLogout("sam").get(WAIT_S, TimeUnit.SECONDS).applied());
+            hangUp("closer-dana");
+            assertTrue(engine.awaitFinished(WAIT_S, TimeUnit.SECONDS), "every lead done: the campaign finishes");
+            assertEquals(LiveState.Status.FINISHED, control.state().status());
+        }
+
+        final List<String> controls = new ArrayList<>();
+        final List<String> dispositions = new ArrayList<>();
+        Journal.replay(journal, new CampaignLog()
+        {
+            @Override
+            public void control(
+                final long timeMs, final ControlAction action, final CharSequence subject, final CharSequence detail,
+                final boolean applied)
+            {
+                controls.add(action + " " + subject + (applied ? "" : " refused"));
+            }
+
+            @Override
+            public void disposition(
+                final long timeMs, final int lead, final long callId, final int attempt, final Disposition d,
+                final long nextAttemptMs, final CharSequence detail)
+            {
+                dispositions.add(lead + " " + d + " " + detail);
+            }
+
+            @Override
+            public void leadClosed(
+                final long timeMs, final int lead, final CharSequence reason, final CharSequence detail)
+            {
+                dispositions.add(lead + " closed " + reason);
+            }
+        });
+        assertEquals(List.of("DO_NOT_CALL_ADDED +12145550303", "DO_NOT_CALL_ADDED 555 refused",
+            "CLOSER_LOGIN dana", "CONSOLE_ACCEPT sam refused", "CONSOLE_ACCEPT dana", "CLOSER_PAUSE dana",
+            "CLOSER_LOGIN sam", "CONSOLE_REJECT sam", "CLOSER_RESUME dana", "CONSOLE_ACCEPT dana",
+            "CAMPAIGN_PAUSE control", "CAMPAIGN_RESUME control", "CLOSER_LOGOUT sam", "CLOSER_LOGOUT sam refused"),
+            controls);
+        assertEquals(List.of("0 TRANSFERRED dana", "1 TRANSFERRED dana", "2 closed DO_NOT_CALL"),
+            dispositions.stream().sorted().toList());
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldStopUnfinishedCancellingUnansweredDialsWithoutChargingThem(@TempDir final Path dir) throws Exception
+    {
+        carrier.script("+12145550311", PhoneScript.builder().ringForever().build());
+        carrier.script("closer-dana", closerPhone());
+        final Path journal = dir.resolve("journal");
+        try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt"));
+            DialerEngine engine = DialerEngine.start(context("phone,first_name\n+12145550311,Di\n+12145550312,Ed\n",
+                dnc, journal)))
+        {
+            engine.control().closerLogin("dana").get(WAIT_S, TimeUnit.SECONDS);
+            await(engine, "a dial ringing", s -> 1 == s.live());
+
+            assertTrue(engine.control().stop("end of shift").get(WAIT_S, TimeUnit.SECONDS).applied());
+
+            assertTrue(engine.awaitFinished(WAIT_S, TimeUnit.SECONDS));
+            final LiveState state = engine.control().state();
+            assertEquals(LiveState.Status.STOPPED, state.status());
+            assertEquals("end of shift", state.reason());
+            assertEquals(2, state.leads() - state.leadsDone(), "both leads still open");
+        }
+        final List<String> records = new ArrayList<>();
+        Journal.replay(journal, new CampaignLog()
+        {
+            @Override
+            public void attemptRefunded(
+                final long timeMs, final int lead, final long callId, final CharSequence reason)
+            {
+                records.add("refunded " + lead + " " + reason);
+            }
+
+            @Override
+            public void campaignStopped(
+                final long timeMs, final int run, final CharSequence reason, final int openLeads,
+                final int heldByWindow, final long nextDialableMs)
+            {
+                records.add("stopped " + reason + " open " + openLeads);
+            }
+
+            @Override
+            public void campaignFinished(final long timeMs, final int run)
+            {
+                records.add("finished");
+            }
+        });
+        assertEquals(List.of("refunded 0 cancelled by the dialer", "stopped end of shift open 2"), records);
+    }
+}
