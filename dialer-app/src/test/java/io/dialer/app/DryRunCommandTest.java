@@ -52,7 +52,7 @@ class DryRunCommandTest
 
         assertEquals(0, exitCode);
         assertEquals(String.join("\n",
-            "[00:00.0] DIALER: Hello, this is Lone Star Auto Insurance with a quick question about your car " +
+            "[00:00.0] DIALER: Hello Ana, this is Lone Star Auto Insurance with a quick question about your car " +
                 "insurance. Press star at any time to stop these calls.",
             "[00:02.0] DIALER: Do you own a car? Press 1 for yes, 2 for no.",
             "[00:04.5] CALLER presses 1",
