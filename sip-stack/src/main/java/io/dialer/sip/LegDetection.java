@@ -13,7 +13,8 @@ import org.agrona.concurrent.NanoClock;
 
 /**
  * Answering-machine detection on one answered outbound leg: an {@link AudioTap} feeding the leg's own detector on the
- * media thread, whose events reach the leg's {@link CallListener} through {@link CallLeg#onDetectionEvent}.
+ * media thread, whose events reach the leg's {@link CallListener} through
+ * {@link LegMediaControl#onDetectionEvent}: queued under the leg's lock only while it is answered.
  * <p>
  * Positions are from the answer: the audio received between the 2xx and the first tapped frame (the tap is added by
  * a command to the media thread) is measured once, in whole frames, and added to every position the detector reports.
@@ -104,7 +105,7 @@ final class LegDetection implements AudioTap, DetectionListener
     public void onVerdict(final Verdict verdict, final Cause cause, final float confidence, final int positionMs)
     {
         final int atMs = leadMs + positionMs;
-        leg.onDetectionEvent(this, (l) -> l.onVerdict(leg, verdict, cause, confidence, atMs));
+        leg.mediaControl.onDetectionEvent(this, (l) -> l.onVerdict(leg, verdict, cause, confidence, atMs));
     }
 
     /**
@@ -113,7 +114,7 @@ final class LegDetection implements AudioTap, DetectionListener
     public void onBeep(final int endMs, final int frequencyHz)
     {
         final int atMs = leadMs + endMs;
-        leg.onDetectionEvent(this, (l) -> l.onBeep(leg, atMs, frequencyHz));
+        leg.mediaControl.onDetectionEvent(this, (l) -> l.onBeep(leg, atMs, frequencyHz));
     }
 
     /**
@@ -122,7 +123,7 @@ final class LegDetection implements AudioTap, DetectionListener
     public void onGreetingEndedWithoutBeep(final int positionMs)
     {
         final int atMs = leadMs + positionMs;
-        leg.onDetectionEvent(this, (l) -> l.onGreetingEndedWithoutBeep(leg, atMs));
+        leg.mediaControl.onDetectionEvent(this, (l) -> l.onGreetingEndedWithoutBeep(leg, atMs));
     }
 
     /**
@@ -132,7 +133,7 @@ final class LegDetection implements AudioTap, DetectionListener
     public void onLateBeep(final int endMs, final int frequencyHz)
     {
         final int atMs = leadMs + endMs;
-        leg.onDetectionEvent(this, (l) -> l.onLateBeep(leg, atMs, frequencyHz));
+        leg.mediaControl.onDetectionEvent(this, (l) -> l.onLateBeep(leg, atMs, frequencyHz));
     }
 
     /**

@@ -166,7 +166,7 @@ final class SipDispatcher implements SipListener
         final String callId = provider.getNewCallId().getCallId();
         final CallLeg leg = new CallLeg(this, nextLegId(), false, callId, listener);
         legs.put(callId, leg);
-        leg.dial(request, (SipURI)target, transport, ringTimeoutMs);
+        leg.client.dial(request, (SipURI)target, transport, ringTimeoutMs);
         return leg;
     }
 
@@ -326,7 +326,7 @@ final class SipDispatcher implements SipListener
                 case Request.INVITE:
                     if (null != leg && null != ((ToHeader)request.getHeader(ToHeader.NAME)).getTag())
                     {
-                        leg.onReinvite(event);
+                        leg.inDialog.onReinvite(event);
                     }
                     else if (null == leg && admitted(event, method))
                     {
@@ -341,14 +341,14 @@ final class SipDispatcher implements SipListener
                 case Request.ACK:
                     if (null != leg)
                     {
-                        leg.onAck(event);
+                        leg.server.onAck(event);
                     }
                     break;
 
                 case Request.BYE:
                     if (null != leg)
                     {
-                        leg.onBye(event);
+                        leg.inDialog.onBye(event);
                     }
                     else
                     {
@@ -359,7 +359,7 @@ final class SipDispatcher implements SipListener
                 case Request.CANCEL:
                     if (null != leg)
                     {
-                        leg.onCancel(event);
+                        leg.server.onCancel(event);
                     }
                     else
                     {
@@ -374,7 +374,7 @@ final class SipDispatcher implements SipListener
                 case Request.INFO:
                     if (null != leg)
                     {
-                        leg.onInfo(event);
+                        leg.inDialog.onInfo(event);
                     }
                     else
                     {
@@ -450,7 +450,7 @@ final class SipDispatcher implements SipListener
         {
             return;
         }
-        leg.offer(event.getRequest(), st, handler);
+        leg.server.offer(event.getRequest(), st, handler);
     }
 
     public void processResponse(final ResponseEvent event)
