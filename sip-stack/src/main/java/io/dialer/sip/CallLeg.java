@@ -464,7 +464,7 @@ public final class CallLeg
     }
 
     /**
-     * A transaction of this leg timed out (JAIN-SIP's timers B, H).
+     * A transaction of this leg timed out (JAIN-SIP's timers B, H, or the CANCEL's F).
      */
     void onTimeout(final Transaction tx, final boolean serverTransaction)
     {
@@ -474,6 +474,18 @@ public final class CallLeg
             {
                 inDialog.onTimeout(tx, serverTransaction);
             }
+        }
+        deliver();
+    }
+
+    /**
+     * JAIN-SIP could not send a retransmission of one of this leg's requests.
+     */
+    void onTransportError(final Transaction tx, final String description)
+    {
+        synchronized (lock)
+        {
+            client.onTransportError(tx, description);
         }
         deliver();
     }

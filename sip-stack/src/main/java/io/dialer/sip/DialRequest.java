@@ -18,6 +18,7 @@ public final class DialRequest
     private String callerIdUser;
     private String assertedIdentity;
     private long ringTimeoutMs;
+    private long responseTimeoutMs;
     private Transport transport;
     private DetectorConfig detection;
     private CallLeg mediaAffinity;
@@ -141,6 +142,29 @@ public final class DialRequest
     public long ringTimeoutMs()
     {
         return ringTimeoutMs;
+    }
+
+    /**
+     * How long the INVITE may go without any response at all (not even 100 Trying) before the call fails as
+     * {@link FailureCause#TRUNK_UNREACHABLE}; 0 uses {@link SipStack.Context#responseTimeoutMs()}.
+     *
+     * @param timeoutMs milliseconds.
+     * @return this.
+     */
+    public DialRequest responseTimeoutMs(final long timeoutMs)
+    {
+        this.responseTimeoutMs = timeoutMs;
+        return this;
+    }
+
+    /**
+     * Response timeout, 0 for the stack's default.
+     *
+     * @return milliseconds.
+     */
+    public long responseTimeoutMs()
+    {
+        return responseTimeoutMs;
     }
 
     /**

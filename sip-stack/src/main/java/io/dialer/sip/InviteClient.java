@@ -23,9 +23,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The outbound side of a leg: our INVITE, its provisional and final responses, the ring timeout and its CANCEL, a
- * digest challenge answered once, and the 2xx that answers the call. The INVITE is sent without the leg's lock (a
- * TCP connect may block); everything else runs under it.
+ * The outbound side of a leg: our INVITE, its provisional and final responses, the ring timeout and its CANCEL, the
+ * response timeout, a digest challenge answered once, and the 2xx that answers the call.
+ * <p>
+ * How an unanswered INVITE fails: a final status maps through {@link FailureCause#ofStatus}; no response at all
+ * within the response timeout (or JAIN-SIP's transaction timeout), a refused TCP connection or an I/O error sending
+ * is {@link FailureCause#TRUNK_UNREACHABLE}; {@link FailureCause#NO_ANSWER} only after the far end responded at
+ * least provisionally and rang out. The INVITE is sent without the leg's lock (a TCP connect may block); everything
+ * else runs under it.
  */
 final class InviteClient
 {
@@ -33,9 +38,12 @@ final class InviteClient
 
     private final CallLeg leg;
     private ClientTransaction inviteCt;
+    private ClientTransaction cancelCt;
     private Request lastAck;
     private String target;
+    private long responseTimeoutMs;
     private int authAttempts;
+    private boolean responded;
     private boolean provisionalSeen;
     private boolean ringingReported;
     private boolean earlyMediaReported;
@@ -43,6 +51,7 @@ final class InviteClient
     private boolean cancelSent;
     private FailureCause cancelCause;
     private ScheduledFuture<?> ringTimer;
+    private ScheduledFuture<?> responseTimer;
 
     InviteClient(final CallLeg leg)
     {
@@ -50,15 +59,16 @@ final class InviteClient
     }
 
     /**
-     * Dials: opens the media, builds and sends the INVITE, starts the ring timer. Events (a failure to send) are
-     * delivered before returning.
+     * Dials: opens the media, builds and sends the INVITE, starts the ring and response timers. Events (a failure to
+     * send) are delivered before returning.
      */
-    void dial(final DialRequest request, final SipURI target, final Transport transport, final long ringTimeoutMs)
+    void dial(final DialRequest request, final SipURI target, final Transport transport, final long ringTimeoutMs,
+        final long responseTimeoutMs)
     {
         final ClientTransaction ct;
         synchronized (leg.lock)
         {
-            ct = prepare(request, target, transport, ringTimeoutMs);
+            ct = prepare(request, target, transport, ringTimeoutMs, responseTimeoutMs);
         }
         if (null != ct)
         {
@@ -67,12 +77,13 @@ final class InviteClient
         leg.deliver();
     }
 
-    private ClientTransaction prepare(
-        final DialRequest request, final SipURI target, final Transport transport, final long ringTimeoutMs)
+    private ClientTransaction prepare(final DialRequest request, final SipURI target, final Transport transport,
+        final long ringTimeoutMs, final long responseTimeoutMs)
     {
         leg.transport = transport;
         leg.remoteUri = target.toString();
         this.target = target.toString();
+        this.responseTimeoutMs = responseTimeoutMs;
         try
         {
             leg.mediaControl.openForDial(request.mediaAffinity(), request.detection());
@@ -100,6 +111,7 @@ final class InviteClient
             leg.invite = invite;
             final ClientTransaction ct = newTransaction(invite);
             ringTimer = schedule(this::onRingTimeout, ringTimeoutMs);
+            startResponseTimer();
             return ct;
         }
         catch (final Exception ex)
@@ -129,21 +141,54 @@ final class InviteClient
      */
     private void send(final ClientTransaction ct)
     {
+        ConnectErrorNetworkLayer.clear();
         try
         {
             ct.sendRequest();
         }
         catch (final Exception ex)
         {
+            final String connectFailure = ConnectErrorNetworkLayer.takeFailure();
             LOGGER.debug("INVITE to {} not sent: {}", target, ex.toString());
             synchronized (leg.lock)
             {
-                if (ct == inviteCt)
-                {
-                    leg.fail(FailureCause.CARRIER_ERROR, 0, "cannot send INVITE: " + ex.getMessage());
-                }
+                onSendFailed(ct, ex, connectFailure);
             }
         }
+    }
+
+    private void onSendFailed(final ClientTransaction ct, final Exception ex, final String connectFailure)
+    {
+        if (ct != inviteCt || leg.state.isTerminal())
+        {
+            return;
+        }
+        final IOException io = ioCause(ex);
+        if (null != connectFailure)
+        {
+            leg.fail(FailureCause.TRUNK_UNREACHABLE, 0, connectFailure);
+        }
+        else if (null != io)
+        {
+            leg.fail(FailureCause.TRUNK_UNREACHABLE, 0,
+                ConnectErrorNetworkLayer.describe(io) + ": cannot send the INVITE to " + target);
+        }
+        else
+        {
+            leg.fail(FailureCause.CARRIER_ERROR, 0, "cannot send INVITE: " + ex.getMessage());
+        }
+    }
+
+    private static IOException ioCause(final Throwable ex)
+    {
+        for (Throwable t = ex; null != t; t = t.getCause())
+        {
+            if (t instanceof IOException)
+            {
+                return (IOException)t;
+            }
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -161,6 +206,26 @@ final class InviteClient
         }
     }
 
+    private void startResponseTimer()
+    {
+        cancel(responseTimer);
+        responded = false;
+        responseTimer = schedule(this::onResponseTimeout, responseTimeoutMs);
+    }
+
+    private void onResponseTimeout()
+    {
+        synchronized (leg.lock)
+        {
+            responseTimer = null;
+            if (!responded && !leg.state.isTerminal() && leg.state != CallState.ANSWERED)
+            {
+                noResponse("no response from " + target + throughProxy() + " within " + duration(responseTimeoutMs));
+            }
+        }
+        leg.deliver();
+    }
+
     private void onRingTimeout()
     {
         synchronized (leg.lock)
@@ -172,6 +237,29 @@ final class InviteClient
             }
         }
         leg.deliver();
+    }
+
+    /**
+     * The far end said nothing at all: give up the INVITE (no more retransmissions).
+     */
+    private void noResponse(final String reason)
+    {
+        try
+        {
+            inviteCt.terminate();
+        }
+        catch (final Exception ex)
+        {
+            LOGGER.debug("cannot terminate INVITE of {}: {}", leg.callId(), ex.toString());
+        }
+        if (cancelRequested && null == cancelCause)
+        {
+            leg.end(EndCause.LOCAL);
+        }
+        else
+        {
+            leg.fail(FailureCause.TRUNK_UNREACHABLE, 0, reason);
+        }
     }
 
     /**
@@ -208,6 +296,7 @@ final class InviteClient
             final Request cancel = inviteCt.createCancel();
             final ClientTransaction ct = leg.sip.provider.getNewClientTransaction(cancel);
             ct.setApplicationData(leg);
+            cancelCt = ct;
             ct.sendRequest();
         }
         catch (final Exception ex)
@@ -231,7 +320,9 @@ final class InviteClient
     void stopTimers()
     {
         cancel(ringTimer);
+        cancel(responseTimer);
         ringTimer = null;
+        responseTimer = null;
     }
 
     private static void cancel(final ScheduledFuture<?> timer)
@@ -266,6 +357,12 @@ final class InviteClient
     {
         final Response response = event.getResponse();
         final int status = response.getStatusCode();
+        if (null == ct || ct == inviteCt)
+        {
+            responded = true;
+            cancel(responseTimer);
+            responseTimer = null;
+        }
         if (status < 200)
         {
             onProvisional(response);
@@ -285,9 +382,13 @@ final class InviteClient
         {
             return onChallenge(response);
         }
-        if (cancelRequested)
+        if (cancelSent)
         {
             finishCancelled(status, response.getReasonPhrase());
+        }
+        else if (cancelRequested && null == cancelCause)
+        {
+            leg.end(EndCause.LOCAL);
         }
         else
         {
@@ -430,7 +531,10 @@ final class InviteClient
                 return null;
             }
             leg.invite = retry;
-            return newTransaction(retry);
+            provisionalSeen = false;
+            final ClientTransaction ct = newTransaction(retry);
+            startResponseTimer();
+            return ct;
         }
         catch (final Exception ex)
         {
@@ -440,16 +544,16 @@ final class InviteClient
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // timeouts, under the lock
+    // timeouts and transport errors, under the lock
 
     /**
-     * JAIN-SIP's timeout of our INVITE (timer B).
+     * JAIN-SIP's timeout of our INVITE (timer B) or CANCEL.
      *
      * @return true when the transaction was ours.
      */
     boolean onTimeout(final Transaction tx)
     {
-        if (null == tx || tx != inviteCt)
+        if (null == tx || (tx != inviteCt && tx != cancelCt))
         {
             return false;
         }
@@ -457,7 +561,16 @@ final class InviteClient
         {
             return true;
         }
-        if (cancelRequested)
+        if (tx == cancelCt)
+        {
+            // RFC 3261 section 9.1: no answer to the CANCEL either, consider the INVITE cancelled
+            finishCancelled(0, "CANCEL timed out");
+        }
+        else if (!responded)
+        {
+            noResponse("no response from " + target + throughProxy() + ": INVITE timed out");
+        }
+        else if (cancelRequested)
         {
             finishCancelled(0, "INVITE timed out after CANCEL");
         }
@@ -466,5 +579,45 @@ final class InviteClient
             leg.fail(FailureCause.CARRIER_ERROR, 0, "INVITE timed out");
         }
         return true;
+    }
+
+    /**
+     * JAIN-SIP could not send a retransmission of our INVITE.
+     *
+     * @return true when the transaction was ours.
+     */
+    boolean onTransportError(final Transaction tx, final String description)
+    {
+        if (null == tx || tx != inviteCt)
+        {
+            return false;
+        }
+        if (!responded && !leg.state.isTerminal() && leg.state != CallState.ANSWERED)
+        {
+            noResponse(description + ": cannot send the INVITE to " + target);
+        }
+        return true;
+    }
+
+    private String throughProxy()
+    {
+        final String proxy = leg.sip.context.outboundProxy();
+        return null == proxy ? "" : " (through " + proxy + ")";
+    }
+
+    /**
+     * A duration in words: {@code 5 s}, {@code 1.5 s}, {@code 250 ms}.
+     */
+    static String duration(final long ms)
+    {
+        if (ms < 1000)
+        {
+            return ms + " ms";
+        }
+        if (ms % 1000 == 0)
+        {
+            return ms / 1000 + " s";
+        }
+        return (ms / 100) / 10.0 + " s";
     }
 }

@@ -163,10 +163,12 @@ final class SipDispatcher implements SipListener
             throw new IllegalArgumentException("transport not enabled on this stack: " + transport);
         }
         final long ringTimeoutMs = request.ringTimeoutMs() > 0 ? request.ringTimeoutMs() : context.ringTimeoutMs();
+        final long responseTimeoutMs = request.responseTimeoutMs() > 0 ?
+            request.responseTimeoutMs() : context.responseTimeoutMs();
         final String callId = provider.getNewCallId().getCallId();
         final CallLeg leg = new CallLeg(this, nextLegId(), false, callId, listener);
         legs.put(callId, leg);
-        leg.client.dial(request, (SipURI)target, transport, ringTimeoutMs);
+        leg.client.dial(request, (SipURI)target, transport, ringTimeoutMs, responseTimeoutMs);
         return leg;
     }
 
@@ -560,6 +562,17 @@ final class SipDispatcher implements SipListener
     public void processIOException(final IOExceptionEvent event)
     {
         LOGGER.debug("I/O error towards {}:{}/{}", event.getHost(), event.getPort(), event.getTransport());
+        // JAIN-SIP raises it when a retransmission cannot be sent, with the transaction as its source
+        final Object source = event.getSource();
+        if (source instanceof Transaction)
+        {
+            final Transaction tx = (Transaction)source;
+            if (tx.getApplicationData() instanceof CallLeg)
+            {
+                ((CallLeg)tx.getApplicationData()).onTransportError(tx, "I/O error sending to " + event.getHost() +
+                    ":" + event.getPort() + " over " + event.getTransport());
+            }
+        }
     }
 
     public void processTransactionTerminated(final TransactionTerminatedEvent event)

@@ -399,6 +399,13 @@ public final class SipStack implements AutoCloseable
         public static final String RING_TIMEOUT_MS_PROP_NAME = "dialer.sip.ringTimeoutMs";
         /** Default ring timeout: 30 s (compliance needs at least 15 s). */
         public static final long RING_TIMEOUT_MS_DEFAULT = 30_000;
+        /** How long an INVITE may go without any response at all. */
+        public static final String RESPONSE_TIMEOUT_MS_PROP_NAME = "dialer.sip.responseTimeoutMs";
+        /**
+         * Default response timeout: 5 s. A trunk that has not even said 100 Trying by then is unreachable
+         * ({@link FailureCause#TRUNK_UNREACHABLE}), instead of waiting 32 s for JAIN-SIP's transaction timeout.
+         */
+        public static final long RESPONSE_TIMEOUT_MS_DEFAULT = 5_000;
         /** User agent name. */
         public static final String USER_AGENT_PROP_NAME = "dialer.sip.userAgent";
         /** Default user agent name. */
@@ -421,6 +428,7 @@ public final class SipStack implements AutoCloseable
         private int threadPoolSize = Integer.getInteger(THREAD_POOL_SIZE_PROP_NAME, THREAD_POOL_SIZE_DEFAULT);
         private int maxMessageSize = Integer.getInteger(MAX_MESSAGE_SIZE_PROP_NAME, MAX_MESSAGE_SIZE_DEFAULT);
         private long ringTimeoutMs = Long.getLong(RING_TIMEOUT_MS_PROP_NAME, RING_TIMEOUT_MS_DEFAULT);
+        private long responseTimeoutMs = Long.getLong(RESPONSE_TIMEOUT_MS_PROP_NAME, RESPONSE_TIMEOUT_MS_DEFAULT);
         private int refusedSourcesLogged = REFUSED_SOURCES_LOGGED_DEFAULT;
         private MediaEngine.Context mediaContext;
         private MediaEngine mediaEngine;
@@ -697,6 +705,29 @@ public final class SipStack implements AutoCloseable
         }
 
         /**
+         * How long an INVITE may go without any response (not even 100 Trying) before the call fails as
+         * {@link FailureCause#TRUNK_UNREACHABLE}, for dial requests that set none.
+         *
+         * @param timeoutMs milliseconds, more than 0.
+         * @return this.
+         */
+        public Context responseTimeoutMs(final long timeoutMs)
+        {
+            this.responseTimeoutMs = timeoutMs;
+            return this;
+        }
+
+        /**
+         * Default response timeout.
+         *
+         * @return milliseconds.
+         */
+        public long responseTimeoutMs()
+        {
+            return responseTimeoutMs;
+        }
+
+        /**
          * How many distinct refused sources are remembered so each is logged once.
          *
          * @param count the bound.
@@ -868,6 +899,10 @@ public final class SipStack implements AutoCloseable
             {
                 throw new IllegalStateException("ringTimeoutMs must be > 0: " + ringTimeoutMs);
             }
+            if (responseTimeoutMs <= 0)
+            {
+                throw new IllegalStateException("responseTimeoutMs must be > 0: " + responseTimeoutMs);
+            }
             if ((null == trunkUser) != (null == trunkPassword))
             {
                 throw new IllegalStateException("trunk credentials need both user and password");
@@ -929,6 +964,8 @@ public final class SipStack implements AutoCloseable
             p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(1 << 20));
             p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "false");
             p.setProperty("gov.nist.javax.sip.LOG_STACK_TRACE_ON_MESSAGE_SEND", "false");
+            // JAIN-SIP's sockets, but a refused TCP connect keeps its reason for the call's failure
+            p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", ConnectErrorNetworkLayer.class.getName());
             return p;
         }
 

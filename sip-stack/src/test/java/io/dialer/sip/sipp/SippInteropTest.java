@@ -140,6 +140,28 @@ final class SippInteropTest
 
     @Test
     @Timeout(60)
+    void shouldFailAsTrunkUnreachableWhenSippAnswersNothing() throws Exception
+    {
+        stack = launchStack(new SipStack.Context());
+        try (Sipp sipp = Sipp.launch(uas("uas_silent.xml")))
+        {
+            sipp.awaitListening(SIPP_WAIT);
+            final CallEvents events = new CallEvents();
+            final long start = System.nanoTime();
+            stack.dial(new DialRequest(target(sipp)).responseTimeoutMs(1_000), events);
+
+            final CallEvents.Event failed = events.await(CallEvents.Type.FAILED, EVENT_WAIT_MS);
+            final long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertEquals(FailureCause.TRUNK_UNREACHABLE, failed.failure(), failed::toString);
+            assertEquals(0, failed.sipStatus());
+            assertEquals("no response from " + target(sipp) + " within 1 s", failed.reason());
+            assertTrue(elapsedMs < 5_000, "failed after " + elapsedMs + " ms");
+            assertSippSucceeded(sipp);
+        }
+    }
+
+    @Test
+    @Timeout(60)
     void shouldAnswerDigestChallengeThatSippVerifies() throws Exception
     {
         stack = launchStack(new SipStack.Context().trunkCredentials(USER, PASSWORD, null));
