@@ -255,6 +255,31 @@ class SipCallTest
     }
 
     @Test
+    void shouldKeepASilentCallUpWhileTheCarrierAnswersKeepalives() throws Exception
+    {
+        final String number = number();
+        carrier.script(number, PhoneScript.builder().answerAfterMs(0).build());
+        try (SipStack keepalive = SipStack.launch(SipTests.signallingContext(new FakeMediaProvider())
+            .outboundProxy(carrier.proxyUri()).keepaliveAfterSilenceMs(200)))
+        {
+            final RecordingListener listener = new RecordingListener();
+            final CallLeg leg = keepalive.dial(new DialRequest(carrier.uri(number)), listener);
+            assertTrue(listener.awaitAnswered());
+
+            // fake media never receives RTP: every 200 ms an in-dialog OPTIONS, answered 200 by the carrier's stack
+            assertTrue(SipTests.await(() -> leg.liveness.keepalivesSent() >= 3, TIMEOUT_MS));
+            assertEquals(CallState.ANSWERED, leg.state());
+            assertEquals(0, listener.terminalEvents.get());
+            final SimulatedCall call = carrier.awaitCall(number, TIMEOUT_MS);
+            assertEquals(CallState.ANSWERED, call.leg().state());
+
+            leg.hangup();
+            assertEquals(EndCause.LOCAL, listener.awaitEnded());
+            assertEquals(EndCause.REMOTE_BYE, call.awaitEnded(TIMEOUT_MS));
+        }
+    }
+
+    @Test
     void shouldAnswerOptions() throws Exception
     {
         assertEquals(200, dialer.ping(carrier.proxyUri()).get(TIMEOUT_MS, TimeUnit.MILLISECONDS));

@@ -27,8 +27,9 @@ import java.util.function.Consumer;
  * <p>
  * The work is split by responsibility into package-private parts that share this leg's state and lock:
  * {@link InviteClient} (our INVITE and its responses, ring and response timers, CANCEL, digest retry),
- * {@link InviteServer} (an INVITE offered to us: ring, answer, reject), {@link InDialog} (BYE, INFO and re-INVITE
- * within the dialog) and {@link LegMediaControl} (SDP, media, detection and the RTP timeout).
+ * {@link InviteServer} (an INVITE offered to us: ring, answer, reject), {@link InDialog} (BYE, INFO, re-INVITE and
+ * OPTIONS within the dialog), {@link LegMediaControl} (SDP, media and detection) and {@link LegLiveness} (RTP
+ * timeout, OPTIONS keepalive, session timer).
  */
 public final class CallLeg
 {
@@ -43,6 +44,7 @@ public final class CallLeg
     final InviteServer server;
     final InDialog inDialog;
     final LegMediaControl mediaControl;
+    final LegLiveness liveness;
 
     private final long id;
     private final boolean inbound;
@@ -72,6 +74,7 @@ public final class CallLeg
         this.server = new InviteServer(this);
         this.inDialog = new InDialog(this);
         this.mediaControl = new LegMediaControl(this);
+        this.liveness = new LegLiveness(this);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -430,6 +433,23 @@ public final class CallLeg
     }
 
     /**
+     * Suspends or resumes the leg's RTP inactivity timeout ({@link EndCause#RTP_TIMEOUT}), e.g. while the dialer
+     * keeps the caller on hold: a person listening to hold music on a phone with silence suppression sends no RTP
+     * for minutes. Resumed, the timeout counts from that moment. The SIP keepalive still finds a dead dialog
+     * meanwhile ({@link EndCause#DIALOG_LOST}). On by default; may be called at any time, no effect once over.
+     *
+     * @param enabled false to suspend the timeout, true to resume it.
+     */
+    public void mediaTimeout(final boolean enabled)
+    {
+        synchronized (lock)
+        {
+            liveness.mediaTimeout(enabled);
+        }
+        deliver();
+    }
+
+    /**
      * {@inheritDoc}
      */
     public String toString()
@@ -464,13 +484,14 @@ public final class CallLeg
     }
 
     /**
-     * A transaction of this leg timed out (JAIN-SIP's timers B, H, or the CANCEL's F).
+     * A transaction of this leg timed out (JAIN-SIP's timers B, F, H): our INVITE or CANCEL, a keepalive, a
+     * re-INVITE.
      */
     void onTimeout(final Transaction tx, final boolean serverTransaction)
     {
         synchronized (lock)
         {
-            if (!client.onTimeout(tx))
+            if (!client.onTimeout(tx) && !liveness.onTransactionFailed(tx, "OPTIONS keepalive timed out"))
             {
                 inDialog.onTimeout(tx, serverTransaction);
             }
@@ -485,7 +506,10 @@ public final class CallLeg
     {
         synchronized (lock)
         {
-            client.onTransportError(tx, description);
+            if (!client.onTransportError(tx, description))
+            {
+                liveness.onTransactionFailed(tx, "OPTIONS keepalive: " + description);
+            }
         }
         deliver();
     }
@@ -567,6 +591,7 @@ public final class CallLeg
     private void cleanup()
     {
         client.stopTimers();
+        liveness.stop();
         mediaControl.close();
         sip.legEnded(this);
     }

@@ -22,9 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Requests within a leg's dialog, both directions: BYE (a challenged one answered once), INFO with DTMF and re-INVITE
- * (the far end's hold, resume or new media; ours to hold or resume). Under the leg's lock, except the entry points
- * for requests and responses, which take it and deliver the events after releasing it.
+ * Requests within a leg's dialog, both directions: BYE (a challenged one answered once), INFO with DTMF, re-INVITE
+ * (the far end's hold, resume or new media; ours to hold, resume or refresh the session) and the OPTIONS keepalive
+ * {@link LegLiveness} asks for. Under the leg's lock, except the entry points for requests and responses, which take
+ * it and deliver the events after releasing it.
  */
 final class InDialog
 {
@@ -33,7 +34,9 @@ final class InDialog
     private final CallLeg leg;
     private int byeAuthAttempts;
     private ClientTransaction reinviteCt;
+    private boolean refreshing;
     private boolean holdRequested;
+    private boolean held;
 
     InDialog(final CallLeg leg)
     {
@@ -220,6 +223,7 @@ final class InDialog
         ok.addHeader(sip.contact(contactUser(), leg.transport));
         ok.setContent(leg.mediaControl.reinviteAnswerSdp(), sip.sdpContentType());
         st.sendResponse(ok);
+        leg.liveness.onRemoteRefresh(request);
         final boolean onHold = remoteHeld;
         leg.fire((l) -> l.onReinvited(leg, onHold));
     }
@@ -236,7 +240,7 @@ final class InDialog
         holdRequested = hold;
         try
         {
-            sendReinvite(leg.mediaControl.reinviteOfferSdp(hold));
+            sendReinvite(leg.mediaControl.reinviteOfferSdp(hold), false, 0);
         }
         catch (final Exception ex)
         {
@@ -244,16 +248,39 @@ final class InDialog
         }
     }
 
-    private void sendReinvite(final String sdp) throws Exception
+    /**
+     * Our session refresh (RFC 4028, we are the refresher): a re-INVITE with the unchanged SDP.
+     *
+     * @param intervalSeconds the session interval to ask for.
+     * @return false when another re-INVITE of ours is still pending (try again later).
+     * @throws Exception when it cannot be sent.
+     */
+    boolean refreshSession(final int intervalSeconds) throws Exception
+    {
+        if (null != reinviteCt)
+        {
+            return false;
+        }
+        sendReinvite(leg.mediaControl.refreshSdp(held), true, intervalSeconds);
+        return true;
+    }
+
+    private void sendReinvite(final String sdp, final boolean refresh, final int intervalSeconds) throws Exception
     {
         final SipDispatcher sip = leg.sip;
         final Dialog dialog = leg.dialog;
         final Request request = dialog.createRequest(Request.INVITE);
         request.setContent(sdp, sip.sdpContentType());
         request.setHeader(sip.contact(contactUser(), leg.transport));
+        if (refresh)
+        {
+            request.setHeader(sip.headerFactory.createHeader("Session-Expires", intervalSeconds + ";refresher=uac"));
+            request.setHeader(sip.headerFactory.createHeader("Supported", "timer"));
+        }
         final ClientTransaction ct = sip.provider.getNewClientTransaction(request);
         ct.setApplicationData(leg);
         reinviteCt = ct;
+        refreshing = refresh;
         dialog.sendRequest(ct);
     }
 
@@ -302,17 +329,47 @@ final class InDialog
             return;
         }
         reinviteCt = null;
-        if (status < 300)
+        final boolean refresh = refreshing;
+        refreshing = false;
+        if (refresh)
         {
+            leg.liveness.onRefreshAnswered(response);
+        }
+        else if (status < 300)
+        {
+            held = holdRequested;
             leg.mediaControl.direction(true, !holdRequested);
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // OPTIONS
+
+    /**
+     * Sends an in-dialog OPTIONS: is the far end still in this call?
+     *
+     * @return its transaction.
+     * @throws Exception when it cannot be sent.
+     */
+    ClientTransaction sendKeepalive() throws Exception
+    {
+        final Dialog dialog = leg.dialog;
+        if (null == dialog)
+        {
+            throw new IllegalStateException("no dialog");
+        }
+        final Request options = dialog.createRequest(Request.OPTIONS);
+        final ClientTransaction ct = leg.sip.provider.getNewClientTransaction(options);
+        ct.setApplicationData(leg);
+        dialog.sendRequest(ct);
+        return ct;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
     // responses and timeouts
 
     /**
-     * A response within the dialog: to a re-INVITE or BYE of ours.
+     * A response within the dialog: to a re-INVITE, BYE or OPTIONS of ours.
      */
     void onResponse(final ResponseEvent event, final ClientTransaction ct, final String method)
     {
@@ -328,6 +385,10 @@ final class InDialog
                     onByeResponse(event.getResponse());
                     break;
 
+                case Request.OPTIONS:
+                    leg.liveness.onKeepaliveResponse(ct, event.getResponse().getStatusCode());
+                    break;
+
                 default:
                     break;
             }
@@ -336,20 +397,22 @@ final class InDialog
     }
 
     /**
-     * A transaction within the dialog timed out: our re-INVITE, or the far end never ACKed our 2xx; the dialog is
-     * considered gone.
+     * A transaction within the dialog timed out: our re-INVITE (a session refresh: {@link EndCause#DIALOG_LOST}), or
+     * the far end never ACKed our 2xx; the dialog is considered gone.
      */
     void onTimeout(final Transaction tx, final boolean serverTransaction)
     {
         final String method = tx.getRequest().getMethod();
         if (Request.INVITE.equals(method) && leg.state == CallState.ANSWERED)
         {
+            final boolean refresh = !serverTransaction && tx == reinviteCt && refreshing;
             if (!serverTransaction && tx == reinviteCt)
             {
                 reinviteCt = null;
+                refreshing = false;
             }
             sendBye();
-            leg.end(EndCause.SIGNALLING_ERROR);
+            leg.end(refresh ? EndCause.DIALOG_LOST : EndCause.SIGNALLING_ERROR);
         }
     }
 }

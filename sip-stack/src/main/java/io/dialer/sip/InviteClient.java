@@ -84,6 +84,7 @@ final class InviteClient
         leg.remoteUri = target.toString();
         this.target = target.toString();
         this.responseTimeoutMs = responseTimeoutMs;
+        leg.liveness.responseTimeoutMs(responseTimeoutMs);
         try
         {
             leg.mediaControl.openForDial(request.mediaAffinity(), request.detection());
@@ -490,6 +491,7 @@ final class InviteClient
         leg.state = CallState.ANSWERED;
         leg.fire((l) -> l.onAnswered(leg));
         leg.mediaControl.startDetection();
+        leg.liveness.start(response);
     }
 
     private void resendAck()

@@ -127,6 +127,7 @@ final class InviteServer
             leg.mediaControl.connect();
             leg.state = CallState.ANSWERED;
             leg.fire((l) -> l.onAnswered(leg));
+            leg.liveness.start(null);
         }
         catch (final Exception ex)
         {

@@ -20,8 +20,8 @@ import java.util.function.Consumer;
 /**
  * The media side of one leg: opens and connects its {@link LegMedia} from the SDP exchanged in either direction,
  * builds our SDP, runs answering-machine detection ({@link LegDetection}) once answered, and turns media events
- * (DTMF, playback finished, RTP timeout: BYE) into leg events. Every method but the media listener's runs under the
- * leg's lock; the listener's take it.
+ * (DTMF, playback finished, RTP timeout) into leg events. Every method but the media listener's runs under the leg's
+ * lock; the listener's take it.
  */
 final class LegMediaControl
 {
@@ -38,6 +38,8 @@ final class LegMediaControl
     private InetSocketAddress connectedRemote;
     private int telephoneEventPt = -1;
     private String localDirection = Sdp.SENDRECV;
+    private boolean receiving = true;
+    private long receiveResumedNs;
     private DetectorConfig detectorConfig;
     private LegDetection detection;
 
@@ -252,6 +254,14 @@ final class LegMediaControl
         return sessionSdp(hold ? Sdp.SENDONLY : Sdp.SENDRECV);
     }
 
+    /**
+     * Our SDP for a session refresh: unchanged, so the same version (RFC 3264 section 8).
+     */
+    String refreshSdp(final boolean held)
+    {
+        return sessionSdp(held ? Sdp.SENDONLY : Sdp.SENDRECV);
+    }
+
     private String sessionSdp(final String direction)
     {
         return null == codec ?
@@ -260,15 +270,37 @@ final class LegMediaControl
     }
 
     /**
-     * Sets the media direction.
+     * Sets the media direction, remembering whether RTP is expected (the RTP timeout counts only then).
      */
     void direction(final boolean send, final boolean receive)
     {
         final LegMedia m = media;
-        if (null != m)
+        if (null == m)
         {
-            m.direction(send, receive);
+            return;
         }
+        if (receive && !receiving)
+        {
+            receiveResumedNs = m.nowNs();
+        }
+        receiving = receive;
+        m.direction(send, receive);
+    }
+
+    /**
+     * Whether we expect RTP from the far end (not on hold either way).
+     */
+    boolean expectsRtp()
+    {
+        return receiving;
+    }
+
+    /**
+     * When RTP was last expected again after a hold, on the media's clock (0 if never).
+     */
+    long receiveResumedNs()
+    {
+        return receiveResumedNs;
     }
 
     /**
@@ -351,15 +383,7 @@ final class LegMediaControl
 
         public void onRtpTimeout(final long sessionId)
         {
-            synchronized (leg.lock)
-            {
-                if (leg.state() == CallState.ANSWERED)
-                {
-                    leg.inDialog.sendBye();
-                    leg.end(EndCause.RTP_TIMEOUT);
-                }
-            }
-            leg.deliver();
+            leg.liveness.check();
         }
     }
 }

@@ -370,7 +370,9 @@ final class SipDispatcher implements SipListener
                     break;
 
                 case Request.OPTIONS:
-                    respond(event, Response.OK);
+                    // in a dialog we do not know (a keepalive for a call that is over): 481, RFC 3261 12.2.2
+                    respond(event, null == leg && null != ((ToHeader)request.getHeader(ToHeader.NAME)).getTag() ?
+                        Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK);
                     break;
 
                 case Request.INFO:

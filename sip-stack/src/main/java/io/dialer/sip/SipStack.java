@@ -399,13 +399,17 @@ public final class SipStack implements AutoCloseable
         public static final String RING_TIMEOUT_MS_PROP_NAME = "dialer.sip.ringTimeoutMs";
         /** Default ring timeout: 30 s (compliance needs at least 15 s). */
         public static final long RING_TIMEOUT_MS_DEFAULT = 30_000;
-        /** How long an INVITE may go without any response at all. */
+        /** How long an INVITE (or an in-dialog OPTIONS keepalive) may go without any response at all. */
         public static final String RESPONSE_TIMEOUT_MS_PROP_NAME = "dialer.sip.responseTimeoutMs";
         /**
          * Default response timeout: 5 s. A trunk that has not even said 100 Trying by then is unreachable
          * ({@link FailureCause#TRUNK_UNREACHABLE}), instead of waiting 32 s for JAIN-SIP's transaction timeout.
          */
         public static final long RESPONSE_TIMEOUT_MS_DEFAULT = 5_000;
+        /** How long an answered leg may go without RTP before an in-dialog OPTIONS checks the dialog; 0 = never. */
+        public static final String KEEPALIVE_AFTER_SILENCE_MS_PROP_NAME = "dialer.sip.keepaliveAfterSilenceMs";
+        /** Default silence before a keepalive, and between keepalives while it lasts: 30 s. */
+        public static final long KEEPALIVE_AFTER_SILENCE_MS_DEFAULT = 30_000;
         /** User agent name. */
         public static final String USER_AGENT_PROP_NAME = "dialer.sip.userAgent";
         /** Default user agent name. */
@@ -429,6 +433,8 @@ public final class SipStack implements AutoCloseable
         private int maxMessageSize = Integer.getInteger(MAX_MESSAGE_SIZE_PROP_NAME, MAX_MESSAGE_SIZE_DEFAULT);
         private long ringTimeoutMs = Long.getLong(RING_TIMEOUT_MS_PROP_NAME, RING_TIMEOUT_MS_DEFAULT);
         private long responseTimeoutMs = Long.getLong(RESPONSE_TIMEOUT_MS_PROP_NAME, RESPONSE_TIMEOUT_MS_DEFAULT);
+        private long keepaliveAfterSilenceMs =
+            Long.getLong(KEEPALIVE_AFTER_SILENCE_MS_PROP_NAME, KEEPALIVE_AFTER_SILENCE_MS_DEFAULT);
         private int refusedSourcesLogged = REFUSED_SOURCES_LOGGED_DEFAULT;
         private MediaEngine.Context mediaContext;
         private MediaEngine mediaEngine;
@@ -706,7 +712,8 @@ public final class SipStack implements AutoCloseable
 
         /**
          * How long an INVITE may go without any response (not even 100 Trying) before the call fails as
-         * {@link FailureCause#TRUNK_UNREACHABLE}, for dial requests that set none.
+         * {@link FailureCause#TRUNK_UNREACHABLE}, for dial requests that set none; also how long an in-dialog
+         * OPTIONS keepalive may go unanswered before the call ends as {@link EndCause#DIALOG_LOST}.
          *
          * @param timeoutMs milliseconds, more than 0.
          * @return this.
@@ -725,6 +732,31 @@ public final class SipStack implements AutoCloseable
         public long responseTimeoutMs()
         {
             return responseTimeoutMs;
+        }
+
+        /**
+         * How long an answered leg may receive no RTP before an in-dialog OPTIONS asks the far end whether the call
+         * still exists (phones with silence suppression send nothing while their user listens), and the interval
+         * between such keepalives while the silence lasts. A 481 or 408, or no answer within the response timeout,
+         * ends the leg as {@link EndCause#DIALOG_LOST}; any other answer means it is alive.
+         *
+         * @param silenceMs milliseconds, 0 for no keepalive.
+         * @return this.
+         */
+        public Context keepaliveAfterSilenceMs(final long silenceMs)
+        {
+            this.keepaliveAfterSilenceMs = silenceMs;
+            return this;
+        }
+
+        /**
+         * Silence before an in-dialog OPTIONS keepalive.
+         *
+         * @return milliseconds, 0 for none.
+         */
+        public long keepaliveAfterSilenceMs()
+        {
+            return keepaliveAfterSilenceMs;
         }
 
         /**
@@ -902,6 +934,10 @@ public final class SipStack implements AutoCloseable
             if (responseTimeoutMs <= 0)
             {
                 throw new IllegalStateException("responseTimeoutMs must be > 0: " + responseTimeoutMs);
+            }
+            if (keepaliveAfterSilenceMs < 0)
+            {
+                throw new IllegalStateException("keepaliveAfterSilenceMs must be >= 0: " + keepaliveAfterSilenceMs);
             }
             if ((null == trunkUser) != (null == trunkPassword))
             {

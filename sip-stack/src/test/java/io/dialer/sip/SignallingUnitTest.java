@@ -81,6 +81,16 @@ class SignallingUnitTest
         assertThrows(IllegalStateException.class,
             () -> new SipStack.Context().bindAddress(java.net.InetAddress.getByAddress(new byte[4])).conclude());
         assertThrows(IllegalStateException.class, () -> new SipStack.Context().responseTimeoutMs(0).conclude());
+        assertThrows(IllegalStateException.class,
+            () -> new SipStack.Context().keepaliveAfterSilenceMs(-1).conclude());
+    }
+
+    @Test
+    void shouldCheckASilentCallAfter30sAndHangUpOnNoRtpOnlyAfter5Minutes()
+    {
+        assertEquals(30_000, new SipStack.Context().conclude().keepaliveAfterSilenceMs());
+        assertEquals(0, new SipStack.Context().keepaliveAfterSilenceMs(0).conclude().keepaliveAfterSilenceMs());
+        assertEquals(300_000, new io.dialer.media.MediaEngine.Context().rtpTimeoutMs());
     }
 
     @Test
