@@ -27,10 +27,11 @@ public final class DialRequest
      * A request to dial a SIP URI.
      *
      * @param target SIP URI, e.g. {@code sip:+15551234567@trunk.example.com}.
+     * @throws IllegalArgumentException for a {@code sips:} URI: TLS is not supported yet.
      */
     public DialRequest(final String target)
     {
-        this.target = Objects.requireNonNull(target, "target");
+        this.target = checkTarget(target);
     }
 
     /**
@@ -38,10 +39,11 @@ public final class DialRequest
      *
      * @param target SIP URI.
      * @return this.
+     * @throws IllegalArgumentException for a {@code sips:} URI: TLS is not supported yet.
      */
     public DialRequest target(final String target)
     {
-        this.target = Objects.requireNonNull(target, "target");
+        this.target = checkTarget(target);
         return this;
     }
 
@@ -235,6 +237,21 @@ public final class DialRequest
     public CallLeg mediaAffinity()
     {
         return mediaAffinity;
+    }
+
+    /**
+     * Refuses {@code sips:} at once: it needs TLS, which the stack does not do, and a call that cannot be made
+     * securely must not quietly go out in clear.
+     */
+    static String checkTarget(final String target)
+    {
+        Objects.requireNonNull(target, "target");
+        if (target.regionMatches(true, 0, "sips:", 0, 5))
+        {
+            throw new IllegalArgumentException(
+                "sips: needs TLS, which this dialer does not support yet; use sip: (" + target + ")");
+        }
+        return target;
     }
 
     /**

@@ -144,18 +144,27 @@ final class SipDispatcher implements SipListener
 
     CallLeg dial(final DialRequest request, final CallListener listener)
     {
+        final String text = DialRequest.checkTarget(request.target());
         final URI target;
         try
         {
-            target = addressFactory.createURI(request.target());
+            target = addressFactory.createURI(text);
         }
         catch (final Exception ex)
         {
-            throw new IllegalArgumentException("not a SIP URI: " + request.target(), ex);
+            throw new IllegalArgumentException("not a SIP URI: " + text, ex);
         }
         if (!target.isSipURI())
         {
-            throw new IllegalArgumentException("not a SIP URI: " + request.target());
+            throw new IllegalArgumentException("not a SIP URI: " + text);
+        }
+        final SipURI sipTarget = (SipURI)target;
+        final String transportParam = sipTarget.getTransportParam();
+        if (sipTarget.isSecure() || (null != transportParam && !"udp".equalsIgnoreCase(transportParam) &&
+            !"tcp".equalsIgnoreCase(transportParam)))
+        {
+            throw new IllegalArgumentException("transport=" + transportParam + " is not supported (" + text +
+                "): this dialer speaks SIP over UDP and TCP only; TLS is not supported yet");
         }
         final Transport transport = null != request.transport() ? request.transport() : context.defaultTransport();
         if (!context.hasTransport(transport))
@@ -168,7 +177,7 @@ final class SipDispatcher implements SipListener
         final String callId = provider.getNewCallId().getCallId();
         final CallLeg leg = new CallLeg(this, nextLegId(), false, callId, listener);
         legs.put(callId, leg);
-        leg.client.dial(request, (SipURI)target, transport, ringTimeoutMs, responseTimeoutMs);
+        leg.client.dial(request, sipTarget, transport, ringTimeoutMs, responseTimeoutMs);
         return leg;
     }
 

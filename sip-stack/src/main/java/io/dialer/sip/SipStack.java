@@ -179,7 +179,8 @@ public final class SipStack implements AutoCloseable
      * @param request  what to dial.
      * @param listener the leg's events; must not block.
      * @return the leg, in state {@link CallState#CALLING}.
-     * @throws IllegalArgumentException when the target is not a SIP URI.
+     * @throws IllegalArgumentException when the target is not a SIP URI, is a {@code sips:} URI or asks for TLS
+     *                                  (not supported yet), or its transport is not enabled on this stack.
      * @throws IllegalStateException    when the stack is closed.
      */
     public CallLeg dial(final DialRequest request, final CallListener listener)

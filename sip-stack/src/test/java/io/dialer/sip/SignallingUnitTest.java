@@ -93,6 +93,16 @@ class SignallingUnitTest
         assertEquals(300_000, new io.dialer.media.MediaEngine.Context().rtpTimeoutMs());
     }
 
+    @ParameterizedTest
+    @CsvSource({"sips:1001@trunk.example.com", "SIPS:1001@trunk.example.com", "sips:trunk.example.com:5061"})
+    void shouldRefuseSipsTargetsWithAClearMessage(final String target)
+    {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> new DialRequest(target));
+        assertEquals("sips: needs TLS, which this dialer does not support yet; use sip: (" + target + ")",
+            ex.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new DialRequest("sip:1@x").target(target));
+    }
+
     @Test
     void shouldDefaultTheResponseTimeoutToFiveSeconds()
     {

@@ -162,6 +162,31 @@ final class SippInteropTest
 
     @Test
     @Timeout(60)
+    void shouldMakeAWholeCallToSippOverTcp() throws Exception
+    {
+        // the stack listens on TCP only and SIPp runs -t t1: a message over UDP either way would be lost
+        stack = SipStack.launch(new SipStack.Context()
+            .bindAddress(InetAddress.getLoopbackAddress())
+            .port(0)
+            .transports(Transport.TCP)
+            .allowedPeer("127.0.0.1"));
+        try (Sipp sipp = Sipp.launch(uas("uas_answer.xml").transport("t1")))
+        {
+            sipp.awaitListening(SIPP_WAIT);
+            final CallEvents events = new CallEvents();
+            final CallLeg leg = stack.dial(new DialRequest(target(sipp)).transport(Transport.TCP), events);
+
+            events.await(CallEvents.Type.RINGING, EVENT_WAIT_MS);
+            events.await(CallEvents.Type.ANSWERED, EVENT_WAIT_MS);
+            assertTrue(leg.header("Via").toUpperCase(java.util.Locale.ROOT).contains("TCP"), leg.header("Via"));
+            leg.hangup();
+            assertEquals(EndCause.LOCAL, events.await(CallEvents.Type.ENDED, EVENT_WAIT_MS).endCause());
+            assertSippSucceeded(sipp);
+        }
+    }
+
+    @Test
+    @Timeout(60)
     void shouldAnswerDigestChallengeThatSippVerifies() throws Exception
     {
         stack = launchStack(new SipStack.Context().trunkCredentials(USER, PASSWORD, null));
