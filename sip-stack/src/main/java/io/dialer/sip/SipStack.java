@@ -534,7 +534,8 @@ public final class SipStack implements AutoCloseable
 
         /**
          * The trunk or outbound proxy every out-of-dialog request is routed through (a loose Route header), e.g.
-         * {@code sip:10.0.0.1:5060}; its host is an allowed peer. Null dials the Request-URI directly.
+         * {@code sip:10.0.0.1:5060}; its host is an allowed peer. Null dials the Request-URI directly. A {@code sips:}
+         * proxy is refused by {@link #conclude()}: TLS is not supported yet.
          *
          * @param uri SIP URI, or null.
          * @return this.
@@ -939,6 +940,12 @@ public final class SipStack implements AutoCloseable
             if (keepaliveAfterSilenceMs < 0)
             {
                 throw new IllegalStateException("keepaliveAfterSilenceMs must be >= 0: " + keepaliveAfterSilenceMs);
+            }
+            if (null != outboundProxy && outboundProxy.regionMatches(true, 0, "sips:", 0, 5))
+            {
+                throw new IllegalStateException(
+                    "sips: needs TLS, which this dialer does not support yet; use sip: (outbound proxy " +
+                    outboundProxy + ")");
             }
             if ((null == trunkUser) != (null == trunkPassword))
             {

@@ -101,6 +101,9 @@ class SignallingUnitTest
         assertEquals("sips: needs TLS, which this dialer does not support yet; use sip: (" + target + ")",
             ex.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new DialRequest("sip:1@x").target(target));
+        final IllegalStateException proxy = assertThrows(IllegalStateException.class,
+            () -> new SipStack.Context().outboundProxy(target).conclude());
+        assertTrue(proxy.getMessage().startsWith("sips: needs TLS"), proxy.getMessage());
     }
 
     @Test
