@@ -221,6 +221,14 @@ final class InDialog
         }
         final Response ok = sip.messageFactory.createResponse(Response.OK, request);
         ok.addHeader(sip.contact(contactUser(), leg.transport));
+        final int sessionInterval = LegLiveness.refreshInterval(request);
+        if (sessionInterval > 0)
+        {
+            // RFC 4028 7.4: a 2xx without Session-Expires would turn the far end's session timer off; it stays the
+            // refresher (the UAC of its re-INVITE)
+            ok.addHeader(sip.headerFactory.createHeader("Session-Expires", sessionInterval + ";refresher=uac"));
+            ok.addHeader(sip.headerFactory.createHeader("Require", "timer"));
+        }
         ok.setContent(leg.mediaControl.reinviteAnswerSdp(), sip.sdpContentType());
         st.sendResponse(ok);
         leg.liveness.onRemoteRefresh(request);

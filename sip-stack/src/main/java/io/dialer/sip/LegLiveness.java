@@ -11,7 +11,9 @@ import javax.sip.ClientTransaction;
 import javax.sip.Transaction;
 import javax.sip.header.Header;
 import javax.sip.message.Message;
+import javax.sip.message.Request;
 import javax.sip.message.Response;
+import java.util.ListIterator;
 import java.util.Locale;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -379,6 +381,51 @@ final class LegLiveness
     {
         final long intervalNs = TimeUnit.SECONDS.toNanos(seconds);
         return now + intervalNs - Math.min(MAX_EXPIRY_MARGIN_NS, intervalNs / 3);
+    }
+
+    /**
+     * The session interval a far end's re-INVITE asks for, when it supports session timers (RFC 4028): our 2xx then
+     * confirms it, with the far end as refresher.
+     *
+     * @return seconds, or 0 when the request carries no {@code Session-Expires} or no {@code Supported: timer}.
+     */
+    static int refreshInterval(final Request request)
+    {
+        final String value = headerValue(request, "Session-Expires", "x");
+        if (null == value || !supportsTimer(request))
+        {
+            return 0;
+        }
+        try
+        {
+            final int semicolon = value.indexOf(';');
+            return Math.max(0, Integer.parseInt((semicolon < 0 ? value : value.substring(0, semicolon)).trim()));
+        }
+        catch (final NumberFormatException ex)
+        {
+            return 0;
+        }
+    }
+
+    private static boolean supportsTimer(final Request request)
+    {
+        for (final String name : new String[]{"Supported", "k"})
+        {
+            final ListIterator<?> headers = request.getHeaders(name);
+            while (null != headers && headers.hasNext())
+            {
+                final Object header = headers.next();
+                final String text = header instanceof HeaderExt ? ((HeaderExt)header).getValue() : header.toString();
+                for (final String tag : text.substring(text.indexOf(':') + 1).split(","))
+                {
+                    if ("timer".equalsIgnoreCase(tag.trim()))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     static String headerValue(final Message message, final String name, final String compactName)

@@ -203,10 +203,13 @@ class DialogKeepaliveTest
 
             // the far end refreshes once, after 1 s: the first expiry (at 2 s) passes, the next (1 + 2 s) ends it
             assertNull(peer.receive("BYE", 1_000));
-            peer.reply(RawSipPeer.inDialog("INVITE", invite, "timer", 2, "Session-Expires: 3;refresher=uac\r\n",
-                RawSipPeer.sdp(30_100), peer));
+            peer.reply(RawSipPeer.inDialog("INVITE", invite, "timer", 2,
+                "Session-Expires: 3;refresher=uac\r\nSupported: timer\r\n", RawSipPeer.sdp(30_100), peer));
             final String ok = peer.receive("SIP/2.0", TIMEOUT_MS);
             assertTrue(ok.startsWith("SIP/2.0 200"), ok);
+            // without Session-Expires in our 2xx the far end would turn its timer off (RFC 4028 7.4)
+            assertEquals("3;refresher=uac", RawSipPeer.header(ok, "Session-Expires"), ok);
+            assertEquals("timer", RawSipPeer.header(ok, "Require"), ok);
             peer.reply(RawSipPeer.inDialog("ACK", invite, "timer", 2, null, null, peer));
 
             final String bye = peer.receive("BYE", TIMEOUT_MS);
