@@ -29,8 +29,8 @@ import java.util.concurrent.TimeUnit;
  * How an unanswered INVITE fails: a final status maps through {@link FailureCause#ofStatus}; no response at all
  * within the response timeout (or JAIN-SIP's transaction timeout), a refused TCP connection or an I/O error sending
  * is {@link FailureCause#TRUNK_UNREACHABLE}; {@link FailureCause#NO_ANSWER} only after the far end responded at
- * least provisionally and rang out. The INVITE is sent without the leg's lock (a TCP connect may block); everything
- * else runs under it.
+ * least provisionally and rang out. The INVITE is sent without the leg's lock, over TCP from the stack's connector
+ * threads (a TCP connect may block); everything else runs under the lock.
  */
 final class InviteClient
 {
@@ -70,11 +70,39 @@ final class InviteClient
         {
             ct = prepare(request, target, transport, ringTimeoutMs, responseTimeoutMs);
         }
-        if (null != ct)
+        if (null != ct && transport == Transport.TCP)
+        {
+            sendFromConnector(ct);
+        }
+        else if (null != ct)
         {
             send(ct);
         }
         leg.deliver();
+    }
+
+    /**
+     * Over TCP, JAIN-SIP connects on the sending thread, for up to 8 s to a host that drops SYNs: the INVITE goes
+     * from the stack's connector threads, so the dialing thread (the engine's) never waits. A leg given up meanwhile
+     * (the response timeout fires first) is skipped.
+     */
+    private void sendFromConnector(final ClientTransaction ct)
+    {
+        try
+        {
+            leg.sip.connector.execute(() ->
+            {
+                if (!leg.state.isTerminal())
+                {
+                    send(ct);
+                }
+                leg.deliver();
+            });
+        }
+        catch (final RejectedExecutionException ex)
+        {
+            send(ct); // the stack is closing
+        }
     }
 
     private ClientTransaction prepare(final DialRequest request, final SipURI target, final Transport transport,

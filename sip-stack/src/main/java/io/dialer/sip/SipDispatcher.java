@@ -40,6 +40,7 @@ import javax.sip.message.Response;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,6 +64,7 @@ final class SipDispatcher implements SipListener
     final MessageFactory messageFactory;
     final MediaProvider media;
     final ScheduledExecutorService timer;
+    final Executor connector;
     final String host;
     final int port;
     final PeerGuard peerGuard;
@@ -83,6 +85,7 @@ final class SipDispatcher implements SipListener
         final MessageFactory messageFactory,
         final MediaProvider media,
         final ScheduledExecutorService timer,
+        final Executor connector,
         final String host,
         final int port)
     {
@@ -94,6 +97,7 @@ final class SipDispatcher implements SipListener
         this.messageFactory = messageFactory;
         this.media = media;
         this.timer = timer;
+        this.connector = connector;
         this.host = host;
         this.port = port;
         this.peerGuard = new PeerGuard(context.allowedPeerAddresses(), context.refusedSourcesLogged());

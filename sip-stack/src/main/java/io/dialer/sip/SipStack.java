@@ -29,7 +29,10 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -75,6 +78,7 @@ public final class SipStack implements AutoCloseable
     private static final AtomicInteger STACK_COUNTER = new AtomicInteger();
     private static final Logger LOG = LoggerFactory.getLogger(SipStack.class);
     private static final int STOP_ATTEMPTS = 3;
+    private static final int CONNECTOR_THREADS = 2;
 
     static
     {
@@ -89,6 +93,7 @@ public final class SipStack implements AutoCloseable
     private final MediaProvider media;
     private final SipDispatcher dispatcher;
     private final ScheduledThreadPoolExecutor timer;
+    private final ThreadPoolExecutor connector;
     private final int port;
     private volatile boolean closed;
 
@@ -103,6 +108,17 @@ public final class SipStack implements AutoCloseable
             return thread;
         });
         timer.setRemoveOnCancelPolicy(true);
+        final AtomicInteger connectors = new AtomicInteger();
+        // JAIN-SIP connects TCP on the sending thread (up to 8 s to a host that drops SYNs): INVITEs over TCP are sent
+        // from here, so dial() returns at once; threads start on the first TCP dial
+        connector = new ThreadPoolExecutor(CONNECTOR_THREADS, CONNECTOR_THREADS, 30, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), (runnable) ->
+            {
+                final Thread thread = new Thread(runnable, "sip-connect-" + name + "-" + connectors.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        connector.allowCoreThreadTimeOut(true);
 
         MediaProvider mediaProvider = context.mediaProvider();
         SipStackImpl stack = null;
@@ -141,7 +157,8 @@ public final class SipStack implements AutoCloseable
             port = boundPort;
             sipStack = stack;
             dispatcher = new SipDispatcher(
-                this, context, provider, headerFactory, addressFactory, messageFactory, media, timer, host, port);
+                this, context, provider, headerFactory, addressFactory, messageFactory, media, timer, connector, host,
+                port);
             provider.addSipListener(dispatcher);
             stack.start();
         }
@@ -156,6 +173,7 @@ public final class SipStack implements AutoCloseable
                 mediaProvider.close();
             }
             timer.shutdownNow();
+            connector.shutdownNow();
             throw new IllegalStateException("cannot start SIP stack " + name + ": " + ex.getMessage(), ex);
         }
     }
@@ -299,6 +317,7 @@ public final class SipStack implements AutoCloseable
         }
         stopJainSip();
         timer.shutdownNow();
+        connector.shutdownNow();
         media.close();
     }
 

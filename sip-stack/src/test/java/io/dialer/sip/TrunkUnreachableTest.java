@@ -13,9 +13,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -24,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A trunk that never answers is {@link FailureCause#TRUNK_UNREACHABLE}, found within the response timeout instead of
@@ -86,6 +91,70 @@ class TrunkUnreachableTest
         assertTrue(elapsedMs < 2_000, "failed after " + elapsedMs + " ms");
         assertNull(listener.failures.poll(300, TimeUnit.MILLISECONDS), "one terminal event");
         assertEquals(1, listener.terminalEvents.get());
+    }
+
+    @Test
+    void shouldReturnFromDialAtOnceWhileATcpConnectHangs() throws Exception
+    {
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
+        {
+            // a full accept queue that is never drained: Linux drops further SYNs, so a connect hangs
+            final List<Socket> fillers = new ArrayList<>();
+            try
+            {
+                for (int i = 0; i < 4; i++)
+                {
+                    final Socket filler = new Socket();
+                    fillers.add(filler);
+                    try
+                    {
+                        filler.connect(
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), full.getLocalPort()), 200);
+                    }
+                    catch (final IOException ex)
+                    {
+                        break; // the queue is full
+                    }
+                }
+                assumeTrue(connectHangs(full.getLocalPort()), "this kernel does not drop SYNs to a full queue");
+                final RecordingListener listener = new RecordingListener();
+                final String target = "sip:1004@" + SipTests.LOOPBACK + ":" + full.getLocalPort();
+                final long start = System.nanoTime();
+
+                dialer.dial(new DialRequest(target).transport(Transport.TCP).responseTimeoutMs(1_000), listener);
+
+                final long dialMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertTrue(dialMs < 500, "dial() blocked for " + dialMs + " ms on the TCP connect");
+                final RecordingListener.Failure failure = listener.awaitFailure();
+                assertEquals(FailureCause.TRUNK_UNREACHABLE, failure.cause());
+                assertEquals("no response from " + target + " within 1 s", failure.reason());
+                assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 4_000, "at the response timeout");
+            }
+            finally
+            {
+                for (final Socket filler : fillers)
+                {
+                    filler.close();
+                }
+            }
+        }
+    }
+
+    private static boolean connectHangs(final int port)
+    {
+        try (Socket probe = new Socket())
+        {
+            probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 300);
+            return false;
+        }
+        catch (final SocketTimeoutException ex)
+        {
+            return true;
+        }
+        catch (final IOException ex)
+        {
+            return false;
+        }
     }
 
     @Test
