@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import static io.dialer.sip.RecordingListener.TIMEOUT_MS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -112,6 +113,55 @@ class SipCallTest
         assertEquals(EndCause.REMOTE_BYE, listener.awaitEnded());
         final SimulatedCall call = carrier.awaitCall(number, TIMEOUT_MS);
         assertTrue(call.header("Via").toUpperCase().contains("TCP"), call.header("Via"));
+    }
+
+    @Test
+    void shouldCarryAWholeCallOverTcpWhenNeitherSideListensOnUdp() throws Exception
+    {
+        // a message sent over UDP anywhere in this call would be lost: both stacks listen on TCP only
+        try (SimulatedCarrier tcpCarrier = SimulatedCarrier.launch(SipTests.signallingContext(new FakeMediaProvider())
+            .transports(Transport.TCP).userAgent("tcp-carrier"));
+            SipStack tcpDialer = SipStack.launch(SipTests.signallingContext(new FakeMediaProvider())
+                .transports(Transport.TCP).outboundProxy(tcpCarrier.proxyUri())))
+        {
+            final String number = number();
+            tcpCarrier.script(number, PhoneScript.builder().answerAfterMs(50)
+                .pressKeys(100, "1", 100, DtmfSource.SIP_INFO).hold(300, 600).build());
+            final RecordingListener listener = new RecordingListener();
+
+            final CallLeg leg = tcpDialer.dial(new DialRequest(tcpCarrier.uri(number)).transport(Transport.TCP),
+                listener);
+
+            assertEquals(Boolean.FALSE, listener.awaitRinging());
+            assertTrue(listener.awaitAnswered());
+            final SimulatedCall call = tcpCarrier.awaitCall(number, TIMEOUT_MS);
+            assertTrue(call.header("Via").toUpperCase().contains("/TCP"), call.header("Via"));
+            assertEquals('1', listener.awaitDigit(), "INFO from the carrier over TCP");
+            assertEquals(Boolean.TRUE, listener.awaitReinvite(), "hold re-INVITE from the carrier over TCP");
+            assertEquals(Boolean.FALSE, listener.awaitReinvite(), "and resume");
+            leg.sendDtmfInfo('9', 100);
+            assertEquals('9', call.awaitDigit(TIMEOUT_MS), "INFO to the carrier over TCP");
+
+            leg.hangup();
+            assertEquals(EndCause.LOCAL, listener.awaitEnded());
+            assertEquals(EndCause.REMOTE_BYE, call.awaitEnded(TIMEOUT_MS), "BYE over TCP");
+        }
+    }
+
+    @Test
+    void shouldRefuseToDialOverTls()
+    {
+        final int before = dialer.activeCalls();
+        final IllegalArgumentException sips = assertThrows(
+            IllegalArgumentException.class, () -> dialer.dial(new DialRequest("sip:1@x").target("sips:1@x"),
+                new RecordingListener()));
+        assertTrue(sips.getMessage().startsWith("sips: needs TLS, which this dialer does not support yet; use sip:"),
+            sips.getMessage());
+        final IllegalArgumentException tls = assertThrows(
+            IllegalArgumentException.class, () -> dialer.dial(
+                new DialRequest("sip:1@" + SipTests.LOOPBACK + ";transport=tls"), new RecordingListener()));
+        assertTrue(tls.getMessage().contains("TLS is not supported yet"), tls.getMessage());
+        assertEquals(before, dialer.activeCalls(), "no leg made");
     }
 
     @ParameterizedTest
@@ -252,6 +302,31 @@ class SipCallTest
         final String pai = call.header("P-Asserted-Identity");
         assertNotNull(pai);
         assertTrue(pai.contains("Acme Sales") && pai.contains("+15550001111"), pai);
+    }
+
+    @Test
+    void shouldKeepASilentCallUpWhileTheCarrierAnswersKeepalives() throws Exception
+    {
+        final String number = number();
+        carrier.script(number, PhoneScript.builder().answerAfterMs(0).build());
+        try (SipStack keepalive = SipStack.launch(SipTests.signallingContext(new FakeMediaProvider())
+            .outboundProxy(carrier.proxyUri()).keepaliveAfterSilenceMs(200)))
+        {
+            final RecordingListener listener = new RecordingListener();
+            final CallLeg leg = keepalive.dial(new DialRequest(carrier.uri(number)), listener);
+            assertTrue(listener.awaitAnswered());
+
+            // fake media never receives RTP: every 200 ms an in-dialog OPTIONS, answered 200 by the carrier's stack
+            assertTrue(SipTests.await(() -> leg.liveness.keepalivesSent() >= 3, TIMEOUT_MS));
+            assertEquals(CallState.ANSWERED, leg.state());
+            assertEquals(0, listener.terminalEvents.get());
+            final SimulatedCall call = carrier.awaitCall(number, TIMEOUT_MS);
+            assertEquals(CallState.ANSWERED, call.leg().state());
+
+            leg.hangup();
+            assertEquals(EndCause.LOCAL, listener.awaitEnded());
+            assertEquals(EndCause.REMOTE_BYE, call.awaitEnded(TIMEOUT_MS));
+        }
     }
 
     @Test

@@ -50,8 +50,11 @@ public final class MediaEngine implements AutoCloseable
         public static final int PORT_RANGE_END_DEFAULT = 29_998;
         /** System property for the RTP inactivity timeout in milliseconds. */
         public static final String RTP_TIMEOUT_MS_PROP_NAME = "dialer.media.rtp.timeout.ms";
-        /** Default RTP inactivity timeout in milliseconds. */
-        public static final long RTP_TIMEOUT_MS_DEFAULT = 30_000;
+        /**
+         * Default RTP inactivity timeout in milliseconds: 5 minutes, because phones with silence suppression send
+         * nothing while their user listens (a SIP keepalive finds dead calls sooner).
+         */
+        public static final long RTP_TIMEOUT_MS_DEFAULT = 300_000;
         /** System property for the number of media threads (agents) sessions are spread over. */
         public static final String AGENT_COUNT_PROP_NAME = "dialer.media.agents";
         /** Default number of media threads. */

@@ -53,6 +53,18 @@ public final class MediaSession
     }
 
     /**
+     * When RTP was last accepted from the far end, or the session was connected or started receiving again (so a
+     * silence is measured from then), on the engine's {@link MediaEngine.Context#nanoClock()}. Readable from any
+     * thread, e.g. to decide that a silent call needs a SIP keepalive.
+     *
+     * @return the time in nanoseconds of the engine's clock.
+     */
+    public long lastReceivedNs()
+    {
+        return session.lastReceiveNs();
+    }
+
+    /**
      * Starts (or, on a re-INVITE, changes) the RTP exchange with the far end. Our SSRC, sequence numbers and
      * timestamps continue across a re-INVITE.
      *

@@ -100,7 +100,7 @@ final class RtpSession
     private boolean farKnown;
     private long farSsrc;
     private int farExpectedSequence;
-    private long lastReceiveNs;
+    private volatile long lastReceiveNs;
     private boolean timeoutReported;
 
     private final DtmfDetector dtmfDetector = new DtmfDetector(new DtmfDetector.Listener()
@@ -192,6 +192,15 @@ final class RtpSession
                 CloseHelper.quietClose(session.channel);
             }
         }
+    }
+
+    /**
+     * When RTP was last accepted from the far end (or the session connected, or started receiving again), on the
+     * agent's clock; written by the media thread, readable from any thread.
+     */
+    long lastReceiveNs()
+    {
+        return lastReceiveNs;
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -9,10 +9,16 @@ import io.dialer.detection.Verdict;
 /**
  * Events of one call leg.
  * <p>
- * Called on JAIN-SIP, media and timer threads, sometimes while the leg's lock is held: implementations must return
- * at once and never block (the dialer publishes each event to its Disruptor ring). Calling the leg's own methods
- * from a callback is allowed. Each leg gets exactly one terminal event: {@link #onFailed} when it never got answered
- * (outbound), or {@link #onEnded} otherwise. Every method has an empty default.
+ * Called on JAIN-SIP, media and timer threads, or on a thread that called one of the leg's methods, never while the
+ * leg's lock is held: the leg decides under its lock and delivers after releasing it. Implementations should still
+ * return at once (the dialer publishes each event to its Disruptor ring): a blocked callback holds up that leg's
+ * later events, though no other thread. One leg's events arrive one at a time, in the order they happened, never
+ * nested: calling the leg's own methods from a callback is allowed, and the events such a call raises (an
+ * {@link #onEnded} after a hang-up) are delivered after the callback returns.
+ * <p>
+ * Each leg gets exactly one terminal event, {@link #onFailed} when it never got answered (outbound) or
+ * {@link #onEnded} otherwise, and nothing after it (not even the {@link #onPlaybackFinished} of a prompt the end cut
+ * short). Detection events come only after {@link #onAnswered}. Every method has an empty default.
  */
 public interface CallListener
 {
@@ -36,19 +42,20 @@ public interface CallListener
     }
 
     /**
-     * The outbound call failed before being answered.
+     * The outbound call failed before being answered: the terminal event.
      *
      * @param leg       the leg.
      * @param cause     what the dialer should make of it.
      * @param sipStatus the final SIP status, or 0 when none was received (timeout, transport error).
-     * @param reason    reason phrase or error description.
+     * @param reason    reason phrase or what happened in words, e.g. {@code "no response from sip:1001@10.0.0.1 within
+     *                  5 s"} or {@code "connection refused: TCP to 10.0.0.1:5060"}.
      */
     default void onFailed(final CallLeg leg, final FailureCause cause, final int sipStatus, final String reason)
     {
     }
 
     /**
-     * The call ended.
+     * The call ended: the terminal event (also of an inbound leg that was never answered).
      *
      * @param leg   the leg.
      * @param cause who or what ended it.
@@ -91,7 +98,7 @@ public interface CallListener
 
     /**
      * Answering-machine detection reached its verdict (legs dialed with {@link DialRequest#detection}); at most once
-     * per leg, after {@link #onAnswered} and never after the terminal event. Called on the media thread.
+     * per leg, after {@link #onAnswered} and never after the terminal event. Usually called on the media thread.
      *
      * @param leg        the leg.
      * @param verdict    what answered.
@@ -106,7 +113,7 @@ public interface CallListener
 
     /**
      * After a {@link Verdict#MACHINE} verdict: the voicemail beep ended, a message can be played now. At most once per
-     * leg, never after the terminal event; called on the media thread.
+     * leg, never after the terminal event; usually called on the media thread.
      *
      * @param leg         the leg.
      * @param endMs       audio position, in ms from the answer, of the end of the beep.
@@ -118,7 +125,7 @@ public interface CallListener
 
     /**
      * After a {@link Verdict#MACHINE} verdict: the greeting ended and no beep followed. At most once per leg, instead
-     * of {@link #onBeep}, never after the terminal event; called on the media thread.
+     * of {@link #onBeep}, never after the terminal event; usually called on the media thread.
      *
      * @param leg        the leg.
      * @param positionMs audio position, in ms from the answer, at which the detector gave up waiting for a beep.
@@ -130,7 +137,7 @@ public interface CallListener
     /**
      * After a {@link Verdict#HUMAN} or {@link Verdict#NOTSURE} verdict: a voicemail beep ended, so the call is
      * probably a machine after all (see {@code DetectionListener.onLateBeep}). At most once per leg, within the
-     * detector's late-beep window, never after the terminal event; called on the media thread.
+     * detector's late-beep window, never after the terminal event; usually called on the media thread.
      *
      * @param leg         the leg.
      * @param endMs       audio position, in ms from the answer, of the end of the beep.

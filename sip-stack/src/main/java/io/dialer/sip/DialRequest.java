@@ -18,6 +18,7 @@ public final class DialRequest
     private String callerIdUser;
     private String assertedIdentity;
     private long ringTimeoutMs;
+    private long responseTimeoutMs;
     private Transport transport;
     private DetectorConfig detection;
     private CallLeg mediaAffinity;
@@ -26,10 +27,11 @@ public final class DialRequest
      * A request to dial a SIP URI.
      *
      * @param target SIP URI, e.g. {@code sip:+15551234567@trunk.example.com}.
+     * @throws IllegalArgumentException for a {@code sips:} URI: TLS is not supported yet.
      */
     public DialRequest(final String target)
     {
-        this.target = Objects.requireNonNull(target, "target");
+        this.target = checkTarget(target);
     }
 
     /**
@@ -37,10 +39,11 @@ public final class DialRequest
      *
      * @param target SIP URI.
      * @return this.
+     * @throws IllegalArgumentException for a {@code sips:} URI: TLS is not supported yet.
      */
     public DialRequest target(final String target)
     {
-        this.target = Objects.requireNonNull(target, "target");
+        this.target = checkTarget(target);
         return this;
     }
 
@@ -144,6 +147,29 @@ public final class DialRequest
     }
 
     /**
+     * How long the INVITE may go without any response at all (not even 100 Trying) before the call fails as
+     * {@link FailureCause#TRUNK_UNREACHABLE}; 0 uses {@link SipStack.Context#responseTimeoutMs()}.
+     *
+     * @param timeoutMs milliseconds.
+     * @return this.
+     */
+    public DialRequest responseTimeoutMs(final long timeoutMs)
+    {
+        this.responseTimeoutMs = timeoutMs;
+        return this;
+    }
+
+    /**
+     * Response timeout, 0 for the stack's default.
+     *
+     * @return milliseconds.
+     */
+    public long responseTimeoutMs()
+    {
+        return responseTimeoutMs;
+    }
+
+    /**
      * Transport to dial over; null uses the stack's default ({@link SipStack.Context#defaultTransport()}).
      *
      * @param transport UDP or TCP.
@@ -211,6 +237,21 @@ public final class DialRequest
     public CallLeg mediaAffinity()
     {
         return mediaAffinity;
+    }
+
+    /**
+     * Refuses {@code sips:} at once: it needs TLS, which the stack does not do, and a call that cannot be made
+     * securely must not quietly go out in clear.
+     */
+    static String checkTarget(final String target)
+    {
+        Objects.requireNonNull(target, "target");
+        if (target.regionMatches(true, 0, "sips:", 0, 5))
+        {
+            throw new IllegalArgumentException(
+                "sips: needs TLS, which this dialer does not support yet; use sip: (" + target + ")");
+        }
+        return target;
     }
 
     /**

@@ -9,6 +9,7 @@ import io.dialer.media.MediaEngine;
 import io.dialer.media.MediaListener;
 import io.dialer.media.MediaSession;
 import io.dialer.media.Prompt;
+import org.agrona.concurrent.NanoClock;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -29,7 +30,7 @@ final class EngineMediaProvider implements MediaProvider
 
     public LegMedia open(final MediaListener listener) throws IOException
     {
-        return new EngineLegMedia(engine.open(listener));
+        return new EngineLegMedia(engine.open(listener), engine.context().nanoClock());
     }
 
     public LegMedia open(final MediaListener listener, final LegMedia affinity) throws IOException
@@ -38,7 +39,7 @@ final class EngineMediaProvider implements MediaProvider
         {
             try
             {
-                return new EngineLegMedia(engine.open(listener, near.session));
+                return new EngineLegMedia(engine.open(listener, near.session), engine.context().nanoClock());
             }
             catch (final IllegalArgumentException ex)
             {
@@ -54,6 +55,11 @@ final class EngineMediaProvider implements MediaProvider
         return engine.skippedFrames();
     }
 
+    public long rtpTimeoutMs()
+    {
+        return engine.context().rtpTimeoutMs();
+    }
+
     public void close()
     {
         if (owned)
@@ -65,10 +71,12 @@ final class EngineMediaProvider implements MediaProvider
     static final class EngineLegMedia implements LegMedia
     {
         private final MediaSession session;
+        private final NanoClock clock;
 
-        EngineLegMedia(final MediaSession session)
+        EngineLegMedia(final MediaSession session, final NanoClock clock)
         {
             this.session = session;
+            this.clock = clock;
         }
 
         public long id()
@@ -145,6 +153,16 @@ final class EngineMediaProvider implements MediaProvider
         public void close()
         {
             session.close();
+        }
+
+        public long nowNs()
+        {
+            return clock.nanoTime();
+        }
+
+        public long lastReceivedNs()
+        {
+            return session.lastReceivedNs();
         }
     }
 }

@@ -11,7 +11,11 @@ public enum FailureCause
 {
     /** 486 Busy Here, 600 Busy Everywhere. */
     BUSY,
-    /** Rang until the ring timeout and was cancelled (also when the 200 OK crossed our CANCEL). */
+    /**
+     * The far end answered the INVITE with at least a provisional response (100 Trying counts), rang until the ring
+     * timeout and was cancelled (also when the 200 OK crossed our CANCEL). A trunk that never responded is
+     * {@link #TRUNK_UNREACHABLE}.
+     */
     NO_ANSWER,
     /** 480 Temporarily Unavailable, 408 Request Timeout. */
     UNAVAILABLE,
@@ -21,8 +25,16 @@ public enum FailureCause
     REJECTED,
     /** The trunk challenged again after we answered its challenge with our credentials (401/407 twice). */
     AUTH_FAILED,
-    /** 5xx, any other 4xx or 6xx, transport error, transaction timeout. */
-    CARRIER_ERROR;
+    /** 5xx, any other 4xx or 6xx, an unusable answer, an INVITE that could not be built. */
+    CARRIER_ERROR,
+    /**
+     * Nothing came back: no response at all (not even 100 Trying) within the response timeout
+     * ({@link DialRequest#responseTimeoutMs(long)}, {@link SipStack.Context#responseTimeoutMs(long)}), a TCP
+     * connection refused or that could not be made, or an I/O error sending the INVITE. The status is 0 and the
+     * reason says which, e.g. {@code "no response from sip:1001@10.0.0.1:5060 within 5 s"} or
+     * {@code "connection refused: TCP to 10.0.0.1:5060"}. A dead trunk, not a person who did not pick up.
+     */
+    TRUNK_UNREACHABLE;
 
     /**
      * The cause for a final non-2xx status.

@@ -13,7 +13,8 @@ import org.agrona.concurrent.NanoClock;
 
 /**
  * Answering-machine detection on one answered outbound leg: an {@link AudioTap} feeding the leg's own detector on the
- * media thread, whose events reach the leg's {@link CallListener} through {@link CallLeg#onDetectionEvent}.
+ * media thread, whose events reach the leg's {@link CallListener} through
+ * {@link LegMediaControl#onDetectionEvent}: queued under the leg's lock only while it is answered.
  * <p>
  * Positions are from the answer. The leg's media runs its tap clock from the answer
  * ({@link LegMedia#startTapClock()}): the detector gets a frame for every 20 ms from then, silence where the far end
@@ -112,7 +113,7 @@ final class LegDetection implements AudioTap, DetectionListener
     public void onVerdict(final Verdict verdict, final Cause cause, final float confidence, final int positionMs)
     {
         final int atMs = leadMs + positionMs;
-        leg.onDetectionEvent(this, (l) -> l.onVerdict(leg, verdict, cause, confidence, atMs));
+        leg.mediaControl.onDetectionEvent(this, (l) -> l.onVerdict(leg, verdict, cause, confidence, atMs));
     }
 
     /**
@@ -121,7 +122,7 @@ final class LegDetection implements AudioTap, DetectionListener
     public void onBeep(final int endMs, final int frequencyHz)
     {
         final int atMs = leadMs + endMs;
-        leg.onDetectionEvent(this, (l) -> l.onBeep(leg, atMs, frequencyHz));
+        leg.mediaControl.onDetectionEvent(this, (l) -> l.onBeep(leg, atMs, frequencyHz));
     }
 
     /**
@@ -130,7 +131,7 @@ final class LegDetection implements AudioTap, DetectionListener
     public void onGreetingEndedWithoutBeep(final int positionMs)
     {
         final int atMs = leadMs + positionMs;
-        leg.onDetectionEvent(this, (l) -> l.onGreetingEndedWithoutBeep(leg, atMs));
+        leg.mediaControl.onDetectionEvent(this, (l) -> l.onGreetingEndedWithoutBeep(leg, atMs));
     }
 
     /**
@@ -140,7 +141,7 @@ final class LegDetection implements AudioTap, DetectionListener
     public void onLateBeep(final int endMs, final int frequencyHz)
     {
         final int atMs = leadMs + endMs;
-        leg.onDetectionEvent(this, (l) -> l.onLateBeep(leg, atMs, frequencyHz));
+        leg.mediaControl.onDetectionEvent(this, (l) -> l.onLateBeep(leg, atMs, frequencyHz));
     }
 
     /**

@@ -64,4 +64,18 @@ interface LegMedia
     void removeTap(AudioTap tap);
 
     void close();
+
+    /**
+     * Now, on the clock of {@link #lastReceivedNs()}.
+     *
+     * @return nanoseconds.
+     */
+    long nowNs();
+
+    /**
+     * When RTP was last received (or the media connected, or started receiving again), from any thread.
+     *
+     * @return nanoseconds on the clock of {@link #nowNs()}.
+     */
+    long lastReceivedNs();
 }

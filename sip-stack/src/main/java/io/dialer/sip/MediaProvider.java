@@ -37,5 +37,13 @@ interface MediaProvider extends AutoCloseable
         return 0;
     }
 
+    /**
+     * @return the RTP inactivity timeout of the media, in ms (the media engine's setting), 0 for none.
+     */
+    default long rtpTimeoutMs()
+    {
+        return 0;
+    }
+
     void close();
 }

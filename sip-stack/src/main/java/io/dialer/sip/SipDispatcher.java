@@ -40,6 +40,7 @@ import javax.sip.message.Response;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,6 +64,7 @@ final class SipDispatcher implements SipListener
     final MessageFactory messageFactory;
     final MediaProvider media;
     final ScheduledExecutorService timer;
+    final Executor connector;
     final String host;
     final int port;
     final PeerGuard peerGuard;
@@ -83,6 +85,7 @@ final class SipDispatcher implements SipListener
         final MessageFactory messageFactory,
         final MediaProvider media,
         final ScheduledExecutorService timer,
+        final Executor connector,
         final String host,
         final int port)
     {
@@ -94,6 +97,7 @@ final class SipDispatcher implements SipListener
         this.messageFactory = messageFactory;
         this.media = media;
         this.timer = timer;
+        this.connector = connector;
         this.host = host;
         this.port = port;
         this.peerGuard = new PeerGuard(context.allowedPeerAddresses(), context.refusedSourcesLogged());
@@ -144,18 +148,27 @@ final class SipDispatcher implements SipListener
 
     CallLeg dial(final DialRequest request, final CallListener listener)
     {
+        final String text = DialRequest.checkTarget(request.target());
         final URI target;
         try
         {
-            target = addressFactory.createURI(request.target());
+            target = addressFactory.createURI(text);
         }
         catch (final Exception ex)
         {
-            throw new IllegalArgumentException("not a SIP URI: " + request.target(), ex);
+            throw new IllegalArgumentException("not a SIP URI: " + text, ex);
         }
         if (!target.isSipURI())
         {
-            throw new IllegalArgumentException("not a SIP URI: " + request.target());
+            throw new IllegalArgumentException("not a SIP URI: " + text);
+        }
+        final SipURI sipTarget = (SipURI)target;
+        final String transportParam = sipTarget.getTransportParam();
+        if (sipTarget.isSecure() || (null != transportParam && !"udp".equalsIgnoreCase(transportParam) &&
+            !"tcp".equalsIgnoreCase(transportParam)))
+        {
+            throw new IllegalArgumentException("transport=" + transportParam + " is not supported (" + text +
+                "): this dialer speaks SIP over UDP and TCP only; TLS is not supported yet");
         }
         final Transport transport = null != request.transport() ? request.transport() : context.defaultTransport();
         if (!context.hasTransport(transport))
@@ -163,10 +176,12 @@ final class SipDispatcher implements SipListener
             throw new IllegalArgumentException("transport not enabled on this stack: " + transport);
         }
         final long ringTimeoutMs = request.ringTimeoutMs() > 0 ? request.ringTimeoutMs() : context.ringTimeoutMs();
+        final long responseTimeoutMs = request.responseTimeoutMs() > 0 ?
+            request.responseTimeoutMs() : context.responseTimeoutMs();
         final String callId = provider.getNewCallId().getCallId();
         final CallLeg leg = new CallLeg(this, nextLegId(), false, callId, listener);
         legs.put(callId, leg);
-        leg.dial(request, (SipURI)target, transport, ringTimeoutMs);
+        leg.client.dial(request, sipTarget, transport, ringTimeoutMs, responseTimeoutMs);
         return leg;
     }
 
@@ -326,7 +341,7 @@ final class SipDispatcher implements SipListener
                 case Request.INVITE:
                     if (null != leg && null != ((ToHeader)request.getHeader(ToHeader.NAME)).getTag())
                     {
-                        leg.onReinvite(event);
+                        leg.inDialog.onReinvite(event);
                     }
                     else if (null == leg && admitted(event, method))
                     {
@@ -341,14 +356,14 @@ final class SipDispatcher implements SipListener
                 case Request.ACK:
                     if (null != leg)
                     {
-                        leg.onAck(event);
+                        leg.server.onAck(event);
                     }
                     break;
 
                 case Request.BYE:
                     if (null != leg)
                     {
-                        leg.onBye(event);
+                        leg.inDialog.onBye(event);
                     }
                     else
                     {
@@ -359,7 +374,7 @@ final class SipDispatcher implements SipListener
                 case Request.CANCEL:
                     if (null != leg)
                     {
-                        leg.onCancel(event);
+                        leg.server.onCancel(event);
                     }
                     else
                     {
@@ -368,13 +383,15 @@ final class SipDispatcher implements SipListener
                     break;
 
                 case Request.OPTIONS:
-                    respond(event, Response.OK);
+                    // in a dialog we do not know (a keepalive for a call that is over): 481, RFC 3261 12.2.2
+                    respond(event, null == leg && null != ((ToHeader)request.getHeader(ToHeader.NAME)).getTag() ?
+                        Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK);
                     break;
 
                 case Request.INFO:
                     if (null != leg)
                     {
-                        leg.onInfo(event);
+                        leg.inDialog.onInfo(event);
                     }
                     else
                     {
@@ -450,7 +467,7 @@ final class SipDispatcher implements SipListener
         {
             return;
         }
-        leg.offer(event.getRequest(), st, handler);
+        leg.server.offer(event.getRequest(), st, handler);
     }
 
     public void processResponse(final ResponseEvent event)
@@ -560,6 +577,17 @@ final class SipDispatcher implements SipListener
     public void processIOException(final IOExceptionEvent event)
     {
         LOGGER.debug("I/O error towards {}:{}/{}", event.getHost(), event.getPort(), event.getTransport());
+        // JAIN-SIP raises it when a retransmission cannot be sent, with the transaction as its source
+        final Object source = event.getSource();
+        if (source instanceof Transaction)
+        {
+            final Transaction tx = (Transaction)source;
+            if (tx.getApplicationData() instanceof CallLeg)
+            {
+                ((CallLeg)tx.getApplicationData()).onTransportError(tx, "I/O error sending to " + event.getHost() +
+                    ":" + event.getPort() + " over " + event.getTransport());
+            }
+        }
     }
 
     public void processTransactionTerminated(final TransactionTerminatedEvent event)

@@ -29,7 +29,10 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -75,6 +78,7 @@ public final class SipStack implements AutoCloseable
     private static final AtomicInteger STACK_COUNTER = new AtomicInteger();
     private static final Logger LOG = LoggerFactory.getLogger(SipStack.class);
     private static final int STOP_ATTEMPTS = 3;
+    private static final int CONNECTOR_THREADS = 2;
 
     static
     {
@@ -89,6 +93,7 @@ public final class SipStack implements AutoCloseable
     private final MediaProvider media;
     private final SipDispatcher dispatcher;
     private final ScheduledThreadPoolExecutor timer;
+    private final ThreadPoolExecutor connector;
     private final int port;
     private volatile boolean closed;
 
@@ -103,6 +108,17 @@ public final class SipStack implements AutoCloseable
             return thread;
         });
         timer.setRemoveOnCancelPolicy(true);
+        final AtomicInteger connectors = new AtomicInteger();
+        // JAIN-SIP connects TCP on the sending thread (up to 8 s to a host that drops SYNs): INVITEs over TCP are sent
+        // from here, so dial() returns at once; threads start on the first TCP dial
+        connector = new ThreadPoolExecutor(CONNECTOR_THREADS, CONNECTOR_THREADS, 30, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), (runnable) ->
+            {
+                final Thread thread = new Thread(runnable, "sip-connect-" + name + "-" + connectors.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        connector.allowCoreThreadTimeOut(true);
 
         MediaProvider mediaProvider = context.mediaProvider();
         SipStackImpl stack = null;
@@ -141,7 +157,8 @@ public final class SipStack implements AutoCloseable
             port = boundPort;
             sipStack = stack;
             dispatcher = new SipDispatcher(
-                this, context, provider, headerFactory, addressFactory, messageFactory, media, timer, host, port);
+                this, context, provider, headerFactory, addressFactory, messageFactory, media, timer, connector, host,
+                port);
             provider.addSipListener(dispatcher);
             stack.start();
         }
@@ -156,6 +173,7 @@ public final class SipStack implements AutoCloseable
                 mediaProvider.close();
             }
             timer.shutdownNow();
+            connector.shutdownNow();
             throw new IllegalStateException("cannot start SIP stack " + name + ": " + ex.getMessage(), ex);
         }
     }
@@ -179,7 +197,8 @@ public final class SipStack implements AutoCloseable
      * @param request  what to dial.
      * @param listener the leg's events; must not block.
      * @return the leg, in state {@link CallState#CALLING}.
-     * @throws IllegalArgumentException when the target is not a SIP URI.
+     * @throws IllegalArgumentException when the target is not a SIP URI, is a {@code sips:} URI or asks for TLS
+     *                                  (not supported yet), or its transport is not enabled on this stack.
      * @throws IllegalStateException    when the stack is closed.
      */
     public CallLeg dial(final DialRequest request, final CallListener listener)
@@ -298,6 +317,7 @@ public final class SipStack implements AutoCloseable
         }
         stopJainSip();
         timer.shutdownNow();
+        connector.shutdownNow();
         media.close();
     }
 
@@ -399,6 +419,17 @@ public final class SipStack implements AutoCloseable
         public static final String RING_TIMEOUT_MS_PROP_NAME = "dialer.sip.ringTimeoutMs";
         /** Default ring timeout: 30 s (compliance needs at least 15 s). */
         public static final long RING_TIMEOUT_MS_DEFAULT = 30_000;
+        /** How long an INVITE (or an in-dialog OPTIONS keepalive) may go without any response at all. */
+        public static final String RESPONSE_TIMEOUT_MS_PROP_NAME = "dialer.sip.responseTimeoutMs";
+        /**
+         * Default response timeout: 5 s. A trunk that has not even said 100 Trying by then is unreachable
+         * ({@link FailureCause#TRUNK_UNREACHABLE}), instead of waiting 32 s for JAIN-SIP's transaction timeout.
+         */
+        public static final long RESPONSE_TIMEOUT_MS_DEFAULT = 5_000;
+        /** How long an answered leg may go without RTP before an in-dialog OPTIONS checks the dialog; 0 = never. */
+        public static final String KEEPALIVE_AFTER_SILENCE_MS_PROP_NAME = "dialer.sip.keepaliveAfterSilenceMs";
+        /** Default silence before a keepalive, and between keepalives while it lasts: 30 s. */
+        public static final long KEEPALIVE_AFTER_SILENCE_MS_DEFAULT = 30_000;
         /** User agent name. */
         public static final String USER_AGENT_PROP_NAME = "dialer.sip.userAgent";
         /** Default user agent name. */
@@ -421,6 +452,9 @@ public final class SipStack implements AutoCloseable
         private int threadPoolSize = Integer.getInteger(THREAD_POOL_SIZE_PROP_NAME, THREAD_POOL_SIZE_DEFAULT);
         private int maxMessageSize = Integer.getInteger(MAX_MESSAGE_SIZE_PROP_NAME, MAX_MESSAGE_SIZE_DEFAULT);
         private long ringTimeoutMs = Long.getLong(RING_TIMEOUT_MS_PROP_NAME, RING_TIMEOUT_MS_DEFAULT);
+        private long responseTimeoutMs = Long.getLong(RESPONSE_TIMEOUT_MS_PROP_NAME, RESPONSE_TIMEOUT_MS_DEFAULT);
+        private long keepaliveAfterSilenceMs =
+            Long.getLong(KEEPALIVE_AFTER_SILENCE_MS_PROP_NAME, KEEPALIVE_AFTER_SILENCE_MS_DEFAULT);
         private int refusedSourcesLogged = REFUSED_SOURCES_LOGGED_DEFAULT;
         private MediaEngine.Context mediaContext;
         private MediaEngine mediaEngine;
@@ -519,7 +553,8 @@ public final class SipStack implements AutoCloseable
 
         /**
          * The trunk or outbound proxy every out-of-dialog request is routed through (a loose Route header), e.g.
-         * {@code sip:10.0.0.1:5060}; its host is an allowed peer. Null dials the Request-URI directly.
+         * {@code sip:10.0.0.1:5060}; its host is an allowed peer. Null dials the Request-URI directly. A {@code sips:}
+         * proxy is refused by {@link #conclude()}: TLS is not supported yet.
          *
          * @param uri SIP URI, or null.
          * @return this.
@@ -697,6 +732,55 @@ public final class SipStack implements AutoCloseable
         }
 
         /**
+         * How long an INVITE may go without any response (not even 100 Trying) before the call fails as
+         * {@link FailureCause#TRUNK_UNREACHABLE}, for dial requests that set none; also how long an in-dialog
+         * OPTIONS keepalive may go unanswered before the call ends as {@link EndCause#DIALOG_LOST}.
+         *
+         * @param timeoutMs milliseconds, more than 0.
+         * @return this.
+         */
+        public Context responseTimeoutMs(final long timeoutMs)
+        {
+            this.responseTimeoutMs = timeoutMs;
+            return this;
+        }
+
+        /**
+         * Default response timeout.
+         *
+         * @return milliseconds.
+         */
+        public long responseTimeoutMs()
+        {
+            return responseTimeoutMs;
+        }
+
+        /**
+         * How long an answered leg may receive no RTP before an in-dialog OPTIONS asks the far end whether the call
+         * still exists (phones with silence suppression send nothing while their user listens), and the interval
+         * between such keepalives while the silence lasts. A 481 or 408, or no answer within the response timeout,
+         * ends the leg as {@link EndCause#DIALOG_LOST}; any other answer means it is alive.
+         *
+         * @param silenceMs milliseconds, 0 for no keepalive.
+         * @return this.
+         */
+        public Context keepaliveAfterSilenceMs(final long silenceMs)
+        {
+            this.keepaliveAfterSilenceMs = silenceMs;
+            return this;
+        }
+
+        /**
+         * Silence before an in-dialog OPTIONS keepalive.
+         *
+         * @return milliseconds, 0 for none.
+         */
+        public long keepaliveAfterSilenceMs()
+        {
+            return keepaliveAfterSilenceMs;
+        }
+
+        /**
          * How many distinct refused sources are remembered so each is logged once.
          *
          * @param count the bound.
@@ -868,6 +952,20 @@ public final class SipStack implements AutoCloseable
             {
                 throw new IllegalStateException("ringTimeoutMs must be > 0: " + ringTimeoutMs);
             }
+            if (responseTimeoutMs <= 0)
+            {
+                throw new IllegalStateException("responseTimeoutMs must be > 0: " + responseTimeoutMs);
+            }
+            if (keepaliveAfterSilenceMs < 0)
+            {
+                throw new IllegalStateException("keepaliveAfterSilenceMs must be >= 0: " + keepaliveAfterSilenceMs);
+            }
+            if (null != outboundProxy && outboundProxy.regionMatches(true, 0, "sips:", 0, 5))
+            {
+                throw new IllegalStateException(
+                    "sips: needs TLS, which this dialer does not support yet; use sip: (outbound proxy " +
+                    outboundProxy + ")");
+            }
             if ((null == trunkUser) != (null == trunkPassword))
             {
                 throw new IllegalStateException("trunk credentials need both user and password");
@@ -929,6 +1027,8 @@ public final class SipStack implements AutoCloseable
             p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(1 << 20));
             p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "false");
             p.setProperty("gov.nist.javax.sip.LOG_STACK_TRACE_ON_MESSAGE_SEND", "false");
+            // JAIN-SIP's sockets, but a refused TCP connect keeps its reason for the call's failure
+            p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", ConnectErrorNetworkLayer.class.getName());
             return p;
         }
 

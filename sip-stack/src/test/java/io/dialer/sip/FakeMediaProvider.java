@@ -24,6 +24,7 @@ final class FakeMediaProvider implements MediaProvider
     private static final AtomicLong IDS = new AtomicLong();
 
     final List<FakeLegMedia> sessions = new CopyOnWriteArrayList<>();
+    volatile long rtpTimeoutMs;
 
     public LegMedia open(final MediaListener listener)
     {
@@ -32,10 +33,30 @@ final class FakeMediaProvider implements MediaProvider
         return media;
     }
 
+    public long rtpTimeoutMs()
+    {
+        return rtpTimeoutMs;
+    }
+
+    /**
+     * Signalling tests' media: an RTP inactivity timeout, as the media engine's setting.
+     *
+     * @param timeoutMs milliseconds, 0 for none.
+     * @return this.
+     */
+    FakeMediaProvider rtpTimeoutMs(final long timeoutMs)
+    {
+        this.rtpTimeoutMs = timeoutMs;
+        return this;
+    }
+
     public void close()
     {
     }
 
+    /**
+     * Media without RTP: silent from its creation until a test says {@link #received()}.
+     */
     static final class FakeLegMedia implements LegMedia
     {
         final MediaListener listener;
@@ -50,6 +71,7 @@ final class FakeMediaProvider implements MediaProvider
         volatile boolean closed;
         volatile LegMedia bridgedWith;
         final List<String> directions = new CopyOnWriteArrayList<>();
+        volatile long lastReceivedNs = System.nanoTime();
 
         FakeLegMedia(final MediaListener listener)
         {
@@ -118,6 +140,24 @@ final class FakeMediaProvider implements MediaProvider
         public void close()
         {
             closed = true;
+        }
+
+        public long nowNs()
+        {
+            return System.nanoTime();
+        }
+
+        public long lastReceivedNs()
+        {
+            return lastReceivedNs;
+        }
+
+        /**
+         * As if an RTP packet had just been received.
+         */
+        void received()
+        {
+            lastReceivedNs = System.nanoTime();
         }
     }
 }

@@ -156,6 +156,37 @@ final class RawSipPeer implements AutoCloseable
         return b.toString();
     }
 
+    /**
+     * A request from the peer within the dialog its answer to our INVITE made (the peer's tag on its side).
+     */
+    static String inDialog(
+        final String method, final String invite, final String peerTag, final int cseq, final String extraHeaders,
+        final String sdp, final RawSipPeer peer)
+    {
+        final String contact = header(invite, "Contact");
+        final String target = contact.substring(contact.indexOf('<') + 1, contact.indexOf('>'));
+        final String body = null == sdp ? "" : sdp;
+        return method + " " + target + " SIP/2.0\r\n" +
+            "Via: SIP/2.0/UDP 127.0.0.1:" + peer.port() + ";branch=z9hG4bK" + System.nanoTime() + "\r\n" +
+            "From: " + header(invite, "To") + ";tag=" + peerTag + "\r\n" +
+            "To: " + header(invite, "From") + "\r\n" +
+            "Call-ID: " + header(invite, "Call-ID") + "\r\n" +
+            "CSeq: " + cseq + " " + method + "\r\nMax-Forwards: 70\r\n" +
+            "Contact: <sip:raw@127.0.0.1:" + peer.port() + ">\r\n" +
+            (null == extraHeaders ? "" : extraHeaders) +
+            (null == sdp ? "" : "Content-Type: application/sdp\r\n") +
+            "Content-Length: " + body.length() + "\r\n\r\n" + body;
+    }
+
+    /**
+     * The port of the media address in an SDP body.
+     */
+    static int sdpPort(final String message)
+    {
+        final int m = message.indexOf("m=audio ");
+        return Integer.parseInt(message.substring(m + 8, message.indexOf(' ', m + 8)));
+    }
+
     static String sdp(final int rtpPort)
     {
         return "v=0\r\no=raw 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n" +

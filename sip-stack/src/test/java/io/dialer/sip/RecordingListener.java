@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A {@link CallListener} that records events for tests to wait on.
  */
-final class RecordingListener implements CallListener
+class RecordingListener implements CallListener
 {
     static final long TIMEOUT_MS = 20_000;
 

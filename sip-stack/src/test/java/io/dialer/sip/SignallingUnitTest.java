@@ -80,6 +80,57 @@ class SignallingUnitTest
             () -> new SipStack.Context().trunkCredentials("user", null, null).conclude());
         assertThrows(IllegalStateException.class,
             () -> new SipStack.Context().bindAddress(java.net.InetAddress.getByAddress(new byte[4])).conclude());
+        assertThrows(IllegalStateException.class, () -> new SipStack.Context().responseTimeoutMs(0).conclude());
+        assertThrows(IllegalStateException.class,
+            () -> new SipStack.Context().keepaliveAfterSilenceMs(-1).conclude());
+    }
+
+    @Test
+    void shouldCheckASilentCallAfter30sAndHangUpOnNoRtpOnlyAfter5Minutes()
+    {
+        assertEquals(30_000, new SipStack.Context().conclude().keepaliveAfterSilenceMs());
+        assertEquals(0, new SipStack.Context().keepaliveAfterSilenceMs(0).conclude().keepaliveAfterSilenceMs());
+        assertEquals(300_000, new io.dialer.media.MediaEngine.Context().rtpTimeoutMs());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"sips:1001@trunk.example.com", "SIPS:1001@trunk.example.com", "sips:trunk.example.com:5061"})
+    void shouldRefuseSipsTargetsWithAClearMessage(final String target)
+    {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> new DialRequest(target));
+        assertEquals("sips: needs TLS, which this dialer does not support yet; use sip: (" + target + ")",
+            ex.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new DialRequest("sip:1@x").target(target));
+        final IllegalStateException proxy = assertThrows(IllegalStateException.class,
+            () -> new SipStack.Context().outboundProxy(target).conclude());
+        assertTrue(proxy.getMessage().startsWith("sips: needs TLS"), proxy.getMessage());
+    }
+
+    @Test
+    void shouldDefaultTheResponseTimeoutToFiveSeconds()
+    {
+        assertEquals(5_000, new SipStack.Context().conclude().responseTimeoutMs());
+        assertEquals(0, new DialRequest("sip:1@example.com").responseTimeoutMs(), "0: the stack's default");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"5000, 5 s", "1500, 1.5 s", "800, 800 ms", "32000, 32 s"})
+    void shouldSayDurationsInWords(final long ms, final String words)
+    {
+        assertEquals(words, InviteClient.duration(ms));
+    }
+
+    @Test
+    void shouldNameConnectFailuresInWords()
+    {
+        assertEquals("connection refused", ConnectErrorNetworkLayer.describe(
+            new java.net.ConnectException("Connection refused")));
+        assertEquals("connect timed out", ConnectErrorNetworkLayer.describe(
+            new java.net.ConnectException("Socket timeout error (8sec)/10.0.0.1:5060")));
+        assertEquals("no route to host", ConnectErrorNetworkLayer.describe(
+            new java.net.NoRouteToHostException("No route to host")));
+        assertEquals("network unreachable", ConnectErrorNetworkLayer.describe(
+            new java.net.SocketException("Network is unreachable")));
     }
 
     @Test

@@ -6,7 +6,10 @@ package io.dialer.sip;
 import io.dialer.media.MediaEngine;
 
 import java.net.InetAddress;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Contexts for loopback tests: ephemeral ports, few threads.
@@ -60,6 +63,27 @@ final class SipTests
     static String number()
     {
         return Integer.toString(NUMBERS.incrementAndGet());
+    }
+
+    /**
+     * Waits for a condition, checking every few milliseconds, up to a hard timeout.
+     *
+     * @param condition what to wait for.
+     * @param timeoutMs how long to wait at most.
+     * @return true when it held before the timeout.
+     */
+    static boolean await(final BooleanSupplier condition, final long timeoutMs)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (!condition.getAsBoolean())
+        {
+            if (System.nanoTime() - deadline > 0)
+            {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        return true;
     }
 
     /**

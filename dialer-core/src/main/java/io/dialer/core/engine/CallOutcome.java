@@ -209,20 +209,18 @@ final class CallOutcome
      */
     static boolean isTrunkFailure(final FailureCause cause, final int status)
     {
-        if ("TRUNK_UNREACHABLE".equals(cause.name()))
-        {
-            return true;
-        }
-        return FailureCause.CARRIER_ERROR == cause && (0 == status || 408 == status || status >= 500 && status < 600);
+        return FailureCause.TRUNK_UNREACHABLE == cause || 408 == status ||
+            FailureCause.CARRIER_ERROR == cause && (0 == status || status >= 500 && status < 600);
     }
 
     private static String endCauseText(final EndCause cause)
     {
-        return switch (cause.name())
+        return switch (cause)
         {
-            case "RTP_TIMEOUT" -> "no media from the callee for the media timeout";
-            case "SIGNALLING_ERROR" -> "the call's signalling failed";
-            case "SHUTDOWN" -> "the dialer shut down";
+            case RTP_TIMEOUT -> "no media from the callee for the media timeout";
+            case DIALOG_LOST -> "the far end no longer knew the call (keepalive or session timer)";
+            case SIGNALLING_ERROR -> "the call's signalling failed";
+            case SHUTDOWN -> "the dialer shut down";
             default -> "the call was lost (" + cause.name() + ")";
         };
     }

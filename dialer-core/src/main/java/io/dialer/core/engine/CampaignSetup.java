@@ -93,6 +93,7 @@ public final class CampaignSetup
             .transfer(campaign.transfer())
             .mediaHoldMs(CampaignFile.MEDIA_LAG_HOLD_OFF == campaign.mediaLagHoldMs() ? 0 : campaign.mediaLagHoldMs())
             .maxConsecutiveTrunkFailures(campaign.maxConsecutiveTrunkFailures())
+            .trunkResponseTimeoutMs(campaign.trunkResponseTimeoutMs())
             .verdictTimeoutMs(campaign.verdictTimeoutMs())
             .beepTimeoutMs(campaign.beepTimeoutMs())
             .closersLoginAtStart(ClosersLogin.AT_START == campaign.closersLogin())

@@ -95,6 +95,7 @@ final class Effects implements EventHandler<Command>
     private final String callerIdNumber;
     private final String trunkHost;
     private final Transport trunkTransport;
+    private final long trunkResponseTimeoutMs;
     private final DetectorConfig detector;
     private final DoNotCallList doNotCall;
     private final StringBuilder uri = new StringBuilder(64);
@@ -123,6 +124,7 @@ final class Effects implements EventHandler<Command>
         callerIdNumber = config.callerIdNumber();
         trunkHost = config.trunkHost();
         trunkTransport = config.trunkTransport();
+        trunkResponseTimeoutMs = config.trunkResponseTimeoutMs();
         detector = config.detector();
         doNotCall = config.doNotCall();
     }
@@ -162,7 +164,8 @@ final class Effects implements EventHandler<Command>
                 uri.append("sip:").append(c.target).append('@').append(trunkHost);
                 final DialRequest request = new DialRequest(uri.toString())
                     .callerIdName(callerIdName).callerIdUser(callerIdNumber)
-                    .ringTimeoutMs(c.ringTimeoutMs).detection(detector).transport(trunkTransport);
+                    .ringTimeoutMs(c.ringTimeoutMs).detection(detector).transport(trunkTransport)
+                    .responseTimeoutMs(trunkResponseTimeoutMs);
                 final SipStack stack = stack();
                 final CallLeg leg = stack.dial(request, new LegEvents(events, c.callId, EngineEvent.LEAD_LEG));
                 leads.slots.set(slot, new Lead(c.callId, leg, stack));
@@ -189,7 +192,12 @@ final class Effects implements EventHandler<Command>
             case INTRODUCE -> introduce(c);
             case HOLD_MEDIA_TIMEOUT ->
             {
-                // suspending the lead leg's media inactivity timeout while on hold: wired with the SIP stack's API
+                // a caller on hold with silence suppression sends nothing for minutes: no media timeout then
+                final CallLeg leg = leg(c.callId, EngineEvent.LEAD_LEG);
+                if (null != leg)
+                {
+                    leg.mediaTimeout(!c.flag);
+                }
             }
             case STOP_PLAYBACK ->
             {

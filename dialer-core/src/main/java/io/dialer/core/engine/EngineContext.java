@@ -45,6 +45,8 @@ public final class EngineContext
     /** Default consecutive trunk failures that suspend dialing: 10; 0 never suspends. */
     public static final int MAX_CONSECUTIVE_TRUNK_FAILURES_DEFAULT =
         CampaignFile.MAX_CONSECUTIVE_TRUNK_FAILURES_DEFAULT;
+    /** Default time an INVITE to the trunk may go without any response before the trunk counts as unreachable. */
+    public static final long TRUNK_RESPONSE_TIMEOUT_MS_DEFAULT = CampaignFile.TRUNK_RESPONSE_TIMEOUT_DEFAULT_MS;
     /** Default: the closers of the closers file log in when the campaign starts. */
     public static final boolean CLOSERS_LOGIN_AT_START_DEFAULT =
         ClosersLogin.AT_START == CampaignFile.CLOSERS_LOGIN_DEFAULT;
@@ -71,6 +73,7 @@ public final class EngineContext
     private String callerIdNumber = "";
     private String trunkHost = "127.0.0.1";
     private Transport trunkTransport = Transport.UDP;
+    private long trunkResponseTimeoutMs = TRUNK_RESPONSE_TIMEOUT_MS_DEFAULT;
     private long ringTimeoutMs = RING_TIMEOUT_MS_DEFAULT;
     private DetectorConfig detector = DetectorConfig.defaults();
     private TransferConfiguration.Context transfer = new TransferConfiguration.Context();
@@ -433,6 +436,25 @@ public final class EngineContext
     public String trunkHost()
     {
         return trunkHost;
+    }
+
+    /**
+     * @param ms how long an INVITE to the trunk may go without any response (not even 100 Trying) before the dial
+     *           fails as the trunk unreachable.
+     * @return this.
+     */
+    public EngineContext trunkResponseTimeoutMs(final long ms)
+    {
+        trunkResponseTimeoutMs = ms;
+        return this;
+    }
+
+    /**
+     * @return the trunk's response timeout, ms.
+     */
+    public long trunkResponseTimeoutMs()
+    {
+        return trunkResponseTimeoutMs;
     }
 
     /**

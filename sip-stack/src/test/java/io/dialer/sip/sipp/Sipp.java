@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -177,6 +178,23 @@ public final class Sipp implements AutoCloseable
     }
 
     /**
+     * A TCP port free on loopback now, like {@link #freeUdpPort()}.
+     *
+     * @return the port.
+     */
+    public static int freeTcpPort()
+    {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
+        {
+            return socket.getLocalPort();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
      * An even UDP port with the next three ports free too (RTP, RTCP, and SIPp's video pair at +2), for
      * {@code -mp}.
      *
@@ -323,15 +341,16 @@ public final class Sipp implements AutoCloseable
     }
 
     /**
-     * Waits until SIPp's SIP socket is bound (read from {@code /proc/net/udp}), so a request sent now is not lost
-     * to a retransmission timer. Returns at once where {@code /proc} is absent.
+     * Waits until SIPp's SIP socket is bound (read from {@code /proc/net/udp}, or listening in {@code /proc/net/tcp}
+     * over TCP), so a request sent now is not lost to a retransmission timer or refused. Returns at once where
+     * {@code /proc} is absent.
      *
      * @param timeout how long to wait.
      * @throws IllegalStateException when SIPp exited or did not bind in time.
      */
     public void awaitListening(final Duration timeout)
     {
-        final Path procUdp = Path.of("/proc/net/udp");
+        final Path procUdp = Path.of(context.tcp() ? "/proc/net/tcp" : "/proc/net/udp");
         if (!Files.isReadable(procUdp))
         {
             return;
@@ -345,7 +364,8 @@ public final class Sipp implements AutoCloseable
                 for (final String line : Files.readAllLines(procUdp, StandardCharsets.US_ASCII))
                 {
                     final String[] fields = line.trim().split("\\s+");
-                    if (fields.length > 1 && (fields[1] + " ").endsWith(needle))
+                    if (fields.length > 3 && (fields[1] + " ").endsWith(needle) &&
+                        (!context.tcp() || "0A".equals(fields[3])))
                     {
                         return;
                     }
@@ -705,6 +725,30 @@ public final class Sipp implements AutoCloseable
         private String authPassword;
         private final Map<String, String> keys = new LinkedHashMap<>();
         private final List<String> extraArguments = new ArrayList<>();
+        private String transport = "u1";
+
+        /**
+         * SIPp's transport mode ({@code -t}): {@code u1} (UDP, one socket, the default) or {@code t1} (TCP, one
+         * socket).
+         *
+         * @param mode the mode.
+         * @return this.
+         */
+        public Context transport(final String mode)
+        {
+            this.transport = mode;
+            return this;
+        }
+
+        /**
+         * Whether SIPp speaks TCP.
+         *
+         * @return true for the {@code t} modes.
+         */
+        public boolean tcp()
+        {
+            return transport.startsWith("t");
+        }
 
         /**
          * Scenario file name under {@code src/test/resources/sipp/}.
@@ -953,7 +997,7 @@ public final class Sipp implements AutoCloseable
             }
             if (localPort == 0)
             {
-                localPort = freeUdpPort();
+                localPort = tcp() ? freeTcpPort() : freeUdpPort();
             }
             if (mediaPort == 0)
             {
@@ -978,6 +1022,7 @@ public final class Sipp implements AutoCloseable
             {
                 add(command, "-sf", scenarioFile.getFileName().toString());
             }
+            add(command, "-t", transport);
             add(command, "-i", localAddress);
             add(command, "-p", Integer.toString(localPort));
             add(command, "-mi", localAddress);

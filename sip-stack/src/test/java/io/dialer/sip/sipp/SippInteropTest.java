@@ -140,6 +140,53 @@ final class SippInteropTest
 
     @Test
     @Timeout(60)
+    void shouldFailAsTrunkUnreachableWhenSippAnswersNothing() throws Exception
+    {
+        stack = launchStack(new SipStack.Context());
+        try (Sipp sipp = Sipp.launch(uas("uas_silent.xml")))
+        {
+            sipp.awaitListening(SIPP_WAIT);
+            final CallEvents events = new CallEvents();
+            final long start = System.nanoTime();
+            stack.dial(new DialRequest(target(sipp)).responseTimeoutMs(1_000), events);
+
+            final CallEvents.Event failed = events.await(CallEvents.Type.FAILED, EVENT_WAIT_MS);
+            final long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertEquals(FailureCause.TRUNK_UNREACHABLE, failed.failure(), failed::toString);
+            assertEquals(0, failed.sipStatus());
+            assertEquals("no response from " + target(sipp) + " within 1 s", failed.reason());
+            assertTrue(elapsedMs < 5_000, "failed after " + elapsedMs + " ms");
+            assertSippSucceeded(sipp);
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldMakeAWholeCallToSippOverTcp() throws Exception
+    {
+        // the stack listens on TCP only and SIPp runs -t t1: a message over UDP either way would be lost
+        stack = SipStack.launch(new SipStack.Context()
+            .bindAddress(InetAddress.getLoopbackAddress())
+            .port(0)
+            .transports(Transport.TCP)
+            .allowedPeer("127.0.0.1"));
+        try (Sipp sipp = Sipp.launch(uas("uas_answer.xml").transport("t1")))
+        {
+            sipp.awaitListening(SIPP_WAIT);
+            final CallEvents events = new CallEvents();
+            final CallLeg leg = stack.dial(new DialRequest(target(sipp)).transport(Transport.TCP), events);
+
+            events.await(CallEvents.Type.RINGING, EVENT_WAIT_MS);
+            events.await(CallEvents.Type.ANSWERED, EVENT_WAIT_MS);
+            assertTrue(leg.header("Via").toUpperCase(java.util.Locale.ROOT).contains("TCP"), leg.header("Via"));
+            leg.hangup();
+            assertEquals(EndCause.LOCAL, events.await(CallEvents.Type.ENDED, EVENT_WAIT_MS).endCause());
+            assertSippSucceeded(sipp);
+        }
+    }
+
+    @Test
+    @Timeout(60)
     void shouldAnswerDigestChallengeThatSippVerifies() throws Exception
     {
         stack = launchStack(new SipStack.Context().trunkCredentials(USER, PASSWORD, null));
