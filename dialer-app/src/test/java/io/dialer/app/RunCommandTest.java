@@ -146,6 +146,54 @@ class RunCommandTest
     }
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldStopDialingAndSayWhyWhenTheTrunkNeverAnswers(@TempDir final Path dir) throws Exception
+    {
+        // nothing listens on the trunk's port: every INVITE goes unanswered
+        final int deadPort;
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress()))
+        {
+            deadPort = probe.getLocalPort();
+        }
+        Files.copy(Path.of("../examples/auto-insurance.yaml"), dir.resolve("auto-insurance.yaml"));
+        Files.writeString(dir.resolve("closers.yaml"),
+            "closers:\n  - id: dana\n    uri: sip:dana@127.0.0.1:" + deadPort + "\n    skills: [auto-closers]\n");
+        final StringBuilder leads = new StringBuilder("phone,first_name\n");
+        for (int i = 0; i < 6; i++)
+        {
+            leads.append("(214) 555-014").append(i).append(",Lead").append(i).append('\n');
+        }
+        Files.writeString(dir.resolve("leads.csv"), leads.toString());
+        Files.writeString(dir.resolve("campaign.yaml"),
+            "name: dead-trunk\n" +
+            "caller_id: { number: \"(214) 555-0199\" }\n" +
+            "trunk: { uri: \"sip:carrier@127.0.0.1:" + deadPort + "\", response_timeout: 1s, " +
+            "max_consecutive_failures: 3 }\n" +
+            "script: auto-insurance.yaml\n" +
+            "closers: closers.yaml\n" +
+            "leads: leads.csv\n" +
+            "calling_window: { start: \"00:00\", end: \"23:59\" }\n" +
+            "retries: { max_attempts: 1 }\n");
+
+        final Path journal = dir.resolve("journal");
+        final int exitCode = run("run", "--campaign", dir.resolve("campaign.yaml").toString(),
+            "--journal", journal.toString(), "--bind", "127.0.0.1", "--port", "0");
+
+        assertEquals(1, exitCode, out + "\n" + err);
+        assertTrue(err.toString().contains("trunk failure: no response from sip:+1214555014"),
+            "the first trunk failure is said at once:\n" + err);
+        assertTrue(err.toString().contains("campaign stopped: dialing suspended: 3 consecutive trunk failures"),
+            "the run stops and says why:\n" + err);
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("report", "--json", journal.toString()), err.toString());
+        final String json = out.toString();
+        assertTrue(json.matches("(?s).*\"finished\"\\s*:\\s*false.*"), json);
+        assertTrue(json.matches("(?s).*\"openLeads\"\\s*:\\s*6\\b.*"), "no lead lost an attempt: " + json);
+        assertTrue(json.matches("(?s).*\"NO_ANSWER\"\\s*:\\s*0,.*"), json);
+        assertTrue(json.matches("(?s).*\"FAILED\"\\s*:\\s*[3-6],.*"), json);
+    }
+
+    @Test
     void shouldRefuseABrokenCampaignWithItsLineAndColumn(@TempDir final Path dir) throws Exception
     {
         Files.writeString(dir.resolve("campaign.yaml"), "name: broken\nring_timeout: 5s\n");

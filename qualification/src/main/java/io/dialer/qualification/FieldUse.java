@@ -12,11 +12,13 @@ final class FieldUse
     final String field;
     final int line;
     final int column;
+    final boolean hasFallback;
 
-    FieldUse(final String field, final int line, final int column)
+    FieldUse(final String field, final int line, final int column, final boolean hasFallback)
     {
         this.field = field;
         this.line = line;
         this.column = column;
+        this.hasFallback = hasFallback;
     }
 }

@@ -201,8 +201,9 @@ public final class Script
     }
 
     /**
-     * Every placeholder of a prompt naming a lead field that a lead list does not have, at its line and column in the
-     * script: such a prompt would always speak its fallback, or leave the field out.
+     * Every placeholder of a prompt without a fallback naming a lead field that a lead list does not have, at its line
+     * and column in the script: such a prompt would always leave the field out. A placeholder with a fallback
+     * ({@code {lead.first_name|there}}) is fine without the column: the fallback is spoken.
      *
      * @param columns   the lead list's field names ({@code LeadList.fieldNames()}).
      * @param leadsFile the lead list's name, for the message.
@@ -213,7 +214,7 @@ public final class Script
         final List<ValidationError> errors = new ArrayList<>();
         for (final FieldUse use : fieldUses)
         {
-            if (!columns.contains(use.field))
+            if (!use.hasFallback && !columns.contains(use.field))
             {
                 final String close = Problems.closest(use.field, new LinkedHashSet<>(columns));
                 errors.add(new ValidationError(file, use.line, use.column, "lead field '" + use.field +

@@ -911,7 +911,7 @@ final class ScriptReader implements RuleParser.Scope
                 else
                 {
                     final int[] at = position(node, open + 1);
-                    fieldUses.add(new FieldUse(field, at[0], at[1]));
+                    fieldUses.add(new FieldUse(field, at[0], at[1], null != fallback && !fallback.isEmpty()));
                 }
             }
             fields.add(index);

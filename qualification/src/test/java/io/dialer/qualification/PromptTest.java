@@ -90,11 +90,19 @@ class PromptTest
         final Script script = compile("'Hi {lead.first_name}'");
 
         assertEquals(List.of(
-            "s.yaml:3:26: lead field 'first_name' is not a column of leads.csv; did you mean 'firstname'?",
-            "s.yaml:5:27: lead field 'city' is not a column of leads.csv (its columns: firstname, zip)"),
+            "s.yaml:3:26: lead field 'first_name' is not a column of leads.csv; did you mean 'firstname'?"),
             script.missingLeadFields(List.of("firstname", "zip"), "leads.csv").stream()
                 .map(ValidationError::toString).toList());
         assertEquals(List.of(), script.missingLeadFields(List.of("first_name", "city"), "leads.csv"));
+    }
+
+    @Test
+    void shouldAcceptAMissingColumnWhenThePlaceholderHasAFallback()
+    {
+        final Script script = compile("'Hi {lead.first_name|there}'");
+
+        assertEquals(List.of(), script.missingLeadFields(List.of("zip"), "leads.csv"),
+            "both placeholders (the greeting's and the question's {lead.city|your city}) have a fallback");
     }
 
     static Stream<Arguments> malformed()

@@ -444,7 +444,7 @@ class CampaignLoaderTest
     void shouldReportPromptFieldsTheLeadListDoesNotHave() throws IOException
     {
         Files.writeString(dir.resolve("script.yaml"), Files.readString(dir.resolve("script.yaml")).replace(
-            "prompt: \"Hello, this is", "prompt: \"Hello {lead.first_name}, this is"));
+            "{lead.first_name|there}", "{lead.first_name}"));
 
         assertEquals(List.of(dir.resolve("script.yaml") + ":23:19: lead field 'first_name' is not a column of " +
             "leads.csv (it has only the phone column)"), errors(VALID));
