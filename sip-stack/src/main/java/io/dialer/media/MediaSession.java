@@ -339,4 +339,14 @@ public final class MediaSession
     {
         return "MediaSession{id=" + session.id + ", local=" + session.localAddress + ", " + session.counters + "}";
     }
+
+    /**
+     * For tests: the tap clock's current late window (read after an event of the media thread was observed).
+     *
+     * @return nanoseconds.
+     */
+    long tapLateNs()
+    {
+        return session.tapLateNs();
+    }
 }

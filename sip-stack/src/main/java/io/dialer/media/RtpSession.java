@@ -32,7 +32,9 @@ import org.agrona.concurrent.UnsafeBuffer;
  * (new talkspurt, lost packets) first gets the silence the gap left, as much as the time elapsed allows, and
  * re-phases the schedule to its arrival; a packet whose audio starts before what the taps were already given (it
  * came more than the window late and silence took its place, or it was reordered) is dropped for the taps, so
- * positions never run ahead of or behind elapsed time by more than the window.
+ * positions never run ahead of or behind elapsed time by more than the window. Such a late packet also widens the
+ * window by its lateness (up to 500 ms): a sender or network that is late once is likely late again, and silence put
+ * in place of late audio would read as pauses in a greeting.
  */
 final class RtpSession
 {
@@ -50,6 +52,7 @@ final class RtpSession
     static final int COMFORT_NOISE_PAYLOAD_TYPE = 13;
     static final int TAP_LATE_FRAMES = 3;
     static final long TAP_LATE_NS = TAP_LATE_FRAMES * FRAME_NS;
+    static final long TAP_LATE_MAX_NS = 25 * FRAME_NS;
     static final long NANOS_PER_SAMPLE = FRAME_NS / SAMPLES_PER_FRAME;
     static final int TAP_MAX_BACKWARD_SAMPLES = 50 * SAMPLES_PER_FRAME;
 
@@ -124,6 +127,7 @@ final class RtpSession
 
     private boolean tapClock;
     private long tapDueNs;
+    private long tapLateNs = TAP_LATE_NS;
     private boolean tapStreamKnown;
     private long tapSsrc;
     private long tapNextTimestamp;
@@ -283,6 +287,7 @@ final class RtpSession
             return;
         }
         tapClock = true;
+        tapLateNs = TAP_LATE_NS;
         tapDueNs = startNs + FRAME_NS;
         tapStreamKnown = false;
         tapNextTimestamp = 0;
@@ -907,9 +912,17 @@ final class RtpSession
         }
     }
 
+    /**
+     * @return how late a frame's audio may come before silence takes its place (widened by late packets).
+     */
+    long tapLateNs()
+    {
+        return tapLateNs;
+    }
+
     private void clockTaps(final long nowNs)
     {
-        while (nowNs - tapDueNs >= TAP_LATE_NS)
+        while (nowNs - tapDueNs >= tapLateNs)
         {
             clockSilence();
         }
@@ -953,6 +966,9 @@ final class RtpSession
             }
             if (delta < 0 && delta > -TAP_MAX_BACKWARD_SAMPLES)
             {
+                // the far end's audio was only late (a busy sender or network), and silence took its place: wait
+                // that much longer before the next frame of silence, so lateness is never mistaken for pauses again
+                tapLateNs = Math.min(TAP_LATE_MAX_NS, tapLateNs + -delta * NANOS_PER_SAMPLE + FRAME_NS);
                 counters.onLateForTaps();
                 return false;
             }

@@ -80,6 +80,8 @@ class TapClockTest
             // the packet that should have followed the talkspurt comes late: silence took its place, it is dropped
             peer.sendRtp(false, 0, peer.sequence++, firstTs + 5 * 160, ulaw(tone(1000, 160, 8000)));
             await(() -> 1 == session.counters().packetsLateForTaps(), "the late packet dropped for the taps");
+            assertTrue(session.tapLateNs() > RtpSession.TAP_LATE_NS,
+                "a sender that was late once gets a wider window: " + session.tapLateNs());
 
             // comfort noise a second later in the far end's time: a frame of silence at its timestamp at once
             final long cnTs = firstTs + 5 * 160 + 8000;

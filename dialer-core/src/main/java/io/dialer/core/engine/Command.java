@@ -11,7 +11,7 @@ import org.agrona.ExpandableArrayBuffer;
  * effects stage (the fields below, by {@link CommandType}) or a journal record ({@link CommandType#RECORD}: the
  * record encoded by {@code JournalCodec} in {@link #record}, which grows once and is then reused), never both.
  */
-public final class Command
+final class Command
 {
     CommandType type;
     long sequence;

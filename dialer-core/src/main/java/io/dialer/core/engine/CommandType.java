@@ -6,7 +6,7 @@ package io.dialer.core.engine;
 /**
  * What a {@link Command} asks for: telephony work for the effects stage, or a record for the journal.
  */
-public enum CommandType
+enum CommandType
 {
     /** Dial a lead: {@code lead}, {@code target} (E.164), {@code ringTimeoutMs}. */
     DIAL_LEAD,

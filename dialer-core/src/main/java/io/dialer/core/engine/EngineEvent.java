@@ -7,7 +7,7 @@ package io.dialer.core.engine;
  * One slot of the controller's ring: preallocated, mutable, written by each producer in place through
  * {@link EventProxy}. Fields are read only on the controller's (and the input journal's) thread after publication.
  */
-public final class EngineEvent
+final class EngineEvent
 {
     /** Leg number of the lead's own leg; closer legs are {@link #closerLeg(int)}. */
     public static final int LEAD_LEG = 0;
@@ -66,7 +66,7 @@ public final class EngineEvent
     /**
      * @return the type.
      */
-    public EventType type()
+    EventType type()
     {
         return type;
     }
@@ -74,7 +74,7 @@ public final class EngineEvent
     /**
      * @return the call id.
      */
-    public long callId()
+    long callId()
     {
         return callId;
     }
@@ -82,7 +82,7 @@ public final class EngineEvent
     /**
      * @return the leg.
      */
-    public int leg()
+    int leg()
     {
         return leg;
     }
@@ -90,7 +90,7 @@ public final class EngineEvent
     /**
      * @return when it happened, nanos.
      */
-    public long nanos()
+    long nanos()
     {
         return nanos;
     }
@@ -98,7 +98,7 @@ public final class EngineEvent
     /**
      * @return the token (play token, or nanos for LATENCY).
      */
-    public long token()
+    long token()
     {
         return token;
     }
@@ -106,7 +106,7 @@ public final class EngineEvent
     /**
      * @return the int value (status, position, step).
      */
-    public int value()
+    int value()
     {
         return value;
     }
@@ -114,7 +114,7 @@ public final class EngineEvent
     /**
      * @return the DTMF key.
      */
-    public char digit()
+    char digit()
     {
         return digit;
     }

@@ -8,7 +8,7 @@ package io.dialer.core.engine;
  * {@link LegEvents}), the effects stage (feedback: latencies, bridged, a command that failed), and the control seam
  * ({@link EngineControl}: users' actions, from any thread).
  */
-public enum EventType
+enum EventType
 {
     /** The leg is ringing (180/183). */
     RINGING,

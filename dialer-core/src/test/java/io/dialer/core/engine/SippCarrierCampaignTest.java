@@ -82,7 +82,10 @@ final class SippCarrierCampaignTest
         final InetAddress loopback = InetAddress.getLoopbackAddress();
         try (PromptBook prompts = PromptBook.of(tts, campaign))
         {
-            writeCarrierMedia(tts, sippDir, prompts.script(campaign.script().greeting()).durationMs());
+            // the greeting speaks the lead's first name: its length for the lead who answers "no" (Eli)
+            final String greeting = campaign.script().greeting().render(
+                campaign.script().leadValues(java.util.Map.of("first_name", "Eli")));
+            writeCarrierMedia(tts, sippDir, tts.render(greeting).durationMs());
             try (Sipp sipp = Sipp.launch(new Sipp.Context().scenario("uas_carrier.xml").workDir(sippDir)
                 .calls(SIPP_CALLS).limit(SIPP_CALLS).timeoutSeconds(110));
                 SipStack dialer = SipStack.launch(new SipStack.Context().bindAddress(loopback).port(0)
