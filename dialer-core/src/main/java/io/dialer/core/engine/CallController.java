@@ -319,6 +319,10 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
             result = ControlResult.refused(event.type + " failed: " + ex.getMessage());
             LOG.warn("control: {} failed", event, ex);
         }
+        if (null != result && result.applied())
+        {
+            publishState(null); // who asked sees the change at once, also after the campaign is over
+        }
         if (null != result && event.attachment instanceof CompletableFuture)
         {
             ((CompletableFuture<ControlResult>)event.attachment).complete(result);

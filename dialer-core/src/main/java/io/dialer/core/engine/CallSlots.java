@@ -39,7 +39,7 @@ final class CallSlots
         this.sequence = firstSequence;
         final int capacity = 1 << slotBits;
         calls = new CallFlow[capacity];
-        free = new IntArrayQueue(capacity, IntArrayQueue.DEFAULT_NULL_VALUE);
+        free = new IntArrayQueue(Math.max(capacity, IntArrayQueue.MIN_CAPACITY), IntArrayQueue.DEFAULT_NULL_VALUE);
         for (int i = 0; i < capacity; i++)
         {
             calls[i] = new CallFlow(settings, out, journal, stats);

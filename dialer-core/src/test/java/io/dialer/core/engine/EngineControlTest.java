@@ -121,6 +121,11 @@ class EngineControlTest
 
     private EngineContext context(final String csv, final DoNotCallList dnc, final Path journal)
     {
+        return context(csv, dnc, journal, 0);
+    }
+
+    private EngineContext context(final String csv, final DoNotCallList dnc, final Path journal, final long wrapUpMs)
+    {
         final LeadList leads = new LeadListReader("US").read("leads.csv", csv);
         final RetryPolicy retries = new RetryPolicy.Context().maxAttempts(1).maxAttemptsPerDay(1).policy();
         final long start = ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, CHICAGO).toInstant().toEpochMilli();
@@ -133,7 +138,7 @@ class EngineControlTest
             .closersLoginAtStart(false)
             .compliance(new DialGate(WindowPolicy.defaultPolicy(), retries, dnc), dnc)
             .trunkHost(carrier.stack().localAddress().getHostString() + ":" + carrier.stack().port())
-            .transfer(new TransferConfiguration.Context().wrapUpMs(0).reassuranceIntervalMs(0).maxAttempts(3))
+            .transfer(new TransferConfiguration.Context().wrapUpMs(wrapUpMs).reassuranceIntervalMs(0).maxAttempts(3))
             .clock(new CampaignClock(SystemEpochClock.INSTANCE, start), true)
             .stacks(dialer)
             .prompts(prompts)
@@ -274,6 +279,49 @@ class EngineControlTest
             controls);
         assertEquals(List.of("0 TRANSFERRED dana", "1 TRANSFERRED dana", "2 closed DO_NOT_CALL"),
             dispositions.stream().sorted().toList());
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldEndAWrapUpOnRequestAndDrainTheCampaign(@TempDir final Path dir) throws Exception
+    {
+        carrier.script("+12145550321", person());
+        carrier.script("closer-dana", PhoneScript.builder().answerAfterMs(100)
+            .acceptAfterBriefing(500, 8_000).hangupAfterKeyMs(1_000).build());
+        final Path journal = dir.resolve("journal");
+        try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt"));
+            DialerEngine engine = DialerEngine.start(context(
+                "phone,first_name\n+12145550321,Flo\n+12145550322,Gus\n", dnc, journal, 600_000)))
+        {
+            final EngineControl control = engine.control();
+            control.closerLogin("dana").get(WAIT_S, TimeUnit.SECONDS);
+            final LiveState wrapping = await(engine, "dana in wrap-up", s -> "WRAP_UP".equals(closerState(s, "dana")));
+            assertEquals(1, wrapping.bridged());
+            assertTrue(control.drain().get(WAIT_S, TimeUnit.SECONDS).applied(), "no new lead from now");
+
+            assertTrue(control.closerWrapUpDone("dana").get(WAIT_S, TimeUnit.SECONDS).applied());
+            assertFalse(control.closerWrapUpDone("dana").get(WAIT_S, TimeUnit.SECONDS).applied(), "not any more");
+
+            assertTrue(engine.awaitFinished(WAIT_S, TimeUnit.SECONDS));
+            final LiveState state = control.state();
+            assertEquals(LiveState.Status.STOPPED, state.status());
+            assertEquals("drained", state.reason());
+            assertEquals(1, state.leads() - state.leadsDone(), "the lead never dialed stays open");
+            assertEquals("AVAILABLE", closerState(state, "dana"));
+        }
+        final List<String> controls = new ArrayList<>();
+        Journal.replay(journal, new CampaignLog()
+        {
+            @Override
+            public void control(
+                final long timeMs, final ControlAction action, final CharSequence subject, final CharSequence detail,
+                final boolean applied)
+            {
+                controls.add(action + (applied ? "" : " refused"));
+            }
+        });
+        assertEquals(List.of("CLOSER_LOGIN", "CAMPAIGN_DRAIN", "CLOSER_WRAP_UP_DONE", "CLOSER_WRAP_UP_DONE refused"),
+            controls);
     }
 
     @Test
