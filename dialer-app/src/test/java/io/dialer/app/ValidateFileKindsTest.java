@@ -160,7 +160,7 @@ class ValidateFileKindsTest
         final Path examples = ValidateCommandTest.examples();
         final Path script = dir.resolve("script.yaml");
         Files.writeString(script, Files.readString(examples.resolve("auto-insurance.yaml")).replace(
-            "prompt: \"Hello, this is", "prompt: \"Hello {lead.first_name|there}, this is"));
+            "prompt: \"Hello, this is", "prompt: \"Hello {lead.first_name}, this is"));
         final Path leads = dir.resolve("leads.csv");
         Files.writeString(leads, "phone,firstname,city\n2145550123,Ana,Dallas\n");
 
@@ -172,6 +172,11 @@ class ValidateFileKindsTest
         out.getBuffer().setLength(0);
         assertEquals(0, run("validate", script.toString(), examples.resolve("leads-sample.csv").toString()),
             out.toString());
+
+        // with a fallback the column is not needed: a lead without it hears the fallback
+        Files.writeString(script, Files.readString(script).replace("{lead.first_name}", "{lead.first_name|there}"));
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("validate", script.toString(), leads.toString()), out.toString());
     }
 
     private int run(final String... args)
