@@ -32,6 +32,7 @@ public final class CloserPool
 
     private final long[] hot;
     private final String[] pauseReasons;
+    private final boolean[] removed;
     private final Object2IntHashMap<String> indexById;
     private int size;
 
@@ -58,6 +59,7 @@ public final class CloserPool
         skillIds = new int[capacity * maxSkillsPerCloser];
         hot = new long[capacity * HOT_STRIDE];
         pauseReasons = new String[capacity];
+        removed = new boolean[capacity];
         indexById = new Object2IntHashMap<>(capacity * 2, 0.65f, NULL_CLOSER);
     }
 
@@ -109,6 +111,75 @@ public final class CloserPool
         indexById.put(id, index);
         size++;
         return index;
+    }
+
+    /**
+     * Changes a logged-out closer's name, destination and skills (a closer's skills are in the matcher's lists while
+     * logged in, so they change only while {@link CloserState#OFFLINE}). Configuration time: this allocates.
+     *
+     * @param closer     the index.
+     * @param name       display name.
+     * @param sipUri     where to dial the closer.
+     * @param skillNames the closer's skills, at least one.
+     * @throws IllegalArgumentException on no skill, a repeated skill or too many skills.
+     * @throws IllegalStateException    when the closer is not logged out.
+     */
+    public void update(final int closer, final String name, final String sipUri, final String... skillNames)
+    {
+        if (CloserState.OFFLINE != state(closer))
+        {
+            throw new IllegalStateException("closer " + ids[closer] + " is " + state(closer) + ": log out first");
+        }
+        if (skillNames.length < 1 || skillNames.length > maxSkillsPerCloser)
+        {
+            throw new IllegalArgumentException(
+                "closer " + ids[closer] + " needs 1.." + maxSkillsPerCloser + " skills, has " + skillNames.length);
+        }
+        final int[] interned = new int[skillNames.length];
+        for (int i = 0; i < skillNames.length; i++)
+        {
+            interned[i] = skills.intern(skillNames[i]);
+            for (int j = 0; j < i; j++)
+            {
+                if (interned[j] == interned[i])
+                {
+                    throw new IllegalArgumentException(
+                        "closer " + ids[closer] + " lists skill twice: " + skillNames[i]);
+                }
+            }
+        }
+        System.arraycopy(interned, 0, skillIds, closer * maxSkillsPerCloser, interned.length);
+        skillCounts[closer] = interned.length;
+        names[closer] = name;
+        sipUris[closer] = sipUri;
+    }
+
+    /**
+     * Removes a logged-out closer: its id is free again and {@link #indexOf(String)} no longer finds it; its index
+     * stays used (and {@link #isRemoved(int)}), so indexes held elsewhere never point at another closer.
+     *
+     * @param closer the index.
+     * @throws IllegalStateException when the closer is not logged out.
+     */
+    public void remove(final int closer)
+    {
+        if (CloserState.OFFLINE != state(closer))
+        {
+            throw new IllegalStateException("closer " + ids[closer] + " is " + state(closer) + ": log out first");
+        }
+        indexById.remove(ids[closer]);
+        removed[closer] = true;
+    }
+
+    /**
+     * Whether a closer was removed.
+     *
+     * @param closer the index.
+     * @return true once {@link #remove(int)} was called for it.
+     */
+    public boolean isRemoved(final int closer)
+    {
+        return removed[closer];
     }
 
     /**

@@ -56,6 +56,29 @@ class CloserPoolTest
     }
 
     @Test
+    void shouldChangeAndRemoveOnlyALoggedOutCloser()
+    {
+        final int alice = pool.add("alice", "Alice", "sip:alice@floor", "sales");
+        pool.update(alice, "Alice B", "ext:1001", "billing", "sales");
+        assertEquals("Alice B", pool.name(alice));
+        assertEquals("ext:1001", pool.sipUri(alice));
+        assertEquals(2, pool.skillCount(alice));
+        assertTrue(pool.hasSkill(alice, skills.skillId("billing")));
+        assertThrows(IllegalArgumentException.class, () -> pool.update(alice, "A", "sip:a", "x", "x"));
+        assertEquals(2, pool.skillCount(alice), "a refused change changes nothing");
+
+        pool.state(alice, CloserState.AVAILABLE, 10);
+        assertThrows(IllegalStateException.class, () -> pool.update(alice, "A", "sip:a", "sales"));
+        assertThrows(IllegalStateException.class, () -> pool.remove(alice));
+        pool.state(alice, CloserState.OFFLINE, 20);
+
+        pool.remove(alice);
+        assertTrue(pool.isRemoved(alice));
+        assertEquals(CloserPool.NULL_CLOSER, pool.indexOf("alice"));
+        assertEquals(1, pool.add("alice", "Alice again", "sip:alice@floor", "sales"), "the id is free again");
+    }
+
+    @Test
     void shouldInternSkillsToDenseIds()
     {
         assertEquals(0, skills.intern("sales"));
