@@ -15,7 +15,8 @@ import io.dialer.core.compliance.Disposition;
 import io.dialer.core.engine.DialerEngine;
 import io.dialer.core.engine.EngineContext;
 import io.dialer.core.engine.EngineStats;
-import io.dialer.core.engine.LiveState;
+import io.dialer.core.engine.CampaignState;
+import io.dialer.core.engine.RunningCampaign;
 import io.dialer.core.journal.Journal;
 import io.dialer.core.report.CampaignReport;
 import io.dialer.core.report.ReportBuilder;
@@ -30,6 +31,8 @@ final class CampaignRunner
 {
     private static final long PROGRESS_INTERVAL_MS = 1_000;
     private static final int BAR_WIDTH = 30;
+    private static final CampaignState EMPTY = new CampaignState(0, "", 0, CampaignState.Status.RUNNING, "", 0, 0, 0,
+        0, 0, Long.MAX_VALUE, 0, 0, java.util.Map.of(), 0, 0, 0, java.util.Map.of(), 0, "");
 
     private CampaignRunner()
     {
@@ -39,8 +42,8 @@ final class CampaignRunner
      * Runs the campaign: a progress line, trunk problems on {@code err} as they happen; when the engine suspends
      * dialing (the trunk kept failing) or the time limit passes, the run is stopped and says why.
      *
-     * @param ctx        the engine's settings, with the stacks, prompts and journal directory (resumed when it holds
-     *                   a journal).
+     * @param ctx        the engine's settings, with the stacks, the journal directory and one campaign (resumed when
+     *                   its journal directory holds a journal).
      * @param reportFile where to write the report JSON.
      * @param timeoutMs  the most the campaign may take; 0 for no limit.
      * @param out        where the progress and the table go.
@@ -57,9 +60,11 @@ final class CampaignRunner
         final long deadline = timeoutMs > 0 ? System.currentTimeMillis() + timeoutMs : Long.MAX_VALUE;
         boolean finished;
         String stopped = null;
+        final Path journalDir = ctx.campaigns().get(0).journalDir();
         try (DialerEngine engine = DialerEngine.start(ctx))
         {
-            out.printf("campaign run %d, journal %s%n", engine.run(), ctx.journalDir());
+            final RunningCampaign campaign = engine.campaigns().get(0);
+            out.printf("campaign run %d, journal %s%n", campaign.run(), journalDir);
             out.flush();
             long lastLine = 0;
             String lastTrunkProblem = "";
@@ -67,7 +72,7 @@ final class CampaignRunner
             {
                 finished = engine.awaitFinished(console ? 200 : PROGRESS_INTERVAL_MS, TimeUnit.MILLISECONDS);
                 final long now = System.currentTimeMillis();
-                final LiveState state = engine.control().state();
+                final CampaignState state = null == campaign.state() ? EMPTY : campaign.state();
                 if (!state.trunkProblem().isEmpty() && !state.trunkProblem().equals(lastTrunkProblem))
                 {
                     lastTrunkProblem = state.trunkProblem();
@@ -77,16 +82,16 @@ final class CampaignRunner
                 }
                 if (console)
                 {
-                    out.print('\r' + progress(engine.stats(), ctx.clock().time()));
+                    out.print('\r' + progress(campaign.stats(), ctx.clock().time()));
                     out.flush();
                 }
                 else if (now - lastLine >= 5 * PROGRESS_INTERVAL_MS || finished)
                 {
-                    out.println(progress(engine.stats(), ctx.clock().time()));
+                    out.println(progress(campaign.stats(), ctx.clock().time()));
                     out.flush();
                     lastLine = now;
                 }
-                if (LiveState.Status.SUSPENDED == state.status() && null == stopped)
+                if (CampaignState.Status.SUSPENDED == state.status() && null == stopped)
                 {
                     stopped = "dialing suspended: " + state.reason();
                 }
@@ -109,12 +114,12 @@ final class CampaignRunner
                 err.println("campaign stopped: " + stopped + "; calls in progress finish, the journal keeps every " +
                     "decision, and running the same command again resumes the campaign");
                 err.flush();
-                engine.control().stop(stopped);
+                campaign.stop(stopped);
                 engine.awaitFinished(60, TimeUnit.SECONDS);
             }
         }
 
-        final CampaignReport report = report(ctx.journalDir());
+        final CampaignReport report = report(journalDir);
         ReportTable.print(report, out);
         try (Writer writer = Files.newBufferedWriter(reportFile, StandardCharsets.UTF_8))
         {

@@ -27,6 +27,7 @@ import io.dialer.core.compliance.Disposition;
 import io.dialer.core.compliance.DoNotCallList;
 import io.dialer.sim.demo.DemoPopulation;
 import io.dialer.core.engine.CampaignClock;
+import io.dialer.core.engine.CampaignContext;
 import io.dialer.core.engine.CampaignSetup;
 import io.dialer.core.engine.EngineContext;
 import io.dialer.core.engine.PromptBook;
@@ -134,17 +135,23 @@ public final class DemoCommand implements Callable<Integer>
                 " (the calling window applies to it; idle time before retries is skipped, calls run in real time)");
             out.flush();
 
-            final EngineContext config = CampaignSetup.config(campaign, list, dnc,
-                    new CampaignClock(SystemEpochClock.INSTANCE, startMs), true)
+            final CampaignContext run = CampaignSetup.campaign(campaign, list, dnc)
                 .trunkHost(loopback.getHostAddress() + ":" + carrier.stack().port())
-                .closers(closersFile.closers())
                 .transfer(new TransferConfiguration.Context()
-                    .wrapUpMs(1_000).introduction(false).ringTimeoutMs(10_000).maxAttempts(8));
+                    .wrapUpMs(1_000).introduction(false).ringTimeoutMs(10_000).maxAttempts(8))
+                .prompts(prompts)
+                .journalDir(work.resolve("journal"));
             if (ringTimeoutS > 0)
             {
-                config.ringTimeoutMs(ringTimeoutS * 1_000L);
+                run.ringTimeoutMs(ringTimeoutS * 1_000L);
             }
-            config.stacks(dialer).prompts(prompts).journalDir(work.resolve("journal"));
+            final EngineContext config = CampaignSetup.engine(campaign, dnc,
+                    new CampaignClock(SystemEpochClock.INSTANCE, startMs), true)
+                .closers(closersFile.closers())
+                .wrapUpMs(1_000)
+                .stacks(dialer)
+                .journalDir(work.resolve("journal"))
+                .campaign(run);
             final CampaignReport report = CampaignRunner.run(config, work.resolve("report.json"),
                 timeoutMinutes * 60_000L, out, spec.commandLine().getErr());
             return check(population, report, dnc, out) ? 0 : 1;

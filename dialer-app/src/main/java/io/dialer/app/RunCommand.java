@@ -136,9 +136,10 @@ public final class RunCommand implements Callable<Integer>
             try (SipStack stack = SipStack.launch(context);
                 PromptBook prompts = PromptBook.of(new TextToSpeech(), campaign))
             {
-                final EngineContext config = CampaignSetup.config(campaign, leads, dnc,
+                final EngineContext config = CampaignSetup.engine(campaign, dnc,
                     new CampaignClock(SystemEpochClock.INSTANCE, SystemEpochClock.INSTANCE.time()), false)
-                    .stacks(stack).prompts(prompts).journalDir(journal);
+                    .stacks(stack).journalDir(journal)
+                    .campaign(CampaignSetup.campaign(campaign, leads, dnc).prompts(prompts).journalDir(journal));
                 final CampaignReport report = CampaignRunner.run(config, journal.resolve("report.json"),
                     (long)(maxHours * 3_600_000L), out, err);
                 return null == report ? 1 : 0;

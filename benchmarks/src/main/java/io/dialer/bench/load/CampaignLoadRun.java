@@ -245,18 +245,23 @@ public final class CampaignLoadRun
                     }
                     stacks.add(SipStack.launch(context));
                 }
-                final EngineContext config = CampaignSetup.config(
-                    campaign, leads, dnc, new CampaignClock(SystemEpochClock.INSTANCE, mondayTen()), false)
-                    .trunkHost("127.0.0.1:" + carrierPort)
-                    .pacer(new ProgressivePacer(10, 1_000_000))
-                    .maxDialsPerSecond(options.rate)
-                    .capacityBits(options.capacityBits)
-                    .transfer(new TransferConfiguration.Context()
-                        .wrapUpMs(options.wrapUpMs).introduction(false).ringTimeoutMs(10_000).maxAttempts(8));
                 final Path journalDir = work.resolve("journal");
+                final EngineContext config = CampaignSetup.engine(
+                    campaign, dnc, new CampaignClock(SystemEpochClock.INSTANCE, mondayTen()), false)
+                    .capacityBits(options.capacityBits)
+                    .wrapUpMs(options.wrapUpMs)
+                    .stacks(stacks.toArray(new SipStack[0]))
+                    .journalDir(journalDir)
+                    .campaign(CampaignSetup.campaign(campaign, leads, dnc)
+                        .trunkHost("127.0.0.1:" + carrierPort)
+                        .pacer(new ProgressivePacer(10, 1_000_000))
+                        .maxDialsPerSecond(options.rate)
+                        .transfer(new TransferConfiguration.Context()
+                            .wrapUpMs(options.wrapUpMs).introduction(false).ringTimeoutMs(10_000).maxAttempts(8))
+                        .prompts(prompts)
+                        .journalDir(journalDir));
                 final Monitor monitor = new Monitor();
-                final DialerEngine engine = DialerEngine.start(
-                    config.stacks(stacks.toArray(new SipStack[0])).prompts(prompts).journalDir(journalDir));
+                final DialerEngine engine = DialerEngine.start(config);
                 final boolean finished;
                 try
                 {
@@ -264,7 +269,7 @@ public final class CampaignLoadRun
                     if (!finished)
                     {
                         System.out.println("max-seconds reached: draining");
-                        engine.control().drain();
+                        engine.campaigns().get(0).drain();
                         engine.awaitFinished(30, TimeUnit.SECONDS);
                     }
                 }
@@ -322,7 +327,7 @@ public final class CampaignLoadRun
 
         boolean watch(final DialerEngine engine, final SippProcess carrier, final SippProcess closers)
         {
-            final EngineStats stats = engine.stats();
+            final EngineStats stats = engine.campaigns().get(0).stats();
             start = LoadSnapshot.take(sipps);
             startNs = System.nanoTime();
             final long deadlineNs = startNs + TimeUnit.SECONDS.toNanos(options.maxSeconds);
@@ -446,7 +451,7 @@ public final class CampaignLoadRun
         System.out.printf(Locale.ROOT, "step latencies, ms (controller, HdrHistogram):%n");
         for (final Step step : Step.values())
         {
-            final Histogram h = engine.latency(step);
+            final Histogram h = engine.campaigns().get(0).latency(step);
             System.out.printf(Locale.ROOT, "  %-30s p50 %8.2f  p90 %8.2f  p99 %8.2f  p99.9 %8.2f  max %8.2f  n=%d%n",
                 step, ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)),
                 ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()), h.getTotalCount());

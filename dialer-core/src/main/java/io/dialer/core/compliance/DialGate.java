@@ -62,6 +62,16 @@ public final class DialGate
     }
 
     /**
+     * The do-not-call list the gate checks.
+     *
+     * @return the list.
+     */
+    public DoNotCallList doNotCall()
+    {
+        return doNotCall;
+    }
+
+    /**
      * Decides whether a lead may be dialed now.
      *
      * @param number            E.164 digits as a long ({@link E164#parse(CharSequence)}); invalid when not positive.

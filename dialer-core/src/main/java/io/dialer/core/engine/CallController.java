@@ -3,29 +3,23 @@
  */
 package io.dialer.core.engine;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import com.lmax.disruptor.EventHandler;
-import io.dialer.core.compliance.DialRateLimiter;
-import io.dialer.core.compliance.Disposition;
 import io.dialer.core.journal.CampaignLog;
 import io.dialer.core.journal.ControlAction;
 import io.dialer.core.journal.RecoveryState;
 import io.dialer.core.journal.Step;
-import io.dialer.core.lead.LeadList;
 import io.dialer.detection.Cause;
 import io.dialer.detection.Verdict;
-import io.dialer.qualification.OutcomeKind;
-import io.dialer.qualification.Script;
 import io.dialer.sip.EndCause;
 import io.dialer.sip.FailureCause;
 import io.dialer.transfer.MatchListener;
 import io.dialer.transfer.Matcher;
-import io.dialer.transfer.SkillRegistry;
-import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.NanoClock;
 import org.slf4j.Logger;
@@ -33,20 +27,38 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The single writer, as a thin router: it consumes the event ring on one thread and hands each event to the part
- * that owns it — a call's {@link CallFlow} ({@link CallSlots}), the {@link SalesFloor} (presence, the matcher), the
- * {@link CampaignStatus}, the {@link LeadSchedule}, the {@link EngineTimers} — while {@link CallEffects} carries out
- * what the flows ask for. It never blocks.
+ * that owns it — a call's {@link CallFlow} (found in the {@link CallSlots}, whichever campaign it belongs to), the
+ * {@link SalesFloor} (presence, the one matcher every campaign shares), a {@link CampaignRun} (its status and
+ * schedule), the {@link EngineTimers} — while each campaign's {@link CallEffects} carries out what its flows ask for.
+ * It never blocks.
  * <p>
  * Between batches (and at least every millisecond when idle) it fires due timers, expires wrap-ups, paces new dials
- * and checks whether the run is over; every 250 ms it publishes a {@link LiveState} to the {@link EngineControl}.
+ * for every campaign (the available closers of a skill shared among the campaigns that need it) and ends the
+ * campaigns that are done; every 250 ms, and after each control action applied, it publishes a {@link LiveState} to
+ * the {@link EngineControl}.
  */
 final class CallController implements EventHandler<EngineEvent>, MatchListener, EngineTimers.Handler
 {
     private static final Logger LOG = LoggerFactory.getLogger(CallController.class);
     private static final long STATE_INTERVAL_MS = 250;
 
+    /**
+     * A campaign to start: prepared off the controller's thread (journal opened and replayed), started on it.
+     *
+     * @param id        the campaign's id (its index in the engine).
+     * @param ctx       its settings, concluded.
+     * @param journal   its journal's encoder.
+     * @param recovered its journal's state, or null for a new campaign.
+     * @param handle    the handle users hold.
+     * @param started   completed when the campaign has started, or null.
+     */
+    record CampaignStart(
+        int id, CampaignContext ctx, CampaignLog journal, RecoveryState recovered, RunningCampaign handle,
+        CompletableFuture<RunningCampaign> started)
+    {
+    }
+
     private final EngineContext ctx;
-    private final LeadList leads;
     private final CommandProxy commands;
     private final CampaignLog journal;
     private final EpochClock clock;
@@ -55,21 +67,21 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
     private final EngineControl control;
     private final SalesFloor floor;
     private final Matcher matcher;
-    private final CampaignStatus status;
     private final Admission admission;
-    private final DialRateLimiter dialRate;
     private final EngineTimers timers;
-    private final LeadSchedule schedule;
-    private final CallEffects effects;
     private final CallSlots slots;
-    private final Histogram[] latencies = new Histogram[Step.values().length];
-    private final int primarySkill;
-    private final int run;
-    private final Runnable onFinished;
-
+    private final ControllerTime time = new ControllerTime();
+    private final CampaignRun.Engine shared;
+    private final CampaignRun[] campaigns;
+    private final FloorPacer pacer = new FloorPacer();
+    private final FloorPacer.Lines[] onSkill;
+    private final boolean[] paced;
+    private final List<CampaignStart> initial;
+    private final Runnable onAllOver;
     private RecoveryState recovered;
+    private int campaignCount;
+    private boolean allOver;
     private long nowMs;
-    private boolean over;
     private long lastStateMs;
 
     CallController(
@@ -79,80 +91,68 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
         final EngineStats stats,
         final EngineControl control,
         final RecoveryState recovered,
-        final Runnable onFinished)
+        final List<CampaignStart> initial,
+        final Runnable onAllOver)
     {
         this.ctx = ctx;
-        this.leads = ctx.leads();
         this.commands = commands;
         this.journal = journal;
         this.clock = ctx.clock();
         this.nanoClock = ctx.nanoClock();
         this.stats = stats;
         this.control = control;
-        this.onFinished = onFinished;
+        this.initial = List.copyOf(initial);
+        this.onAllOver = onAllOver;
 
-        if (null != recovered && recovered.leads() != leads.size())
+        long lastCallId = null == recovered ? 0 : recovered.lastCallId();
+        long lastTimeMs = null == recovered ? 0 : recovered.lastTimeMs();
+        for (final CampaignStart start : initial)
         {
-            throw new IllegalStateException("the journal is for a lead list of " + recovered.leads() +
-                " leads, this one has " + leads.size() + ": use a new journal directory for a different list");
+            if (null != start.recovered())
+            {
+                lastCallId = Math.max(lastCallId, start.recovered().lastCallId());
+                lastTimeMs = Math.max(lastTimeMs, start.recovered().lastTimeMs());
+            }
         }
-        if (null != recovered && ctx.skipIdleTime())
+        if (lastTimeMs > 0 && ctx.skipIdleTime())
         {
             // a clock that skips idle time starts where it is told on every run: resume at the journal's time, so
             // the restart's dispositions, retry times and daily caps never fall before what the journal holds
-            stats.add(EngineStats.SKIPPED_MS, ctx.clock().skipTo(recovered.lastTimeMs()));
+            stats.add(EngineStats.SKIPPED_MS, ctx.clock().skipTo(lastTimeMs));
         }
         nowMs = clock.time();
+        time.set(nowMs);
 
         final int slotBits = ctx.capacityBits();
         timers = new EngineTimers(nowMs, slotBits);
-        floor = new SalesFloor(ctx.closers(), ctx.transfer().wrapUpMs(), Math.max(16, 1 << slotBits), this, journal);
+        floor = new SalesFloor(ctx.closers(), ctx.maxClosers(), ctx.wrapUpMs(), Math.max(16, 1 << slotBits), this,
+            journal);
         matcher = floor.matcher();
-        schedule = new LeadSchedule(leads, ctx.gate(), timers, journal);
-        status = new CampaignStatus(journal, ctx.campaignName(), ctx.maxConsecutiveTrunkFailures());
         admission = new Admission(ctx.mediaLag(), ctx.mediaHoldMs(), stats, nanoClock.nanoTime());
-        dialRate = new DialRateLimiter(ctx.maxDialsPerSecond());
-        for (final Step step : Step.values())
-        {
-            latencies[step.ordinal()] = new Histogram(TimeUnit.MINUTES.toNanos(10), 3);
-        }
-        effects = new CallEffects(ctx, commands, journal, stats, timers, floor, schedule, status, latencies);
-        effects.now(nowMs);
-        final Script script = ctx.script();
-        slots = new CallSlots(slotBits, null == recovered ? 0 : recovered.lastCallId() >>> slotBits,
-            new CallFlow.Settings(script, ctx.transfer(), ctx.leaveMessage(), ctx.verdictTimeoutMs(),
-            ctx.beepTimeoutMs(), ctx.callbackOffer()), effects, journal, stats);
-        effects.slots(slots);
-        // pacing counts the closers of the script's first qualified skill
-        int firstSkill = SkillRegistry.UNKNOWN_SKILL;
-        for (int i = 0; i < script.outcomeCount() && SkillRegistry.UNKNOWN_SKILL == firstSkill; i++)
-        {
-            if (OutcomeKind.QUALIFIED == script.outcome(i).kind())
-            {
-                firstSkill = floor.skillId(script.outcome(i).skill());
-            }
-        }
-        primarySkill = firstSkill;
-        run = null == recovered ? 1 : recovered.runs() + 1;
+        slots = new CallSlots(slotBits, lastCallId >>> slotBits);
+        campaigns = new CampaignRun[ctx.maxCampaigns()];
+        onSkill = new FloorPacer.Lines[ctx.maxCampaigns()];
+        paced = new boolean[ctx.maxCampaigns()];
+        this.shared = new CampaignRun.Engine(commands, slots, timers, floor, stats, this::blockNumber, time,
+            nanoClock);
         this.recovered = recovered;
-        stats.set(EngineStats.LEADS, leads.size());
     }
 
     /**
-     * On the controller's thread, before the first event: the run's first record, then the leads' and the floor's
-     * state rebuilt from the journal (every record is written from this thread only).
+     * On the controller's thread, before the first event: the floor's state rebuilt from the engine's journal, the
+     * closers logged in when they log in at start, then the campaigns given at start started (every record is
+     * written from this thread only).
      */
     @Override
     public void onStart()
     {
         now(clock.time());
-        journal.campaignStarted(nowMs, run, ctx.campaignName(), ctx.leadsFile(), leads.size(), floor.pool().size());
-        for (final String number : schedule.restore(recovered, nowMs))
-        {
-            ctx.doNotCall().add(number, "journal", nowMs); // before the pipeline runs: written at once
-        }
         if (null != recovered)
         {
+            for (final String number : recovered.optOuts())
+            {
+                ctx.doNotCall().add(number, "journal", nowMs); // before the pipeline runs: written at once
+            }
             for (final Map.Entry<String, String> closer : recovered.closerPresence().entrySet())
             {
                 floor.login(closer.getKey(), nowMs);
@@ -161,35 +161,17 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
                     floor.pause(closer.getKey(), closer.getValue(), nowMs);
                 }
             }
-            if (recovered.paused())
-            {
-                status.pausedBeforeRestart();
-            }
         }
+        recovered = null;
         if (ctx.closersLoginAtStart())
         {
             floor.loginAll(nowMs);
         }
-        recovered = null;
-        stats.set(EngineStats.LEADS_DONE, schedule.leadsDone());
+        for (final CampaignStart start : initial)
+        {
+            startCampaign(start);
+        }
         publishState(null);
-    }
-
-    /**
-     * @return the run number of this start on the journal.
-     */
-    int run()
-    {
-        return run;
-    }
-
-    /**
-     * @param step a step.
-     * @return its latency histogram (read only after the controller stopped).
-     */
-    Histogram latency(final Step step)
-    {
-        return latencies[step.ordinal()];
     }
 
     /**
@@ -233,16 +215,23 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
     private void now(final long timeMs)
     {
         nowMs = timeMs;
-        effects.now(timeMs);
+        time.set(timeMs);
     }
 
     private void dispatch(final EngineEvent event)
     {
         switch (event.type)
         {
-            case LATENCY -> effects.latency(Step.get(event.value), event.token);
+            case LATENCY ->
+            {
+                final CallFlow flow = slots.flow(event.callId);
+                if (null != flow)
+                {
+                    campaigns[flow.campaign()].effects().latency(Step.get(event.value), event.token);
+                }
+            }
             case ADD_DO_NOT_CALL, CLOSER_LOGIN, CLOSER_LOGOUT, CLOSER_PAUSE, CLOSER_RESUME, CLOSER_WRAP_UP_DONE,
-                CONSOLE_ACCEPT, CONSOLE_REJECT, PAUSE, RESUME, DRAIN, STOP, STATE -> control(event);
+                CONSOLE_ACCEPT, CONSOLE_REJECT, PAUSE, RESUME, DRAIN, STOP, START_CAMPAIGN, STATE -> control(event);
             default ->
             {
                 final CallFlow flow = slots.flow(event.callId);
@@ -341,16 +330,76 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
             case CLOSER_RESUME -> floor.resume(event.text, nowMs);
             case CLOSER_WRAP_UP_DONE -> floor.wrapUpDone(event.text, nowMs);
             case CONSOLE_ACCEPT, CONSOLE_REJECT -> consoleDecision(event);
-            case PAUSE -> status.pause(nowMs);
-            case RESUME -> status.resume(nowMs);
-            case DRAIN -> status.drain(nowMs);
-            case STOP -> stop(event.text2);
+            case PAUSE, RESUME, DRAIN, STOP -> campaignAction(event);
+            case START_CAMPAIGN ->
+            {
+                startCampaign((CampaignStart)event.attachment);
+                yield null;
+            }
             case STATE ->
             {
                 publishState((CompletableFuture<LiveState>)event.attachment);
                 yield null;
             }
             default -> null;
+        };
+    }
+
+    private void startCampaign(final CampaignStart start)
+    {
+        try
+        {
+            if (null != start.recovered())
+            {
+                slots.atLeast(start.recovered().lastCallId() >>> ctx.capacityBits());
+            }
+            final CampaignRun run = new CampaignRun(start.id(), start.ctx(), start.journal(), start.recovered(),
+                start.handle(), shared);
+            campaigns[start.id()] = run;
+            campaignCount = Math.max(campaignCount, start.id() + 1);
+            allOver = false;
+            for (final String number : run.start(nowMs))
+            {
+                ctx.doNotCall().add(number, "journal", nowMs);
+            }
+            LOG.info("{} started", start.handle());
+            publishState(null);
+            if (null != start.started())
+            {
+                start.started().complete(start.handle());
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.warn("campaign {} could not start", start.ctx().name(), ex);
+            if (null != start.started())
+            {
+                start.started().completeExceptionally(ex);
+            }
+        }
+    }
+
+    private ControlResult campaignAction(final EngineEvent event)
+    {
+        final CampaignRun run = event.value >= 0 && event.value < campaigns.length ? campaigns[event.value] : null;
+        if (null == run)
+        {
+            return ControlResult.refused("unknown campaign " + event.value);
+        }
+        return switch (event.type)
+        {
+            case PAUSE -> run.status().pause(nowMs);
+            case RESUME -> run.status().resume(nowMs);
+            case DRAIN -> run.status().drain(nowMs);
+            default ->
+            {
+                final ControlResult result = run.status().stop(event.text2, nowMs);
+                if (result.applied())
+                {
+                    run.cancelUnanswered(nowMs, nanoClock.nanoTime()); // not answered yet: cancelled, not charged
+                }
+                yield result;
+            }
         };
     }
 
@@ -372,9 +421,27 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
             return ControlResult.refused("not a valid number: " + number);
         }
         final String e164 = "+" + value;
-        effects.blockNumber(value, null == source || source.isEmpty() ? "api" : source);
+        blockNumber(value, null == source || source.isEmpty() ? "api" : source);
         journal.control(nowMs, ControlAction.DO_NOT_CALL_ADDED, e164, null == source ? "" : source, true);
         return ControlResult.ok(e164 + " added to the do-not-call list");
+    }
+
+    /**
+     * Blocks a number for every later dial at once (in memory, here) and has the effects stage append it to the
+     * opt-out file: the controller never waits on the disk. A crash in between loses nothing: the journal's record is
+     * replayed into the list on restart.
+     */
+    private void blockNumber(final long value, final String source)
+    {
+        if (ctx.doNotCall().block(value))
+        {
+            commands.persistOptOut(value, nowMs, source);
+        }
+    }
+
+    private void blockNumber(final String e164, final String source)
+    {
+        blockNumber(ctx.doNotCall().normalise(e164), source);
     }
 
     private ControlResult consoleDecision(final EngineEvent event)
@@ -399,158 +466,122 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
         return ControlResult.ok((accept ? "accepted" : "rejected") + " call " + callId);
     }
 
-    private ControlResult stop(final String why)
-    {
-        final ControlResult result = status.stop(why, nowMs);
-        if (result.applied())
-        {
-            for (final CallFlow flow : slots.all())
-            {
-                if (0 != flow.callId() && CallFlow.Phase.DIALING == flow.phase())
-                {
-                    flow.at(nowMs, nanoClock.nanoTime()).cancel(); // not answered yet: cancelled, not charged
-                }
-            }
-        }
-        return result;
-    }
-
     // ------------------------------------------------------------------------------------------------------------
-    // periodic work: timers, wrap-ups, pacing, the end of the run, the live state
+    // periodic work: timers, wrap-ups, pacing, the end of campaigns, the live state
 
     private void poll()
     {
-        if (over)
-        {
-            return;
-        }
         timers.poll(nowMs, this);
         if (matcher.nextWrapUpDeadline() <= nowMs)
         {
             matcher.expireWrapUps(nowMs);
         }
         pace();
-        if (0 == slots.live())
-        {
-            checkEnd();
-        }
+        endCampaigns();
         if (nowMs - lastStateMs >= STATE_INTERVAL_MS)
         {
             publishState(null);
         }
     }
 
-    private void checkEnd()
-    {
-        if (0 == schedule.readyCount() && 0 == schedule.waitingCount())
-        {
-            finish(LiveState.Status.FINISHED);
-        }
-        else if (status.ending())
-        {
-            finish(LiveState.Status.STOPPED);
-        }
-        else if (ctx.skipIdleTime() && 0 == schedule.readyCount())
-        {
-            final long next = schedule.nextDueMs();
-            if (next != Long.MAX_VALUE && next > nowMs)
-            {
-                stats.add(EngineStats.SKIPPED_MS, ctx.clock().skipTo(next));
-                now(clock.time());
-                timers.poll(nowMs, this);
-            }
-        }
-    }
-
-    private void finish(final LiveState.Status end)
-    {
-        over = true;
-        if (LiveState.Status.FINISHED == end)
-        {
-            journal.campaignFinished(nowMs, run);
-        }
-        else
-        {
-            journal.campaignStopped(nowMs, run, status.reason(), schedule.openLeads(), schedule.heldByWindow(),
-                schedule.nextDueMs());
-        }
-        status.over(end);
-        publishState(null);
-        onFinished.run();
-    }
-
+    /**
+     * Paces every skill's campaigns together over the closers available with it ({@link FloorPacer}).
+     */
     private void pace()
     {
-        if (!status.dialing() || admission.holding(nanoClock.nanoTime()))
+        if (0 == campaignCount || admission.holding(nanoClock.nanoTime()))
         {
             return;
         }
-        final int available = floor.available(primarySkill);
-        final int lines = ctx.pacer().linesToDial(available, available, slots.inProgress());
-        int toDial = lines > 0 ? dialRate.allowed(nowMs, lines) : 0;
-        int dialed = 0;
-        while (toDial > 0 && slots.hasFree())
+        for (int i = 0; i < campaignCount; i++)
         {
-            final int lead = schedule.nextDialable(nowMs);
-            if (lead < 0)
+            final CampaignRun run = campaigns[i];
+            if (null == run || !run.dialing() || run.primarySkill() < 0 || paced[i])
             {
-                break;
+                continue;
             }
-            dial(lead);
-            toDial--;
-            dialed++;
+            final int skill = run.primarySkill();
+            int count = 0;
+            for (int j = i; j < campaignCount; j++)
+            {
+                final CampaignRun other = campaigns[j];
+                if (null != other && other.dialing() && other.primarySkill() == skill)
+                {
+                    onSkill[count++] = other;
+                    paced[j] = true;
+                }
+            }
+            pacer.pace(floor.available(skill), onSkill, count);
         }
-        dialRate.dialed(dialed);
+        Arrays.fill(paced, 0, campaignCount, false);
     }
 
-    private void dial(final int lead)
+    private void endCampaigns()
     {
-        final long callId = slots.acquire();
-        final int attempt = schedule.dialed(lead, nowMs);
-        final long nanos = nanoClock.nanoTime();
-        slots.slot(callId).at(nowMs, nanos).start(callId, lead, attempt);
-        stats.set(EngineStats.LIVE, slots.live());
-        stats.add(EngineStats.DIALED, 1);
-        final String e164 = leads.e164(lead);
-        journal.dialed(nowMs, lead, callId, attempt, e164, schedule.why());
-        commands.dialLead(callId, lead, e164, ctx.ringTimeoutMs(), nanos);
+        if (allOver)
+        {
+            return;
+        }
+        boolean anyOpen = false;
+        boolean anyReady = false;
+        long nextDue = Long.MAX_VALUE;
+        for (int i = 0; i < campaignCount; i++)
+        {
+            final CampaignRun run = campaigns[i];
+            if (null == run || run.over())
+            {
+                continue;
+            }
+            if (run.ended())
+            {
+                run.finish(nowMs);
+                publishState(null);
+                run.handle().finished();
+                LOG.info("{} ended: {}", run.handle(), run.status().status());
+                continue;
+            }
+            anyOpen = true;
+            anyReady |= run.dialing() && run.schedule().readyCount() > 0;
+            nextDue = Math.min(nextDue, run.schedule().nextDueMs());
+        }
+        if (!anyOpen && campaignCount > 0)
+        {
+            allOver = true;
+            onAllOver.run();
+        }
+        else if (ctx.skipIdleTime() && !anyReady && 0 == slots.live() && nextDue != Long.MAX_VALUE && nextDue > nowMs)
+        {
+            stats.add(EngineStats.SKIPPED_MS, ctx.clock().skipTo(nextDue));
+            now(clock.time());
+            timers.poll(nowMs, this);
+        }
     }
 
     private void publishState(final CompletableFuture<LiveState> requested)
     {
         lastStateMs = nowMs;
-        final long nextDue = schedule.nextDueMs();
-        stats.set(EngineStats.READY, schedule.readyCount());
-        stats.set(EngineStats.LEADS_WAITING, schedule.waitingCount());
-        stats.set(EngineStats.HELD_BY_WINDOW, schedule.heldByWindow());
-        stats.set(EngineStats.NEXT_DUE_MS, nextDue);
-        stats.set(EngineStats.LEADS_DONE, schedule.leadsDone());
-        final Map<String, Integer> phases = new LinkedHashMap<>();
-        for (final CallFlow flow : slots.all())
+        final List<CampaignState> states = new ArrayList<>(campaignCount);
+        for (int i = 0; i < campaignCount; i++)
         {
-            if (0 != flow.callId())
+            if (null != campaigns[i])
             {
-                phases.merge(flow.phase().name(), 1, Integer::sum);
+                states.add(campaigns[i].state(matcher));
             }
         }
-        final Map<String, Long> dispositions = new LinkedHashMap<>();
-        for (final Disposition d : Disposition.values())
-        {
-            final long count = stats.count(d);
-            if (count > 0)
-            {
-                dispositions.put(d.name(), count);
-            }
-        }
-        final LiveState state = new LiveState(nowMs, run, status.status(), status.reason(), leads.size(),
-            schedule.leadsDone(), schedule.readyCount(), schedule.waitingCount(), schedule.heldByWindow(), nextDue,
-            stats.dialed(), slots.live(), phases, matcher.waitingCount(), stats.qualified(), stats.bridged(),
-            dispositions, status.trunkFailures(), status.trunkProblem(), floor.views(slots.all(), slots.slotMask()));
+        stats.set(EngineStats.LIVE, slots.live());
+        stats.set(EngineStats.WAITING, matcher.waitingCount());
+        final LiveState state = new LiveState(nowMs, slots.live(), matcher.waitingCount(), states,
+            floor.views(slots::flow, this::campaignName));
         control.publish(state);
         if (null != requested)
         {
             requested.complete(state);
         }
+    }
+
+    private String campaignName(final int id)
+    {
+        return null == campaigns[id] ? "" : campaigns[id].name();
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -573,9 +604,13 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
      * {@inheritDoc}
      */
     @Override
-    public void onLeadTimer(final int lead)
+    public void onLeadTimer(final int campaign, final int lead)
     {
-        schedule.onTimer(lead);
+        final CampaignRun run = campaign < campaigns.length ? campaigns[campaign] : null;
+        if (null != run && !run.over())
+        {
+            run.schedule().onTimer(lead);
+        }
     }
 
     /**
@@ -590,7 +625,7 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
             matcher.endOffer(closer, nowMs);
             return;
         }
-        stats.add(EngineStats.WAITING, -1);
+        campaigns[flow.campaign()].stats().add(EngineStats.WAITING, -1);
         flow.at(nowMs, nanoClock.nanoTime()).transfer().onCloserAssigned(closer);
     }
 }

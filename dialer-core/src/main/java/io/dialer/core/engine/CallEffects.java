@@ -15,73 +15,52 @@ import io.dialer.transfer.Matcher;
 import org.HdrHistogram.Histogram;
 
 /**
- * What the call flows ask for, carried out on the controller's thread: telephony goes to the effects stage through
- * the {@link CommandProxy}, timers onto the {@link EngineTimers}, closers to and from the {@link SalesFloor}, a
- * call's outcome to the {@link LeadSchedule} and the journal, latencies into histograms. The controller sets the
- * time ({@link #now}) before it hands an event to a flow.
+ * What one campaign's call flows ask for, carried out on the controller's thread: telephony goes to the effects stage
+ * through the {@link CommandProxy}, timers onto the {@link EngineTimers}, closers to and from the {@link SalesFloor},
+ * a call's outcome to the campaign's {@link LeadSchedule} and journal, latencies into the campaign's histograms. The
+ * controller sets the time ({@link #now}) before it hands an event to a flow.
  */
 final class CallEffects implements CallCommands
 {
-    private final EngineContext ctx;
+    private final CampaignRun campaign;
+    private final int campaignId;
+    private final CampaignContext ctx;
     private final LeadList leads;
     private final Script script;
     private final CommandProxy commands;
     private final CampaignLog journal;
     private final EngineStats stats;
+    private final EngineStats engineStats;
     private final EngineTimers timers;
     private final SalesFloor floor;
     private final Matcher matcher;
     private final CloserPool pool;
-    private final LeadSchedule schedule;
-    private final CampaignStatus status;
+    private final CallSlots slots;
+    private final CampaignRun.NumberBlocker doNotCall;
     private final Histogram[] latencies;
-    private CallSlots slots;
-    private long nowMs;
+    private final ControllerTime time;
 
     CallEffects(
-        final EngineContext ctx, final CommandProxy commands, final CampaignLog journal, final EngineStats stats,
-        final EngineTimers timers, final SalesFloor floor, final LeadSchedule schedule, final CampaignStatus status,
+        final CampaignRun campaign, final CampaignRun.Engine engine, final CampaignLog journal,
         final Histogram[] latencies)
     {
-        this.ctx = ctx;
+        this.campaign = campaign;
+        this.campaignId = campaign.id();
+        this.ctx = campaign.context();
         this.leads = ctx.leads();
         this.script = ctx.script();
-        this.commands = commands;
+        this.commands = engine.commands();
         this.journal = journal;
-        this.stats = stats;
-        this.timers = timers;
-        this.floor = floor;
+        this.stats = campaign.stats();
+        this.engineStats = engine.stats();
+        this.timers = engine.timers();
+        this.floor = engine.floor();
         this.matcher = floor.matcher();
         this.pool = floor.pool();
-        this.schedule = schedule;
-        this.status = status;
+        this.slots = engine.slots();
+        this.doNotCall = engine.doNotCall();
         this.latencies = latencies;
-    }
-
-    void slots(final CallSlots callSlots)
-    {
-        slots = callSlots;
-    }
-
-    void now(final long timeMs)
-    {
-        nowMs = timeMs;
-    }
-
-    /**
-     * Blocks a number for every later dial at once (in memory, here) and has the effects stage append it to the
-     * opt-out file: the controller never waits on the disk. A crash in between loses nothing: the journal's record is
-     * replayed into the list on restart.
-     *
-     * @param value  the number, E.164 digits.
-     * @param source who asked.
-     */
-    void blockNumber(final long value, final String source)
-    {
-        if (ctx.doNotCall().block(value))
-        {
-            commands.persistOptOut(value, nowMs, source);
-        }
+        this.time = engine.time();
     }
 
     @Override
@@ -89,7 +68,8 @@ final class CallEffects implements CallCommands
         final long callId, final Object prompt, final boolean loop, final long token, final long originNanos,
         final int step)
     {
-        commands.play(callId, EngineEvent.LEAD_LEG, leadOf(callId), prompt, loop, token, originNanos, step);
+        commands.play(campaignId, callId, EngineEvent.LEAD_LEG, leadOf(callId), prompt, loop, token, originNanos,
+            step);
     }
 
     @Override
@@ -114,8 +94,9 @@ final class CallEffects implements CallCommands
     public void dialCloser(
         final long callId, final int closer, final boolean callerIdPassThrough, final long originNanos)
     {
-        commands.dialCloser(callId, closer, pool.sipUri(closer), callerIdPassThrough ? leads.e164(leadOf(callId)) :
-            null, ctx.transfer().ringTimeoutMs() + 5_000, originNanos);
+        commands.dialCloser(campaignId, callId, closer, pool.sipUri(closer),
+            callerIdPassThrough ? leads.e164(leadOf(callId)) : null, ctx.transfer().ringTimeoutMs() + 5_000,
+            originNanos);
     }
 
     @Override
@@ -123,8 +104,8 @@ final class CallEffects implements CallCommands
         final long callId, final int closer, final io.dialer.transfer.Prompt prompt, final long token,
         final long originNanos)
     {
-        commands.play(callId, EngineEvent.closerLeg(closer), leadOf(callId), prompt, false, token, originNanos,
-            Step.CLOSER_ANSWER_TO_BRIEFING.ordinal());
+        commands.play(campaignId, callId, EngineEvent.closerLeg(closer), leadOf(callId), prompt, false, token,
+            originNanos, Step.CLOSER_ANSWER_TO_BRIEFING.ordinal());
     }
 
     @Override
@@ -148,19 +129,19 @@ final class CallEffects implements CallCommands
     @Override
     public void introduce(final long callId, final int closer)
     {
-        commands.introduce(callId, closer);
+        commands.introduce(campaignId, callId, closer);
     }
 
     @Override
     public void prepareBriefing(final long callId, final String summary)
     {
-        commands.prepareBriefing(callId, summary);
+        commands.prepareBriefing(campaignId, callId, summary);
     }
 
     @Override
     public void startTimer(final long callId, final int timer, final long deadlineMs)
     {
-        timers.startCallTimer(callId, timer, deadlineMs, nowMs);
+        timers.startCallTimer(callId, timer, deadlineMs, time.nowMs());
     }
 
     @Override
@@ -172,7 +153,7 @@ final class CallEffects implements CallCommands
     @Override
     public int requestCloser(final long callId, final int skill, final int excludedCloser)
     {
-        final int closer = matcher.assign(callId, skill, excludedCloser, nowMs);
+        final int closer = matcher.assign(callId, skill, excludedCloser, time.nowMs());
         if (closer >= 0)
         {
             return closer;
@@ -198,25 +179,25 @@ final class CallEffects implements CallCommands
     @Override
     public void releaseCloser(final int closer)
     {
-        matcher.endOffer(closer, nowMs);
+        matcher.endOffer(closer, time.nowMs());
     }
 
     @Override
     public void closerConnected(final int closer)
     {
-        matcher.connect(closer, nowMs);
+        matcher.connect(closer, time.nowMs());
     }
 
     @Override
     public void closerCallEnded(final int closer)
     {
-        matcher.endCall(closer, nowMs);
+        matcher.endCall(closer, time.nowMs());
     }
 
     @Override
     public void leftPacing(final long callId)
     {
-        slots.leftPacing();
+        campaign.leftPacing();
     }
 
     @Override
@@ -226,31 +207,32 @@ final class CallEffects implements CallCommands
     {
         if (charged)
         {
-            final long next = schedule.callEnded(lead, disposition, callbackAtMs, nowMs);
-            journal.disposition(nowMs, lead, callId, attempt, disposition, next, detail);
-            status.trunkHandled();
+            final long next = campaign.schedule().callEnded(lead, disposition, callbackAtMs, time.nowMs());
+            journal.disposition(time.nowMs(), lead, callId, attempt, disposition, next, detail);
+            campaign.status().trunkHandled();
         }
         else
         {
             // not the lead's doing (the trunk failed, or the dialer cancelled the dial): the attempt is given back
-            schedule.refund(lead);
-            journal.disposition(nowMs, lead, callId, attempt, disposition, nowMs, detail);
-            journal.attemptRefunded(nowMs, lead, callId, trunkFailure ? "trunk failure" : "cancelled by the dialer");
-            schedule.retryNow(lead, nowMs);
+            campaign.schedule().refund(lead);
+            journal.disposition(time.nowMs(), lead, callId, attempt, disposition, time.nowMs(), detail);
+            journal.attemptRefunded(time.nowMs(), lead, callId,
+                trunkFailure ? "trunk failure" : "cancelled by the dialer");
+            campaign.schedule().retryNow(lead, time.nowMs());
         }
         if (trunkFailure)
         {
-            status.trunkFailed(detail, nowMs);
+            campaign.status().trunkFailed(detail, time.nowMs());
         }
-        stats.set(EngineStats.LEADS_DONE, schedule.leadsDone());
+        stats.set(EngineStats.LEADS_DONE, campaign.schedule().leadsDone());
     }
 
     @Override
     public void optOut(final int lead)
     {
         final String e164 = leads.e164(lead);
-        blockNumber(ctx.doNotCall().normalise(e164), "opt-out");
-        journal.optedOut(nowMs, lead, e164);
+        doNotCall.block(e164, "opt-out");
+        journal.optedOut(time.nowMs(), lead, e164);
     }
 
     @Override
@@ -258,21 +240,25 @@ final class CallEffects implements CallCommands
     {
         final Histogram histogram = latencies[step.ordinal()];
         histogram.recordValue(Math.max(0, Math.min(nanos, histogram.getHighestTrackableValue())));
-        journal.latency(nowMs, step, nanos);
+        journal.latency(time.nowMs(), step, nanos);
     }
 
     @Override
     public void released(final long callId)
     {
         commands.release(callId);
-        slots.release(callId);
-        stats.set(EngineStats.LIVE, slots.live());
+        final CallFlow flow = slots.release(callId);
+        if (null != flow)
+        {
+            campaign.released(flow);
+        }
+        engineStats.set(EngineStats.LIVE, slots.live());
     }
 
     @Override
     public ZoneId zoneOf(final int lead)
     {
-        return schedule.zoneOf(lead);
+        return campaign.schedule().zoneOf(lead);
     }
 
     @Override

@@ -112,6 +112,7 @@ final class CallFlow
     private final CallerPrompts prompts;
     private final CallOutcome outcome = new CallOutcome();
     private final StringBuilder scratch = new StringBuilder(64);
+    private int campaign;
     private long callId;
     private int lead;
     private int attempt;
@@ -136,6 +137,22 @@ final class CallFlow
 
     // ------------------------------------------------------------------------------------------------------------
     // state
+
+    /**
+     * @param id the id of the campaign whose pool holds this flow, set once.
+     */
+    void campaign(final int id)
+    {
+        campaign = id;
+    }
+
+    /**
+     * @return the id of the campaign whose calls this flow carries.
+     */
+    int campaign()
+    {
+        return campaign;
+    }
 
     long callId()
     {

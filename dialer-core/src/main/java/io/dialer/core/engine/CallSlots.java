@@ -3,14 +3,13 @@
  */
 package io.dialer.core.engine;
 
-import io.dialer.core.journal.CampaignLog;
 import org.agrona.collections.IntArrayQueue;
 
 /**
- * The calls up, in a fixed array of slots, each with its reusable {@link CallFlow}. A call id is
- * {@code sequence << slotBits | slot}: the slot is found from the id at once, and an event for a call whose slot was
- * released or reused is recognised (its id no longer matches) and dropped. Counts the calls up and the calls that
- * count for pacing (dialed, not yet qualified or ended). Single writer: the controller's thread.
+ * The calls up, in a fixed array of slots shared by every campaign; each slot holds the {@link CallFlow} of the call
+ * in it (a flow of the call's campaign, see {@link CampaignRun}). A call id is {@code sequence << slotBits | slot}:
+ * the slot is found from the id at once, and an event for a call whose slot was released or reused is recognised
+ * (its id no longer matches) and dropped. Single writer: the controller's thread.
  */
 final class CallSlots
 {
@@ -20,19 +19,12 @@ final class CallSlots
     private final long slotMask;
     private long sequence;
     private int live;
-    private int inProgress;
 
     /**
      * @param slotBits      log2 of the slots.
-     * @param firstSequence the first call sequence number (above every call id of the journal).
-     * @param settings      the calls' settings.
-     * @param out           the calls' command sink.
-     * @param journal       the calls' journal.
-     * @param stats         the counters.
+     * @param firstSequence the first call sequence number (above every call id of the journals).
      */
-    CallSlots(
-        final int slotBits, final long firstSequence, final CallFlow.Settings settings, final CallCommands out,
-        final CampaignLog journal, final EngineStats stats)
+    CallSlots(final int slotBits, final long firstSequence)
     {
         this.slotBits = slotBits;
         this.slotMask = (1L << slotBits) - 1;
@@ -42,7 +34,6 @@ final class CallSlots
         free = new IntArrayQueue(Math.max(capacity, IntArrayQueue.MIN_CAPACITY), IntArrayQueue.DEFAULT_NULL_VALUE);
         for (int i = 0; i < capacity; i++)
         {
-            calls[i] = new CallFlow(settings, out, journal, stats);
             free.offerInt(i);
         }
     }
@@ -56,26 +47,17 @@ final class CallSlots
     CallFlow flow(final long callId)
     {
         final CallFlow flow = calls[(int)(callId & slotMask)];
-        return 0 != callId && flow.callId() == callId ? flow : null;
+        return null != flow && 0 != callId && flow.callId() == callId ? flow : null;
     }
 
     /**
-     * The flow of a call id's slot, whatever it holds (for a call being started).
+     * Call ids go on above a journal's: a campaign resumed while the engine runs never reuses one of its ids.
      *
-     * @param callId the call id.
-     * @return the slot's flow.
+     * @param firstSequence the lowest sequence number the next call may have.
      */
-    CallFlow slot(final long callId)
+    void atLeast(final long firstSequence)
     {
-        return calls[(int)(callId & slotMask)];
-    }
-
-    /**
-     * @return every slot's flow (those with call id 0 are free).
-     */
-    CallFlow[] all()
-    {
-        return calls;
+        sequence = Math.max(sequence, firstSequence);
     }
 
     /**
@@ -89,13 +71,14 @@ final class CallSlots
     /**
      * Takes a free slot for a new call.
      *
-     * @return the new call's id; its flow is {@link #flow(long)}, to be started.
+     * @param flow the flow that will carry the call (to be started with the id returned).
+     * @return the new call's id.
      */
-    long acquire()
+    long acquire(final CallFlow flow)
     {
         final int slot = free.pollInt();
+        calls[slot] = flow;
         live++;
-        inProgress++;
         return ++sequence << slotBits | slot;
     }
 
@@ -103,19 +86,28 @@ final class CallSlots
      * Every leg of a call is gone: its slot is free.
      *
      * @param callId the call.
+     * @return the flow that carried it, or null when the slot no longer holds that call.
      */
-    void release(final long callId)
+    CallFlow release(final long callId)
     {
+        final int slot = (int)(callId & slotMask);
+        final CallFlow flow = calls[slot];
+        if (null == flow || (flow.callId() != callId && 0 != flow.callId()))
+        {
+            return null; // (a flow releasing its call has already forgotten the id)
+        }
+        calls[slot] = null;
         live--;
-        free.offerInt((int)(callId & slotMask));
+        free.offerInt(slot);
+        return flow;
     }
 
     /**
-     * A call no longer counts for pacing (it qualified or ended).
+     * @return every slot's flow (null for a free slot).
      */
-    void leftPacing()
+    CallFlow[] all()
     {
-        inProgress--;
+        return calls;
     }
 
     /**
@@ -124,14 +116,6 @@ final class CallSlots
     int live()
     {
         return live;
-    }
-
-    /**
-     * @return calls dialed that have not qualified or ended yet.
-     */
-    int inProgress()
-    {
-        return inProgress;
     }
 
     /**

@@ -58,32 +58,28 @@ public final class CampaignSetup
     }
 
     /**
-     * The engine's settings for a campaign.
+     * A campaign's settings from its file: the prompts, journal directory, detector and stacks' settings are the
+     * caller's to add.
      *
      * @param campaign  the validated campaign.
      * @param leads     its lead list, read.
-     * @param doNotCall the do-not-call list (the campaign's files loaded, opt-outs persisted).
-     * @param clock     the controller's clock.
-     * @param skipIdle  true to skip idle time (demo and tests only).
-     * @return the settings; the caller may adjust them before starting the engine.
+     * @param doNotCall the engine's do-not-call list (the campaign's files loaded into it, opt-outs persisted).
+     * @return the settings; the caller may adjust them before starting the campaign.
      */
-    public static EngineContext config(
-        final CampaignFile campaign, final LeadList leads, final DoNotCallList doNotCall, final CampaignClock clock,
-        final boolean skipIdle)
+    public static CampaignContext campaign(
+        final CampaignFile campaign, final LeadList leads, final DoNotCallList doNotCall)
     {
-        final RetryPolicy retries = retries(campaign);
         final String trunk = campaign.trunkUri();
         final int at = trunk.indexOf('@');
         String host = at < 0 ? trunk.substring(trunk.indexOf(':') + 1) : trunk.substring(at + 1);
         final int params = host.indexOf(';');
         host = params < 0 ? host : host.substring(0, params);
-        return new EngineContext()
-            .campaignName(campaign.name())
+        return new CampaignContext()
+            .name(campaign.name())
             .leadsFile(null == campaign.leadsFile() ? leads.file() : campaign.leadsFile().toString())
             .leads(leads)
             .script(campaign.script())
-            .closers(campaign.closers())
-            .compliance(new DialGate(windows(campaign), retries, doNotCall), doNotCall)
+            .gate(new DialGate(windows(campaign), retries(campaign), doNotCall))
             .pacer(new ProgressivePacer(campaign.pacingRatio(), campaign.maxLines()))
             .maxDialsPerSecond(campaign.maxDialsPerSecond())
             .callerId(campaign.callerIdName(), campaign.callerIdNumber())
@@ -91,12 +87,32 @@ public final class CampaignSetup
             .ringTimeoutMs(campaign.ringTimeoutMs())
             .callbackOffer(new CallbackOffer(campaign.callbackOffer()))
             .transfer(campaign.transfer())
-            .mediaHoldMs(CampaignFile.MEDIA_LAG_HOLD_OFF == campaign.mediaLagHoldMs() ? 0 : campaign.mediaLagHoldMs())
             .maxConsecutiveTrunkFailures(campaign.maxConsecutiveTrunkFailures())
             .trunkResponseTimeoutMs(campaign.trunkResponseTimeoutMs())
             .verdictTimeoutMs(campaign.verdictTimeoutMs())
-            .beepTimeoutMs(campaign.beepTimeoutMs())
+            .beepTimeoutMs(campaign.beepTimeoutMs());
+    }
+
+    /**
+     * The engine's settings for running one campaign file, as {@code dialer run} and {@code dialer demo} do: the
+     * floor is the campaign's closers file (its closers logging in as the campaign says), with its wrap-up and
+     * admission hold. The stacks and the journal directory are the caller's to add, and the campaign.
+     *
+     * @param campaign  the validated campaign.
+     * @param doNotCall the do-not-call list (the campaign's files loaded, opt-outs persisted).
+     * @param clock     the controller's clock.
+     * @param skipIdle  true to skip idle time (demo and tests only).
+     * @return the settings; the caller may adjust them before starting the engine.
+     */
+    public static EngineContext engine(
+        final CampaignFile campaign, final DoNotCallList doNotCall, final CampaignClock clock, final boolean skipIdle)
+    {
+        return new EngineContext()
+            .closers(campaign.closers())
             .closersLoginAtStart(ClosersLogin.AT_START == campaign.closersLogin())
+            .wrapUpMs(campaign.transfer().wrapUpMs())
+            .doNotCall(doNotCall)
+            .mediaHoldMs(CampaignFile.MEDIA_LAG_HOLD_OFF == campaign.mediaLagHoldMs() ? 0 : campaign.mediaLagHoldMs())
             .clock(clock, skipIdle);
     }
 }

@@ -22,7 +22,7 @@ final class CampaignStatus
     private final CampaignLog journal;
     private final String campaign;
     private final int maxTrunkFailures;
-    private LiveState.Status status = LiveState.Status.RUNNING;
+    private CampaignState.Status status = CampaignState.Status.RUNNING;
     private String reason = "";
     private int trunkFailures;
     private String trunkProblem = "";
@@ -39,7 +39,7 @@ final class CampaignStatus
         this.maxTrunkFailures = maxTrunkFailures;
     }
 
-    LiveState.Status status()
+    CampaignState.Status status()
     {
         return status;
     }
@@ -64,7 +64,7 @@ final class CampaignStatus
      */
     boolean dialing()
     {
-        return LiveState.Status.RUNNING == status;
+        return CampaignState.Status.RUNNING == status;
     }
 
     /**
@@ -72,7 +72,7 @@ final class CampaignStatus
      */
     boolean ending()
     {
-        return LiveState.Status.DRAINING == status || LiveState.Status.STOPPING == status;
+        return CampaignState.Status.DRAINING == status || CampaignState.Status.STOPPING == status;
     }
 
     /**
@@ -80,43 +80,43 @@ final class CampaignStatus
      */
     void pausedBeforeRestart()
     {
-        status = LiveState.Status.PAUSED;
+        status = CampaignState.Status.PAUSED;
         reason = "paused before the restart";
     }
 
     ControlResult pause(final long nowMs)
     {
-        return change(ControlAction.CAMPAIGN_PAUSE, LiveState.Status.PAUSED, "paused by a user", nowMs);
+        return change(ControlAction.CAMPAIGN_PAUSE, CampaignState.Status.PAUSED, "paused by a user", nowMs);
     }
 
     ControlResult resume(final long nowMs)
     {
-        if (LiveState.Status.PAUSED != status && LiveState.Status.SUSPENDED != status)
+        if (CampaignState.Status.PAUSED != status && CampaignState.Status.SUSPENDED != status)
         {
             journal.control(nowMs, ControlAction.CAMPAIGN_RESUME, campaign, "not paused", false);
             return ControlResult.refused("not paused (" + status + ")");
         }
         trunkFailures = 0;
-        return change(ControlAction.CAMPAIGN_RESUME, LiveState.Status.RUNNING, "", nowMs);
+        return change(ControlAction.CAMPAIGN_RESUME, CampaignState.Status.RUNNING, "", nowMs);
     }
 
     ControlResult drain(final long nowMs)
     {
-        return change(ControlAction.CAMPAIGN_DRAIN, LiveState.Status.DRAINING, "drained", nowMs);
+        return change(ControlAction.CAMPAIGN_DRAIN, CampaignState.Status.DRAINING, "drained", nowMs);
     }
 
     ControlResult stop(final String why, final long nowMs)
     {
-        return change(ControlAction.CAMPAIGN_STOP, LiveState.Status.STOPPING,
+        return change(ControlAction.CAMPAIGN_STOP, CampaignState.Status.STOPPING,
             null == why || why.isEmpty() ? "stopped by a user" : why, nowMs);
     }
 
     /**
      * The run is over.
      *
-     * @param end {@link LiveState.Status#FINISHED} or {@link LiveState.Status#STOPPED}.
+     * @param end {@link CampaignState.Status#FINISHED} or {@link CampaignState.Status#STOPPED}.
      */
-    void over(final LiveState.Status end)
+    void over(final CampaignState.Status end)
     {
         status = end;
     }
@@ -135,9 +135,9 @@ final class CampaignStatus
         {
             LOG.error("trunk failure: {} (the lead keeps its attempt)", detail);
         }
-        if (maxTrunkFailures > 0 && trunkFailures >= maxTrunkFailures && LiveState.Status.RUNNING == status)
+        if (maxTrunkFailures > 0 && trunkFailures >= maxTrunkFailures && CampaignState.Status.RUNNING == status)
         {
-            status = LiveState.Status.SUSPENDED;
+            status = CampaignState.Status.SUSPENDED;
             reason = trunkFailures + " consecutive trunk failures, the last: " + detail;
             LOG.error("dialing suspended: {}", reason);
             journal.control(nowMs, ControlAction.DIALING_SUSPENDED, campaign, reason, true);
@@ -153,9 +153,9 @@ final class CampaignStatus
     }
 
     private ControlResult change(
-        final ControlAction action, final LiveState.Status to, final String why, final long nowMs)
+        final ControlAction action, final CampaignState.Status to, final String why, final long nowMs)
     {
-        if (ending() || LiveState.Status.FINISHED == status || LiveState.Status.STOPPED == status)
+        if (ending() || CampaignState.Status.FINISHED == status || CampaignState.Status.STOPPED == status)
         {
             journal.control(nowMs, action, campaign, "the run is ending", false);
             return ControlResult.refused("the run is already ending (" + status + ")");

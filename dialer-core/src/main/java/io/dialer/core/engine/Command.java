@@ -15,6 +15,8 @@ final class Command
 {
     CommandType type;
     long sequence;
+    int campaign;
+    int journal;
     long callId;
     int leg;
     int closer;
@@ -39,6 +41,8 @@ final class Command
         this.type = type;
         this.callId = callId;
         this.leg = leg;
+        campaign = -1;
+        journal = -1;
         closer = -1;
         lead = -1;
         token = 0;

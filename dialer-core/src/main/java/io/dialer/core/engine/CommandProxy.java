@@ -10,11 +10,14 @@ import org.agrona.MutableDirectBuffer;
 /**
  * The only writer of the command ring (like Aeron's {@code SenderProxy}): one method per command, each claiming a
  * slot, filling it and publishing it, so the claim/fill/publish pattern is written once ({@link #claim},
- * {@link #publish}). It is also the {@link JournalCodec.RecordSink} of the controller's journal encoder: a record is
- * encoded straight into a slot's buffer and published. Single producer: the controller's thread only.
+ * {@link #publish}). It also gives each journal's encoder its {@link JournalCodec.RecordSink} ({@link #records}): a
+ * record is encoded straight into a slot's buffer and published. Single producer: the controller's thread only.
  */
-final class CommandProxy implements JournalCodec.RecordSink
+final class CommandProxy
 {
+    /** The engine's own journal (the floor's records), as a record's journal index. */
+    static final int ENGINE_JOURNAL = 0;
+
     private final RingBuffer<Command> ring;
     private Command pendingRecord;
 
@@ -23,9 +26,12 @@ final class CommandProxy implements JournalCodec.RecordSink
         this.ring = ring;
     }
 
-    void dialLead(final long callId, final int lead, final String e164, final long ringTimeoutMs, final long nanos)
+    void dialLead(
+        final int campaign, final long callId, final int lead, final String e164, final long ringTimeoutMs,
+        final long nanos)
     {
         final Command c = claim(CommandType.DIAL_LEAD, callId, EngineEvent.LEAD_LEG);
+        c.campaign = campaign;
         c.lead = lead;
         c.target = e164;
         c.ringTimeoutMs = ringTimeoutMs;
@@ -34,10 +40,11 @@ final class CommandProxy implements JournalCodec.RecordSink
     }
 
     void dialCloser(
-        final long callId, final int closer, final String target, final String callerIdUser, final long ringTimeoutMs,
-        final long originNanos)
+        final int campaign, final long callId, final int closer, final String target, final String callerIdUser,
+        final long ringTimeoutMs, final long originNanos)
     {
         final Command c = claim(CommandType.DIAL_CLOSER, callId, EngineEvent.closerLeg(closer));
+        c.campaign = campaign;
         c.closer = closer;
         c.target = target;
         c.callerIdUser = callerIdUser;
@@ -47,10 +54,11 @@ final class CommandProxy implements JournalCodec.RecordSink
     }
 
     void play(
-        final long callId, final int leg, final int lead, final Object prompt, final boolean loop, final long token,
-        final long originNanos, final int step)
+        final int campaign, final long callId, final int leg, final int lead, final Object prompt, final boolean loop,
+        final long token, final long originNanos, final int step)
     {
         final Command c = claim(CommandType.PLAY, callId, leg);
+        c.campaign = campaign;
         c.lead = lead;
         c.prompt = prompt;
         c.loop = loop;
@@ -78,9 +86,10 @@ final class CommandProxy implements JournalCodec.RecordSink
         publish(c);
     }
 
-    void introduce(final long callId, final int closer)
+    void introduce(final int campaign, final long callId, final int closer)
     {
         final Command c = claim(CommandType.INTRODUCE, callId, EngineEvent.closerLeg(closer));
+        c.campaign = campaign;
         c.closer = closer;
         publish(c);
     }
@@ -92,9 +101,10 @@ final class CommandProxy implements JournalCodec.RecordSink
         publish(c);
     }
 
-    void prepareBriefing(final long callId, final String summary)
+    void prepareBriefing(final int campaign, final long callId, final String summary)
     {
         final Command c = claim(CommandType.PREPARE_BRIEFING, callId, EngineEvent.LEAD_LEG);
+        c.campaign = campaign;
         c.summary = summary;
         publish(c);
     }
@@ -114,25 +124,33 @@ final class CommandProxy implements JournalCodec.RecordSink
     }
 
     /**
-     * {@inheritDoc}
+     * Where the records of one journal go: each is a {@link CommandType#RECORD} command naming its journal, which
+     * the decision journal's consumer appends there.
+     *
+     * @param journal the journal's index ({@link #ENGINE_JOURNAL}, or 1 + a campaign's id).
+     * @return the sink.
      */
-    @Override
-    public MutableDirectBuffer claim()
+    JournalCodec.RecordSink records(final int journal)
     {
-        pendingRecord = claim(CommandType.RECORD, 0, EngineEvent.LEAD_LEG);
-        return pendingRecord.record;
-    }
+        return new JournalCodec.RecordSink()
+        {
+            @Override
+            public MutableDirectBuffer claim()
+            {
+                pendingRecord = CommandProxy.this.claim(CommandType.RECORD, 0, EngineEvent.LEAD_LEG);
+                pendingRecord.journal = journal;
+                return pendingRecord.record;
+            }
 
-    /**
-     * {@inheritDoc}
-     */
-    @Override
-    public void commit(final int length)
-    {
-        final Command c = pendingRecord;
-        pendingRecord = null;
-        c.recordLength = length;
-        publish(c);
+            @Override
+            public void commit(final int length)
+            {
+                final Command c = pendingRecord;
+                pendingRecord = null;
+                c.recordLength = length;
+                publish(c);
+            }
+        };
     }
 
     private Command claim(final CommandType type, final long callId, final int leg)

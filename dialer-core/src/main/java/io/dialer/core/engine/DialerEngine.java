@@ -4,12 +4,17 @@
 package io.dialer.core.engine;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.EventHandler;
@@ -20,17 +25,17 @@ import com.lmax.disruptor.dsl.ProducerType;
 import io.dialer.core.journal.Journal;
 import io.dialer.core.journal.JournalCodec;
 import io.dialer.core.journal.RecoveryState;
-import io.dialer.core.journal.Step;
-import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The dialer's pipeline, assembled from an {@link EngineContext}: one event ring (SIP, media, effects feedback and control
  * events in; the call controller and the input journal consume it in parallel) and one command ring (the
- * controller's output; the two effects lanes and the decision journal consume it in parallel). Started on a journal
- * directory: when the directory already holds a journal, the campaign resumes from it. {@link #control()} is the
- * one seam through which users act on the running engine and read its state.
+ * controller's output; the two effects lanes and the decision journal consume it in parallel). It runs any number
+ * of campaigns at once over one sales floor: those of the context start with it, others are started while it runs
+ * ({@link #startCampaign(CampaignContext)}). Each campaign has its own journal directory: when it already holds a
+ * journal, the campaign resumes from it; the engine's own journal (the floor's records) resumes the closers'
+ * presence. {@link #control()} is the one seam through which users act on the running engine and read its state.
  */
 public final class DialerEngine implements AutoCloseable
 {
@@ -41,18 +46,28 @@ public final class DialerEngine implements AutoCloseable
     private final Disruptor<EngineEvent> eventDisruptor;
     private final Disruptor<Command> commandDisruptor;
     private final Journal journal;
+    private final RecoveryState recovered;
+    private final AtomicReferenceArray<Journal> journals;
+    private final AtomicReferenceArray<CampaignContext> contexts;
+    private final List<RunningCampaign> campaigns = new CopyOnWriteArrayList<>();
+    private final CommandProxy commands;
+    private final EventProxy events;
     private final CallController controller;
     private final EngineControl control;
     private final EngineStats stats = new EngineStats();
     private final CountDownLatch finished = new CountDownLatch(1);
+    private int nextCampaign;
     private boolean closed;
 
     private DialerEngine(final EngineContext ctx)
     {
         this.ctx = ctx;
-        final RecoveryState recovered = new RecoveryState();
-        final long records = Journal.replay(ctx.journalDir(), recovered);
+        final RecoveryState floorState = new RecoveryState();
+        recovered = Journal.replay(ctx.journalDir(), floorState) > 0 ? floorState : null;
         journal = Journal.open(ctx.journalDir());
+        journals = new AtomicReferenceArray<>(1 + ctx.maxCampaigns());
+        journals.set(CommandProxy.ENGINE_JOURNAL, journal);
+        contexts = new AtomicReferenceArray<>(ctx.maxCampaigns());
 
         eventDisruptor = new Disruptor<>(EngineEvent::new, ctx.ringSize(),
             threads("dialer-controller", "dialer-journal-events"),
@@ -60,36 +75,42 @@ public final class DialerEngine implements AutoCloseable
         commandDisruptor = new Disruptor<>(Command::new, ctx.ringSize(),
             threads("dialer-effects-leads", "dialer-effects-closers", "dialer-journal-decisions"),
             ProducerType.SINGLE, new BlockingWaitStrategy());
-        final EventProxy events = new EventProxy(eventDisruptor.getRingBuffer());
-        control = new EngineControl(events, initialState(ctx));
+        events = new EventProxy(eventDisruptor.getRingBuffer());
+        control = new EngineControl(events, new LiveState(ctx.clock().time(), 0, 0, List.of(), List.of()));
 
         final EventHandler<Command> decisionJournal = (command, sequence, endOfBatch) ->
         {
             if (CommandType.RECORD == command.type)
             {
-                journal.appendDecision(command.record, command.recordLength);
+                journals.get(command.journal).appendDecision(command.record, command.recordLength);
             }
         };
         final Effects.LeadLegs leadLegs = new Effects.LeadLegs(1 << ctx.capacityBits());
         commandDisruptor.handleEventsWith(
-            new Effects(Effects.Lane.LEADS, leadLegs, ctx, events),
-            new Effects(Effects.Lane.CLOSERS, leadLegs, ctx, events),
+            new Effects(Effects.Lane.LEADS, leadLegs, ctx, contexts, events),
+            new Effects(Effects.Lane.CLOSERS, leadLegs, ctx, contexts, events),
             decisionJournal);
 
-        final CommandProxy commands = new CommandProxy(commandDisruptor.getRingBuffer());
-        controller = new CallController(ctx, commands, new JournalCodec.Encoder(commands), stats, control,
-            records > 0 ? recovered : null, finished::countDown);
+        commands = new CommandProxy(commandDisruptor.getRingBuffer());
+        final List<CallController.CampaignStart> initial = new ArrayList<>();
+        for (final CampaignContext campaign : ctx.campaigns())
+        {
+            initial.add(prepare(campaign, null));
+        }
+        controller = new CallController(ctx, commands,
+            new JournalCodec.Encoder(commands.records(CommandProxy.ENGINE_JOURNAL)), stats, control, recovered,
+            initial, finished::countDown);
         final EventHandler<EngineEvent> inputJournal = (event, sequence, endOfBatch) -> journal.appendEvent(
             event.type.ordinal(), event.nanos, event.callId, event.token, event.value, event.leg << 16 | event.digit);
         eventDisruptor.handleEventsWith(controller, inputJournal);
 
         commandDisruptor.start();
         eventDisruptor.start();
-        LOG.info("campaign {} run {} started on journal {}", ctx.campaignName(), controller.run(), ctx.journalDir());
+        LOG.info("engine started on journal {} with {} campaign(s)", ctx.journalDir(), initial.size());
     }
 
     /**
-     * Starts the pipeline and begins dialing (once closers are available).
+     * Starts the pipeline, and the campaigns of the context (dialing once closers are available).
      *
      * @param ctx the engine's settings; concluded here when they were not.
      * @return the running engine.
@@ -104,12 +125,85 @@ public final class DialerEngine implements AutoCloseable
     }
 
     /**
-     * Waits for the run to end: every lead has a final disposition or no attempt left, or the run was drained or
-     * stopped and its calls ended.
+     * Starts a campaign while the engine runs: its journal is opened (and replayed, when it holds one, so the
+     * campaign resumes) on the calling thread, then the controller starts it.
+     *
+     * @param campaign the campaign's settings; concluded here when they were not.
+     * @return completed with the campaign once the controller has started it, or exceptionally with the reason.
+     */
+    public CompletableFuture<RunningCampaign> startCampaign(final CampaignContext campaign)
+    {
+        final CompletableFuture<RunningCampaign> started = new CompletableFuture<>();
+        try
+        {
+            if (!campaign.isConcluded())
+            {
+                campaign.conclude();
+            }
+            final CallController.CampaignStart start = prepare(campaign, started);
+            events.control(EventType.START_CAMPAIGN, start.id(), campaign.name(), null, start);
+        }
+        catch (final RuntimeException ex)
+        {
+            started.completeExceptionally(ex);
+        }
+        return started;
+    }
+
+    private synchronized CallController.CampaignStart prepare(
+        final CampaignContext campaign, final CompletableFuture<RunningCampaign> started)
+    {
+        if (closed)
+        {
+            throw new IllegalStateException("the engine is closed");
+        }
+        if (nextCampaign >= ctx.maxCampaigns())
+        {
+            throw new IllegalStateException("the engine runs at most " + ctx.maxCampaigns() + " campaigns");
+        }
+        for (final RunningCampaign running : campaigns)
+        {
+            if (running.name().equals(campaign.name()) && !running.isFinished())
+            {
+                throw new IllegalArgumentException("campaign '" + campaign.name() + "' is already running");
+            }
+        }
+        if (campaign.gate().doNotCall() != ctx.doNotCall())
+        {
+            throw new IllegalArgumentException("campaign '" + campaign.name() +
+                "' checks another do-not-call list than the engine's");
+        }
+        final int id = nextCampaign;
+        final Journal campaignJournal;
+        RecoveryState state = null;
+        if (campaign.journalDir().toAbsolutePath().normalize().equals(
+            ctx.journalDir().toAbsolutePath().normalize()))
+        {
+            campaignJournal = journal; // one campaign on the engine's own journal, as 'dialer run' keeps it
+            state = recovered;
+        }
+        else
+        {
+            final RecoveryState replayed = new RecoveryState();
+            state = Journal.replay(campaign.journalDir(), replayed) > 0 ? replayed : null;
+            campaignJournal = Journal.open(campaign.journalDir());
+        }
+        nextCampaign++;
+        journals.set(1 + id, campaignJournal);
+        contexts.set(id, campaign);
+        final RunningCampaign handle = new RunningCampaign(id, campaign.name(), null == state ? 1 : state.runs() + 1,
+            campaign.journalDir(), control);
+        campaigns.add(handle);
+        return new CallController.CampaignStart(id, campaign,
+            new JournalCodec.Encoder(commands.records(1 + id)), state, handle, started);
+    }
+
+    /**
+     * Waits until every campaign started so far has ended (for a run of given campaigns, as {@code dialer run} is).
      *
      * @param timeout how long to wait.
      * @param unit    its unit.
-     * @return true when the run ended.
+     * @return true when every campaign ended.
      * @throws InterruptedException when interrupted.
      */
     public boolean awaitFinished(final long timeout, final TimeUnit unit) throws InterruptedException
@@ -118,7 +212,7 @@ public final class DialerEngine implements AutoCloseable
     }
 
     /**
-     * @return true once the run ended.
+     * @return true once every campaign started so far has ended.
      */
     public boolean isFinished()
     {
@@ -126,7 +220,32 @@ public final class DialerEngine implements AutoCloseable
     }
 
     /**
-     * @return live counters, readable from any thread without waiting.
+     * @return the campaigns started on this engine, in the order they were started.
+     */
+    public List<RunningCampaign> campaigns()
+    {
+        return List.copyOf(campaigns);
+    }
+
+    /**
+     * @param name a campaign's name.
+     * @return the last campaign started with that name, or null.
+     */
+    public RunningCampaign campaign(final String name)
+    {
+        RunningCampaign found = null;
+        for (final RunningCampaign campaign : campaigns)
+        {
+            if (campaign.name().equals(name))
+            {
+                found = campaign;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * @return the engine's live counters (calls up, callers waiting, admission holds), readable from any thread.
      */
     public EngineStats stats()
     {
@@ -144,15 +263,7 @@ public final class DialerEngine implements AutoCloseable
     }
 
     /**
-     * @return the run number of this start on the journal (1 for a new campaign).
-     */
-    public int run()
-    {
-        return controller.run();
-    }
-
-    /**
-     * @return the journal directory.
+     * @return the engine's journal directory.
      */
     public Path journalDir()
     {
@@ -160,27 +271,19 @@ public final class DialerEngine implements AutoCloseable
     }
 
     /**
-     * A step's latencies in this run, as the controller recorded them; read after {@link #close()}.
-     *
-     * @param step the step.
-     * @return the histogram, nanos.
-     */
-    public Histogram latency(final Step step)
-    {
-        return controller.latency(step);
-    }
-
-    /**
-     * Stops the pipeline (after the events already published are handled) and closes the journal.
+     * Stops the pipeline (after the events already published are handled) and closes the journals.
      */
     @Override
     public void close()
     {
-        if (closed)
+        synchronized (this)
         {
-            return;
+            if (closed)
+            {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
         try
         {
             eventDisruptor.shutdown(SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
@@ -199,13 +302,15 @@ public final class DialerEngine implements AutoCloseable
             LOG.warn("effects did not drain in {} ms", SHUTDOWN_TIMEOUT_MS);
             commandDisruptor.halt();
         }
-        journal.close();
-    }
-
-    private static LiveState initialState(final EngineContext ctx)
-    {
-        return new LiveState(ctx.clock().time(), 0, LiveState.Status.RUNNING, "starting", ctx.leads().size(), 0, 0,
-            0, 0, Long.MAX_VALUE, 0, 0, Map.of(), 0, 0, 0, Map.of(), 0, "", List.of());
+        final Map<Journal, Boolean> open = new IdentityHashMap<>();
+        for (int i = 0; i < journals.length(); i++)
+        {
+            final Journal j = journals.get(i);
+            if (null != j && null == open.put(j, Boolean.TRUE))
+            {
+                j.close();
+            }
+        }
     }
 
     /**

@@ -11,13 +11,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import com.lmax.disruptor.EventHandler;
 import io.dialer.core.compliance.DoNotCallList;
 import io.dialer.core.journal.Step;
-import io.dialer.core.lead.LeadList;
-import io.dialer.detection.DetectorConfig;
 import io.dialer.media.Prompt;
 import io.dialer.sip.CallLeg;
 import io.dialer.sip.DialRequest;
 import io.dialer.sip.SipStack;
-import io.dialer.sip.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +76,7 @@ final class Effects implements EventHandler<Command>
     private final Lane lane;
     private final LeadLegs leads;
     private final SipStack[] stacks;
-    private final PromptBook prompts;
+    private final AtomicReferenceArray<CampaignContext> campaigns;
     private final EventProxy events;
     private final long slotMask;
     private final CallLeg[] closerLegs;
@@ -87,45 +84,37 @@ final class Effects implements EventHandler<Command>
     @SuppressWarnings("unchecked")
     private final CompletableFuture<Prompt>[] briefings;
     private final long[] briefingCalls;
-    private final LeadList leadList;
-    private final io.dialer.qualification.Script script;
     private final Map<io.dialer.qualification.Prompt, CompletableFuture<Prompt>>[] personal;
     private final long[] personalCalls;
-    private final String callerIdName;
-    private final String callerIdNumber;
-    private final String trunkHost;
-    private final Transport trunkTransport;
-    private final long trunkResponseTimeoutMs;
-    private final DetectorConfig detector;
     private final DoNotCallList doNotCall;
     private final StringBuilder uri = new StringBuilder(64);
     private int nextStack;
 
+    /**
+     * @param lane      which commands this lane carries out.
+     * @param leads     the lead legs, shared by the lanes.
+     * @param config    the engine's settings.
+     * @param campaigns the campaigns' settings by campaign id, set before a campaign's first command.
+     * @param events    where results go back to the controller.
+     */
     @SuppressWarnings("unchecked")
-    Effects(final Lane lane, final LeadLegs leads, final EngineContext config, final EventProxy events)
+    Effects(
+        final Lane lane, final LeadLegs leads, final EngineContext config,
+        final AtomicReferenceArray<CampaignContext> campaigns, final EventProxy events)
     {
         this.lane = lane;
         this.leads = leads;
         this.stacks = config.stacks();
-        this.prompts = config.prompts();
+        this.campaigns = campaigns;
         this.events = events;
         final int capacity = 1 << config.capacityBits();
         slotMask = capacity - 1;
         briefingCalls = new long[capacity];
         briefings = new CompletableFuture[capacity];
-        leadList = config.leads();
-        script = config.script();
-        personal = new Map[prompts.personalPrompts().isEmpty() ? 0 : capacity];
-        personalCalls = new long[personal.length];
-        final int closers = Math.max(1, config.closers().size());
-        closerLegs = new CallLeg[closers];
-        closerCalls = new long[closers];
-        callerIdName = config.callerIdName();
-        callerIdNumber = config.callerIdNumber();
-        trunkHost = config.trunkHost();
-        trunkTransport = config.trunkTransport();
-        trunkResponseTimeoutMs = config.trunkResponseTimeoutMs();
-        detector = config.detector();
+        personal = new Map[capacity];
+        personalCalls = new long[capacity];
+        closerLegs = new CallLeg[config.maxClosers()];
+        closerCalls = new long[config.maxClosers()];
         doNotCall = config.doNotCall();
     }
 
@@ -160,24 +149,27 @@ final class Effects implements EventHandler<Command>
         {
             case DIAL_LEAD ->
             {
+                final CampaignContext campaign = campaigns.get(c.campaign);
                 uri.setLength(0);
-                uri.append("sip:").append(c.target).append('@').append(trunkHost);
+                uri.append("sip:").append(c.target).append('@').append(campaign.trunkHost());
                 final DialRequest request = new DialRequest(uri.toString())
-                    .callerIdName(callerIdName).callerIdUser(callerIdNumber)
-                    .ringTimeoutMs(c.ringTimeoutMs).detection(detector).transport(trunkTransport)
-                    .responseTimeoutMs(trunkResponseTimeoutMs);
+                    .callerIdName(campaign.callerIdName()).callerIdUser(campaign.callerIdNumber())
+                    .ringTimeoutMs(c.ringTimeoutMs).detection(campaign.detector())
+                    .transport(campaign.trunkTransport())
+                    .responseTimeoutMs(campaign.trunkResponseTimeoutMs());
                 final SipStack stack = stack();
                 final CallLeg leg = stack.dial(request, new LegEvents(events, c.callId, EngineEvent.LEAD_LEG));
                 leads.slots.set(slot, new Lead(c.callId, leg, stack));
-                renderPersonalPrompts(slot, c.callId, c.lead);
+                renderPersonalPrompts(campaign, slot, c.callId, c.lead);
             }
             case DIAL_CLOSER ->
             {
                 // on the caller's stack and media thread: the two legs are bridged when the closer accepts
+                final CampaignContext campaign = campaigns.get(c.campaign);
                 final Lead lead = lead(c.callId);
                 final DialRequest request = new DialRequest(c.target)
-                    .callerIdName(callerIdName)
-                    .callerIdUser(null == c.callerIdUser ? callerIdNumber : c.callerIdUser)
+                    .callerIdName(campaign.callerIdName())
+                    .callerIdUser(null == c.callerIdUser ? campaign.callerIdNumber() : c.callerIdUser)
                     .ringTimeoutMs(c.ringTimeoutMs)
                     .mediaAffinity(null == lead ? null : lead.leg);
                 closerCalls[c.closer] = c.callId;
@@ -185,7 +177,7 @@ final class Effects implements EventHandler<Command>
                     .dial(request, new LegEvents(events, c.callId, c.leg));
                 if (0 != c.originNanos)
                 {
-                    latency(Step.QUALIFIED_TO_CLOSER_INVITE, c.originNanos);
+                    latency(c.callId, Step.QUALIFIED_TO_CLOSER_INVITE, c.originNanos);
                 }
             }
             case PLAY -> play(c);
@@ -225,7 +217,7 @@ final class Effects implements EventHandler<Command>
                     events.bridged(c.callId);
                     if (0 != c.originNanos)
                     {
-                        latency(Step.ACCEPT_TO_BRIDGE, c.originNanos);
+                        latency(c.callId, Step.ACCEPT_TO_BRIDGE, c.originNanos);
                     }
                 }
             }
@@ -235,7 +227,7 @@ final class Effects implements EventHandler<Command>
                 if (null != lead(c.callId))
                 {
                     briefingCalls[slot] = c.callId;
-                    briefings[slot] = prompts.briefing(c.summary);
+                    briefings[slot] = campaigns.get(c.campaign).prompts().briefing(c.summary);
                 }
             }
             case RELEASE -> release(c.callId, slot);
@@ -249,7 +241,7 @@ final class Effects implements EventHandler<Command>
     {
         if (Lane.LEADS == lane)
         {
-            if (personal.length > 0 && personalCalls[slot] == callId)
+            if (personalCalls[slot] == callId)
             {
                 personal[slot] = null;
                 personalCalls[slot] = 0;
@@ -283,6 +275,8 @@ final class Effects implements EventHandler<Command>
         {
             return;
         }
+        final PromptBook prompts = campaigns.get(c.campaign).prompts();
+        final long callId = c.callId;
         final Object prompt = c.prompt;
         if (io.dialer.transfer.Prompt.BRIEFING == prompt)
         {
@@ -299,7 +293,7 @@ final class Effects implements EventHandler<Command>
                 final Prompt spoken = null == audio ? prompts.transfer(io.dialer.transfer.Prompt.INTRODUCTION) : audio;
                 if (start(leg, spoken, false, token) && 0 != origin)
                 {
-                    latency(Step.CLOSER_ANSWER_TO_BRIEFING, origin);
+                    latency(callId, Step.CLOSER_ANSWER_TO_BRIEFING, origin);
                 }
             });
             return;
@@ -325,7 +319,7 @@ final class Effects implements EventHandler<Command>
         }
         if (start(leg, audio, c.loop, c.token) && 0 != c.originNanos && c.step >= 0)
         {
-            latency(Step.get(c.step), c.originNanos);
+            latency(callId, Step.get(c.step), c.originNanos);
         }
     }
 
@@ -348,13 +342,15 @@ final class Effects implements EventHandler<Command>
     /**
      * The lead was dialed: its prompts that speak lead fields are rendered now, in the background, while it rings.
      */
-    private void renderPersonalPrompts(final int slot, final long callId, final int lead)
+    private void renderPersonalPrompts(
+        final CampaignContext campaign, final int slot, final long callId, final int lead)
     {
-        if (0 == personal.length || lead < 0)
+        final PromptBook prompts = campaign.prompts();
+        if (prompts.personalPrompts().isEmpty() || lead < 0)
         {
             return;
         }
-        final String[] values = script.leadValues(leadList.fields(lead));
+        final String[] values = campaign.script().leadValues(campaign.leads().fields(lead));
         final Map<io.dialer.qualification.Prompt, CompletableFuture<Prompt>> rendered = new IdentityHashMap<>();
         for (final io.dialer.qualification.Prompt prompt : prompts.personalPrompts())
         {
@@ -370,13 +366,14 @@ final class Effects implements EventHandler<Command>
     private void playPersonal(final CallLeg leg, final io.dialer.qualification.Prompt prompt, final Command c)
     {
         final int slot = (int)(c.callId & slotMask);
-        final CompletableFuture<Prompt> audio = 0 == personal.length || personalCalls[slot] != c.callId ? null :
-            personal[slot].get(prompt);
+        final CompletableFuture<Prompt> audio = personalCalls[slot] != c.callId ? null : personal[slot].get(prompt);
         if (null == audio)
         {
             LOG.warn("call {}: prompt '{}' was not rendered for the lead", c.callId, prompt);
             return;
         }
+        // the command's slot is reused once this returns: the callback keeps copies
+        final long callId = c.callId;
         final long token = c.token;
         final boolean loop = c.loop;
         final long origin = c.originNanos;
@@ -385,11 +382,11 @@ final class Effects implements EventHandler<Command>
         {
             if (null != rendered && start(leg, rendered, loop, token) && 0 != origin && step >= 0)
             {
-                latency(Step.get(step), origin);
+                latency(callId, Step.get(step), origin);
             }
             else if (null == rendered)
             {
-                LOG.warn("call {}: prompt '{}' could not be rendered: {}", c.callId, prompt, error.toString());
+                LOG.warn("call {}: prompt '{}' could not be rendered: {}", callId, prompt, error.toString());
             }
         });
     }
@@ -403,7 +400,7 @@ final class Effects implements EventHandler<Command>
     {
         final CallLeg caller = leg(c.callId, EngineEvent.LEAD_LEG);
         final CallLeg closer = leg(c.callId, c.leg);
-        final Prompt intro = prompts.transfer(io.dialer.transfer.Prompt.INTRODUCTION);
+        final Prompt intro = campaigns.get(c.campaign).prompts().transfer(io.dialer.transfer.Prompt.INTRODUCTION);
         if (null != caller && null != closer && null != intro)
         {
             try
@@ -417,9 +414,9 @@ final class Effects implements EventHandler<Command>
         }
     }
 
-    private void latency(final Step step, final long originNanos)
+    private void latency(final long callId, final Step step, final long originNanos)
     {
-        events.latency(step.ordinal(), System.nanoTime() - originNanos);
+        events.latency(callId, step.ordinal(), System.nanoTime() - originNanos);
     }
 
     private Lead lead(final long callId)

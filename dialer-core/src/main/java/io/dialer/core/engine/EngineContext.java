@@ -4,119 +4,88 @@
 package io.dialer.core.engine;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 
 import io.dialer.core.campaign.CampaignFile;
-import io.dialer.core.campaign.Closer;
 import io.dialer.core.campaign.CampaignFile.ClosersLogin;
-import io.dialer.core.compliance.DialGate;
-import io.dialer.core.compliance.DialRateLimiter;
+import io.dialer.core.campaign.Closer;
 import io.dialer.core.compliance.DoNotCallList;
-import io.dialer.core.compliance.ProgressivePacer;
-import io.dialer.core.lead.LeadList;
-import io.dialer.detection.DetectorConfig;
-import io.dialer.qualification.Script;
 import io.dialer.sip.SipStack;
-import io.dialer.sip.Transport;
 import io.dialer.transfer.TransferConfiguration;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.SystemNanoClock;
 
 /**
- * Everything the engine needs, in the style of Aeron's contexts: fluent setters, each setting's default a
- * {@code *_DEFAULT} constant defined here once, and {@link #conclude()} checking them all (and concluding the
- * transfer's settings) before the engine starts. A campaign file sets only what it names
- * ({@link CampaignSetup}); everything else keeps these defaults.
+ * The engine's settings, in the style of Aeron's contexts: the sales floor (closers, wrap-up), the do-not-call list,
+ * the SIP stacks, admission control, clocks, capacity and the engine's journal; each setting's default a
+ * {@code *_DEFAULT} constant defined here once, and {@link #conclude()} checking them all before the engine starts.
+ * The campaigns it runs have their own settings ({@link CampaignContext}): those given here start with the engine,
+ * others are started while it runs ({@link DialerEngine#startCampaign(CampaignContext)}).
  */
 public final class EngineContext
 {
-    /** Default campaign name. */
-    public static final String CAMPAIGN_NAME_DEFAULT = "campaign";
-    /** Default ring timeout of lead calls: 25 s (the campaign enforces its 15 s floor). */
-    public static final long RING_TIMEOUT_MS_DEFAULT = CampaignFile.RING_TIMEOUT_DEFAULT_MS;
-    /** Default time without a detector verdict after which an answered call is treated as a person: 10 s. */
-    public static final long VERDICT_TIMEOUT_MS_DEFAULT = CampaignFile.VERDICT_TIMEOUT_DEFAULT_MS;
-    /** Default time to wait for the beep after a MACHINE verdict: 30 s. */
-    public static final long BEEP_TIMEOUT_MS_DEFAULT = CampaignFile.BEEP_TIMEOUT_DEFAULT_MS;
     /** Default admission hold: new dials wait 1 s after the media threads last fell behind; 0 disables it. */
     public static final long MEDIA_HOLD_MS_DEFAULT = CampaignFile.MEDIA_LAG_HOLD_DEFAULT_MS;
-    /** Default consecutive trunk failures that suspend dialing: 10; 0 never suspends. */
-    public static final int MAX_CONSECUTIVE_TRUNK_FAILURES_DEFAULT =
-        CampaignFile.MAX_CONSECUTIVE_TRUNK_FAILURES_DEFAULT;
-    /** Default time an INVITE to the trunk may go without any response before the trunk counts as unreachable. */
-    public static final long TRUNK_RESPONSE_TIMEOUT_MS_DEFAULT = CampaignFile.TRUNK_RESPONSE_TIMEOUT_DEFAULT_MS;
-    /** Default: the closers of the closers file log in when the campaign starts. */
+    /** Default: the closers given here log in when the engine starts. */
     public static final boolean CLOSERS_LOGIN_AT_START_DEFAULT =
         ClosersLogin.AT_START == CampaignFile.CLOSERS_LOGIN_DEFAULT;
+    /** Default wrap-up after a closer's call: the transfer's default. */
+    public static final long WRAP_UP_MS_DEFAULT = TransferConfiguration.WRAP_UP_DEFAULT;
     /** Default log2 of the most calls up at once: 4,096. */
     public static final int CAPACITY_BITS_DEFAULT = 12;
     /** Default ring size of both rings. */
     public static final int RING_SIZE_DEFAULT = 1 << 16;
+    /** Default most closers the floor holds (those given here and those added while it runs): 1,024. */
+    public static final int MAX_CLOSERS_DEFAULT = 1024;
+    /** Default most campaigns run at once: 64. */
+    public static final int MAX_CAMPAIGNS_DEFAULT = 64;
 
-    private String campaignName = CAMPAIGN_NAME_DEFAULT;
-    private String leadsFile = "";
-    private LeadList leads;
-    private Script script;
     private List<Closer> closers = List.of();
     private boolean closersLoginAtStart = CLOSERS_LOGIN_AT_START_DEFAULT;
-    private DialGate gate;
+    private long wrapUpMs = WRAP_UP_MS_DEFAULT;
     private DoNotCallList doNotCall;
-    private ProgressivePacer pacer =
-        new ProgressivePacer(ProgressivePacer.RATIO_DEFAULT, ProgressivePacer.MAX_LINES_DEFAULT);
-    private double maxDialsPerSecond = DialRateLimiter.UNLIMITED;
     private LongSupplier mediaLag;
     private long mediaHoldMs = MEDIA_HOLD_MS_DEFAULT;
-    private int maxConsecutiveTrunkFailures = MAX_CONSECUTIVE_TRUNK_FAILURES_DEFAULT;
-    private String callerIdName = "";
-    private String callerIdNumber = "";
-    private String trunkHost = "127.0.0.1";
-    private Transport trunkTransport = Transport.UDP;
-    private long trunkResponseTimeoutMs = TRUNK_RESPONSE_TIMEOUT_MS_DEFAULT;
-    private long ringTimeoutMs = RING_TIMEOUT_MS_DEFAULT;
-    private DetectorConfig detector = DetectorConfig.defaults();
-    private TransferConfiguration.Context transfer = new TransferConfiguration.Context();
     private CampaignClock clock;
     private NanoClock nanoClock = SystemNanoClock.INSTANCE;
     private boolean skipIdleTime;
-    private long verdictTimeoutMs = VERDICT_TIMEOUT_MS_DEFAULT;
-    private long beepTimeoutMs = BEEP_TIMEOUT_MS_DEFAULT;
-    private CallbackOffer callbackOffer = CallbackOffer.DEFAULT;
     private int capacityBits = CAPACITY_BITS_DEFAULT;
     private int ringSize = RING_SIZE_DEFAULT;
+    private int maxClosers = MAX_CLOSERS_DEFAULT;
+    private int maxCampaigns = MAX_CAMPAIGNS_DEFAULT;
     private SipStack[] stacks;
-    private PromptBook prompts;
     private Path journalDir;
+    private final List<CampaignContext> campaigns = new ArrayList<>();
     private boolean concluded;
 
     /**
      * Checks every setting and fills in what depends on others (the media lag counter from the stacks, the
-     * clock).
+     * clock), and concludes the campaigns given.
      *
      * @return this.
      * @throws IllegalStateException naming the first missing or bad setting.
      */
     public EngineContext conclude()
     {
-        require(null != leads, "leads", "a lead list is required");
-        require(null != script, "script", "a qualification script is required");
-        require(null != gate && null != doNotCall, "compliance", "a dial gate and do-not-call list are required");
+        require(null != doNotCall, "doNotCall", "a do-not-call list is required");
         require(null != stacks && stacks.length > 0, "stacks", "at least one SIP stack is required");
-        require(null != prompts, "prompts", "the rendered prompts are required");
         require(null != journalDir, "journalDir", "a journal directory is required");
-        require(ringTimeoutMs > 0, "ringTimeoutMs", ringTimeoutMs);
-        require(verdictTimeoutMs > 0, "verdictTimeoutMs", verdictTimeoutMs);
-        require(beepTimeoutMs > 0, "beepTimeoutMs", beepTimeoutMs);
         require(mediaHoldMs >= 0, "mediaHoldMs", mediaHoldMs);
-        require(maxConsecutiveTrunkFailures >= 0, "maxConsecutiveTrunkFailures", maxConsecutiveTrunkFailures);
+        require(wrapUpMs >= 0, "wrapUpMs", wrapUpMs);
         require(capacityBits >= 1 && capacityBits <= 20, "capacityBits", capacityBits);
         require(Integer.bitCount(ringSize) == 1, "ringSize", ringSize + " (a power of two)");
-        require(maxDialsPerSecond >= 0 && !Double.isInfinite(maxDialsPerSecond), "maxDialsPerSecond",
-            maxDialsPerSecond);
-        if (!transfer.isConcluded())
+        require(maxClosers >= Math.max(1, closers.size()), "maxClosers", maxClosers + " (at least the closers given)");
+        require(maxCampaigns >= Math.max(1, campaigns.size()) && maxCampaigns <= 1 << 15, "maxCampaigns",
+            maxCampaigns);
+        for (final CampaignContext campaign : campaigns)
         {
-            transfer.conclude();
+            if (!campaign.isConcluded())
+            {
+                campaign.conclude();
+            }
         }
         if (null == clock)
         {
@@ -145,78 +114,6 @@ public final class EngineContext
     public boolean isConcluded()
     {
         return concluded;
-    }
-
-    /**
-     * @param name the campaign's name.
-     * @return this.
-     */
-    public EngineContext campaignName(final String name)
-    {
-        campaignName = name;
-        return this;
-    }
-
-    /**
-     * @return the campaign's name.
-     */
-    public String campaignName()
-    {
-        return campaignName;
-    }
-
-    /**
-     * @param file the lead list's file name, for the journal.
-     * @return this.
-     */
-    public EngineContext leadsFile(final String file)
-    {
-        leadsFile = file;
-        return this;
-    }
-
-    /**
-     * @return the lead list's file name.
-     */
-    public String leadsFile()
-    {
-        return leadsFile;
-    }
-
-    /**
-     * @param list the leads.
-     * @return this.
-     */
-    public EngineContext leads(final LeadList list)
-    {
-        leads = list;
-        return this;
-    }
-
-    /**
-     * @return the leads.
-     */
-    public LeadList leads()
-    {
-        return leads;
-    }
-
-    /**
-     * @param compiled the qualification script.
-     * @return this.
-     */
-    public EngineContext script(final Script compiled)
-    {
-        script = compiled;
-        return this;
-    }
-
-    /**
-     * @return the qualification script.
-     */
-    public Script script()
-    {
-        return script;
     }
 
     /**
@@ -258,67 +155,11 @@ public final class EngineContext
     }
 
     /**
-     * @param dialGate the compliance gate checked right before each dial.
-     * @param dnc      the do-not-call list the gate reads, where opt-outs are added.
-     * @return this.
-     */
-    public EngineContext compliance(final DialGate dialGate, final DoNotCallList dnc)
-    {
-        gate = dialGate;
-        doNotCall = dnc;
-        return this;
-    }
-
-    /**
-     * @return the dial gate.
-     */
-    public DialGate gate()
-    {
-        return gate;
-    }
-
-    /**
      * @return the do-not-call list.
      */
     public DoNotCallList doNotCall()
     {
         return doNotCall;
-    }
-
-    /**
-     * @param progressive the pacer.
-     * @return this.
-     */
-    public EngineContext pacer(final ProgressivePacer progressive)
-    {
-        pacer = progressive;
-        return this;
-    }
-
-    /**
-     * @return the pacer.
-     */
-    public ProgressivePacer pacer()
-    {
-        return pacer;
-    }
-
-    /**
-     * @param perSecond the trunk's calls-per-second limit, {@link DialRateLimiter#UNLIMITED} (0) for none.
-     * @return this.
-     */
-    public EngineContext maxDialsPerSecond(final double perSecond)
-    {
-        maxDialsPerSecond = perSecond;
-        return this;
-    }
-
-    /**
-     * @return the trunk's calls-per-second limit.
-     */
-    public double maxDialsPerSecond()
-    {
-        return maxDialsPerSecond;
     }
 
     /**
@@ -361,162 +202,6 @@ public final class EngineContext
     public long mediaHoldMs()
     {
         return mediaHoldMs;
-    }
-
-    /**
-     * @param count consecutive trunk failures that suspend dialing; 0 never suspends.
-     * @return this.
-     */
-    public EngineContext maxConsecutiveTrunkFailures(final int count)
-    {
-        maxConsecutiveTrunkFailures = count;
-        return this;
-    }
-
-    /**
-     * @return consecutive trunk failures that suspend dialing.
-     */
-    public int maxConsecutiveTrunkFailures()
-    {
-        return maxConsecutiveTrunkFailures;
-    }
-
-    /**
-     * @param name   the caller-ID display name.
-     * @param number the caller-ID number, E.164.
-     * @return this.
-     */
-    public EngineContext callerId(final String name, final String number)
-    {
-        callerIdName = name;
-        callerIdNumber = number;
-        return this;
-    }
-
-    /**
-     * @return the caller-ID display name.
-     */
-    public String callerIdName()
-    {
-        return callerIdName;
-    }
-
-    /**
-     * @return the caller-ID number.
-     */
-    public String callerIdNumber()
-    {
-        return callerIdNumber;
-    }
-
-    /**
-     * @param host      the trunk's host[:port]: leads are dialed as {@code sip:<E.164>@host}.
-     * @param transport UDP or TCP.
-     * @return this.
-     */
-    public EngineContext trunk(final String host, final Transport transport)
-    {
-        trunkHost = host;
-        trunkTransport = transport;
-        return this;
-    }
-
-    /**
-     * @param host the trunk's host[:port], over UDP.
-     * @return this.
-     */
-    public EngineContext trunkHost(final String host)
-    {
-        return trunk(host, Transport.UDP);
-    }
-
-    /**
-     * @return the trunk's host[:port].
-     */
-    public String trunkHost()
-    {
-        return trunkHost;
-    }
-
-    /**
-     * @param ms how long an INVITE to the trunk may go without any response (not even 100 Trying) before the dial
-     *           fails as the trunk unreachable.
-     * @return this.
-     */
-    public EngineContext trunkResponseTimeoutMs(final long ms)
-    {
-        trunkResponseTimeoutMs = ms;
-        return this;
-    }
-
-    /**
-     * @return the trunk's response timeout, ms.
-     */
-    public long trunkResponseTimeoutMs()
-    {
-        return trunkResponseTimeoutMs;
-    }
-
-    /**
-     * @return the trunk's transport.
-     */
-    public Transport trunkTransport()
-    {
-        return trunkTransport;
-    }
-
-    /**
-     * @param ms the ring timeout of lead calls.
-     * @return this.
-     */
-    public EngineContext ringTimeoutMs(final long ms)
-    {
-        ringTimeoutMs = ms;
-        return this;
-    }
-
-    /**
-     * @return the ring timeout of lead calls, ms.
-     */
-    public long ringTimeoutMs()
-    {
-        return ringTimeoutMs;
-    }
-
-    /**
-     * @param config the answering-machine detector's settings.
-     * @return this.
-     */
-    public EngineContext detector(final DetectorConfig config)
-    {
-        detector = config;
-        return this;
-    }
-
-    /**
-     * @return the detector's settings.
-     */
-    public DetectorConfig detector()
-    {
-        return detector;
-    }
-
-    /**
-     * @param context the warm transfer's settings.
-     * @return this.
-     */
-    public EngineContext transfer(final TransferConfiguration.Context context)
-    {
-        transfer = context;
-        return this;
-    }
-
-    /**
-     * @return the warm transfer's settings.
-     */
-    public TransferConfiguration.Context transfer()
-    {
-        return transfer;
     }
 
     /**
@@ -563,68 +248,6 @@ public final class EngineContext
     public boolean skipIdleTime()
     {
         return skipIdleTime;
-    }
-
-    /**
-     * @param ms no verdict this long after the answer: the call is treated as a person.
-     * @return this.
-     */
-    public EngineContext verdictTimeoutMs(final long ms)
-    {
-        verdictTimeoutMs = ms;
-        return this;
-    }
-
-    /**
-     * @return the verdict timeout, ms.
-     */
-    public long verdictTimeoutMs()
-    {
-        return verdictTimeoutMs;
-    }
-
-    /**
-     * @param ms no beep this long after a MACHINE verdict: the call ends as MACHINE.
-     * @return this.
-     */
-    public EngineContext beepTimeoutMs(final long ms)
-    {
-        beepTimeoutMs = ms;
-        return this;
-    }
-
-    /**
-     * @return the beep timeout, ms.
-     */
-    public long beepTimeoutMs()
-    {
-        return beepTimeoutMs;
-    }
-
-    /**
-     * @return true when the campaign leaves a voicemail message (its prompts have one).
-     */
-    public boolean leaveMessage()
-    {
-        return null != prompts && null != prompts.voicemail();
-    }
-
-    /**
-     * @param offer the callback times offered to a caller the warm transfer returns.
-     * @return this.
-     */
-    public EngineContext callbackOffer(final CallbackOffer offer)
-    {
-        callbackOffer = offer;
-        return this;
-    }
-
-    /**
-     * @return the callback offer.
-     */
-    public CallbackOffer callbackOffer()
-    {
-        return callbackOffer;
     }
 
     /**
@@ -682,25 +305,8 @@ public final class EngineContext
     }
 
     /**
-     * @param book the rendered prompts.
-     * @return this.
-     */
-    public EngineContext prompts(final PromptBook book)
-    {
-        prompts = book;
-        return this;
-    }
-
-    /**
-     * @return the rendered prompts.
-     */
-    public PromptBook prompts()
-    {
-        return prompts;
-    }
-
-    /**
-     * @param dir the journal directory: new for a new campaign, the same to resume after a stop or a crash.
+     * @param dir the engine's journal directory (the sales floor's records: presence, do-not-call additions, console
+     *            decisions, and the raw input events), new or the same to resume; a campaign may share it.
      * @return this.
      */
     public EngineContext journalDir(final Path dir)
@@ -715,6 +321,88 @@ public final class EngineContext
     public Path journalDir()
     {
         return journalDir;
+    }
+
+    /**
+     * @param campaign a campaign to start with the engine (in the order given).
+     * @return this.
+     */
+    public EngineContext campaign(final CampaignContext campaign)
+    {
+        campaigns.add(campaign);
+        return this;
+    }
+
+    /**
+     * @return the campaigns started with the engine.
+     */
+    public List<CampaignContext> campaigns()
+    {
+        return List.copyOf(campaigns);
+    }
+
+    /**
+     * @param dnc the do-not-call list every campaign's gate reads, where opt-outs and additions go.
+     * @return this.
+     */
+    public EngineContext doNotCall(final DoNotCallList dnc)
+    {
+        doNotCall = dnc;
+        return this;
+    }
+
+    /**
+     * @param ms how long a closer stays in wrap-up after a call before being offered the next caller.
+     * @return this.
+     */
+    public EngineContext wrapUpMs(final long ms)
+    {
+        wrapUpMs = ms;
+        return this;
+    }
+
+    /**
+     * @return the wrap-up after a closer's call, ms.
+     */
+    public long wrapUpMs()
+    {
+        return wrapUpMs;
+    }
+
+    /**
+     * @param count the most closers the floor holds, those given and those added while the engine runs.
+     * @return this.
+     */
+    public EngineContext maxClosers(final int count)
+    {
+        maxClosers = count;
+        return this;
+    }
+
+    /**
+     * @return the most closers the floor holds.
+     */
+    public int maxClosers()
+    {
+        return maxClosers;
+    }
+
+    /**
+     * @param count the most campaigns the engine runs at once.
+     * @return this.
+     */
+    public EngineContext maxCampaigns(final int count)
+    {
+        maxCampaigns = count;
+        return this;
+    }
+
+    /**
+     * @return the most campaigns run at once.
+     */
+    public int maxCampaigns()
+    {
+        return maxCampaigns;
     }
 
     private static void require(final boolean ok, final String setting, final Object value)

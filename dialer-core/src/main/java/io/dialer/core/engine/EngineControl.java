@@ -6,8 +6,9 @@ package io.dialer.core.engine;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The engine's one control seam: what users do (closer presence, accepting or rejecting a briefing, do-not-call,
- * pausing, draining and stopping the campaign) and what they read (the {@link LiveState}). Thread-safe: every action
+ * The engine's one control seam: what users do (closer presence, accepting or rejecting a briefing, do-not-call;
+ * pausing, draining and stopping a campaign through its {@link RunningCampaign}) and what they read (the
+ * {@link LiveState}). Thread-safe: every action
  * is published into the controller's ring and applied, and journaled, on its thread; the returned future completes
  * when it has been. Nothing here blocks the controller. The HTTP layer calls this; so do the command line and tests.
  */
@@ -114,48 +115,6 @@ public final class EngineControl
     }
 
     /**
-     * Stops dialing new leads until {@link #resume()}; calls in progress go on.
-     *
-     * @return the result.
-     */
-    public CompletableFuture<ControlResult> pause()
-    {
-        return send(EventType.PAUSE, null, null);
-    }
-
-    /**
-     * Dials again after a pause, or after the engine suspended dialing (e.g. the trunk failed).
-     *
-     * @return the result.
-     */
-    public CompletableFuture<ControlResult> resume()
-    {
-        return send(EventType.RESUME, null, null);
-    }
-
-    /**
-     * No new dials: calls in progress finish, then the run ends (finished when no lead is left open).
-     *
-     * @return the result.
-     */
-    public CompletableFuture<ControlResult> drain()
-    {
-        return send(EventType.DRAIN, null, null);
-    }
-
-    /**
-     * Stops the campaign: no new dials, calls not answered yet are cancelled, answered calls finish; then the run
-     * ends, unfinished. A later run on the same journal resumes it.
-     *
-     * @param reason why, for the journal and the report.
-     * @return the result.
-     */
-    public CompletableFuture<ControlResult> stop(final String reason)
-    {
-        return send(EventType.STOP, null, null == reason ? "" : reason);
-    }
-
-    /**
      * The state the controller last published (at most 250 ms old while the engine runs).
      *
      * @return the state.
@@ -180,6 +139,21 @@ public final class EngineControl
     void publish(final LiveState latest)
     {
         state = latest;
+    }
+
+    /**
+     * An action on one campaign ({@link RunningCampaign} sends them).
+     *
+     * @param type     the action.
+     * @param campaign the campaign's id.
+     * @param detail   a reason, or null.
+     * @return the result.
+     */
+    CompletableFuture<ControlResult> campaign(final EventType type, final int campaign, final String detail)
+    {
+        final CompletableFuture<ControlResult> future = new CompletableFuture<>();
+        events.control(type, campaign, null, detail, future);
+        return future;
     }
 
     private CompletableFuture<ControlResult> send(final EventType type, final String subject, final String detail)

@@ -13,8 +13,8 @@ import org.agrona.collections.Long2LongHashMap;
  * Every timer of the engine on one Agrona {@link DeadlineTimerWheel} (4 ms ticks), owned by the controller's thread:
  * each call's timers ({@link CallFlow#TIMERS} per call slot, at most one armed of each) and each lead's next attempt.
  * A wheel timer id is mapped to a packed payload: the kind (call or lead) in the top byte, the call's timer number in
- * the next, then the call id (48 bits) or the lead index. An expiry for a call whose slot was reused is recognised by
- * its call id and dropped by the caller.
+ * the next, then the call id (48 bits) or the campaign and lead index (16 and 32 bits). An expiry for a call whose
+ * slot was reused is recognised by its call id and dropped by the caller.
  */
 final class EngineTimers
 {
@@ -34,9 +34,10 @@ final class EngineTimers
         /**
          * A lead's next attempt is due.
          *
-         * @param lead the lead.
+         * @param campaign the lead's campaign.
+         * @param lead     the lead.
          */
-        void onLeadTimer(int lead);
+        void onLeadTimer(int campaign, int lead);
     }
 
     static final long NO_TIMER = DeadlineTimerWheel.NULL_DEADLINE;
@@ -103,14 +104,15 @@ final class EngineTimers
     /**
      * Arms a lead's next attempt.
      *
-     * @param lead  the lead.
-     * @param atMs  when it may be dialed.
-     * @param nowMs the time now.
+     * @param campaign the lead's campaign.
+     * @param lead     the lead.
+     * @param atMs     when it may be dialed.
+     * @param nowMs    the time now.
      */
-    void scheduleLead(final int lead, final long atMs, final long nowMs)
+    void scheduleLead(final int campaign, final int lead, final long atMs, final long nowMs)
     {
         final long timerId = wheel.scheduleTimer(Math.max(atMs, nowMs));
-        payloads.put(timerId, KIND_LEAD << KIND_SHIFT | lead);
+        payloads.put(timerId, KIND_LEAD << KIND_SHIFT | (long)campaign << 32 | (lead & 0xFFFF_FFFFL));
     }
 
     /**
@@ -155,7 +157,7 @@ final class EngineTimers
         final long kind = payload >>> KIND_SHIFT;
         if (KIND_LEAD == kind)
         {
-            handler.onLeadTimer((int)(payload & ID_MASK));
+            handler.onLeadTimer((int)((payload & ID_MASK) >>> 32), (int)payload);
         }
         else if (KIND_CALL == kind)
         {

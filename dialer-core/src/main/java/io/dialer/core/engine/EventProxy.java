@@ -81,9 +81,9 @@ final class EventProxy
         publish(e);
     }
 
-    void latency(final int step, final long nanos)
+    void latency(final long callId, final int step, final long nanos)
     {
-        final EngineEvent e = claim(EventType.LATENCY, 0, EngineEvent.LEAD_LEG);
+        final EngineEvent e = claim(EventType.LATENCY, callId, EngineEvent.LEAD_LEG);
         e.value = step;
         e.token = nanos;
         publish(e);
@@ -111,7 +111,23 @@ final class EventProxy
      */
     void control(final EventType type, final String subject, final String detail, final Object attachment)
     {
+        control(type, -1, subject, detail, attachment);
+    }
+
+    /**
+     * A control action on a campaign.
+     *
+     * @param type       the action.
+     * @param campaign   the campaign's id, -1 for none.
+     * @param subject    who or what (a closer id, a number), may be null.
+     * @param detail     a reason, may be null.
+     * @param attachment a future to complete (or what the action carries), or null.
+     */
+    void control(
+        final EventType type, final int campaign, final String subject, final String detail, final Object attachment)
+    {
         final EngineEvent e = claim(type, 0, EngineEvent.LEAD_LEG);
+        e.value = campaign;
         e.text = subject;
         e.text2 = detail;
         e.attachment = attachment;

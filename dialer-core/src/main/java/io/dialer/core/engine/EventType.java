@@ -52,14 +52,16 @@ enum EventType
     CONSOLE_ACCEPT,
     /** Control: the closer rejects the briefing it is in (as key 9): {@code text} the closer id. */
     CONSOLE_REJECT,
-    /** Control: stop dialing new leads for now; calls in progress go on. */
+    /** Control: the campaign {@code value} stops dialing new leads for now; calls in progress go on. */
     PAUSE,
-    /** Control: dial again after a pause. */
+    /** Control: the campaign {@code value} dials again after a pause. */
     RESUME,
-    /** Control: no new leads; calls in progress finish, then the campaign finishes. */
+    /** Control: the campaign {@code value} dials no new leads; calls in progress finish, then it finishes. */
     DRAIN,
-    /** Control: stop the campaign unfinished: no new leads; it ends when the calls in progress end. */
+    /** Control: stop the campaign {@code value} unfinished: no new leads; it ends when its calls in progress end. */
     STOP,
+    /** Control: start a campaign, {@code attachment} its {@code CallController.CampaignStart}. */
+    START_CAMPAIGN,
     /** Control: publish a fresh live state into {@code attachment}, a {@code CompletableFuture<LiveState>}. */
     STATE
 }

@@ -35,6 +35,7 @@ final class LeadSchedule
     private final DialGate gate;
     private final RetryPolicy retries;
     private final EngineTimers timers;
+    private final int campaign;
     private final CampaignLog journal;
     private final DialDecision decision = new DialDecision();
     private final StringBuilder why = new StringBuilder(256);
@@ -53,13 +54,17 @@ final class LeadSchedule
     private int leadsDone;
 
     /**
-     * @param leads   the lead list.
-     * @param gate    the compliance gate.
-     * @param timers  the controller's timers, for leads waiting for a time.
-     * @param journal where lead closings and recovered dispositions are recorded.
+     * @param leads    the lead list.
+     * @param gate     the compliance gate.
+     * @param timers   the controller's timers, for leads waiting for a time.
+     * @param campaign the campaign's index, carried by its leads' timers.
+     * @param journal  where lead closings and recovered dispositions are recorded.
      */
-    LeadSchedule(final LeadList leads, final DialGate gate, final EngineTimers timers, final CampaignLog journal)
+    LeadSchedule(
+        final LeadList leads, final DialGate gate, final EngineTimers timers, final int campaign,
+        final CampaignLog journal)
     {
+        this.campaign = campaign;
         this.leads = leads;
         this.gate = gate;
         this.retries = gate.retries();
@@ -385,7 +390,7 @@ final class LeadSchedule
             window[lead] = true;
             windowCount++;
         }
-        timers.scheduleLead(lead, atMs, nowMs);
+        timers.scheduleLead(campaign, lead, atMs, nowMs);
     }
 
     private void close(final int lead, final long nowMs)

@@ -4,76 +4,21 @@
 package io.dialer.core.engine;
 
 import java.util.List;
-import java.util.Map;
 
 /**
- * The engine's state as the controller last published it (every 250 ms, and on request through
- * {@link EngineControl#refresh()}): immutable, safe to read from any thread. The read side of the control seam.
+ * The engine's state as the controller last published it (every 250 ms, after each action applied through the
+ * control seam, and on request through {@link EngineControl#refresh()}): immutable, safe to read from any thread.
+ * The read side of the control seam.
  *
- * @param timeMs           the controller's time when it was taken.
- * @param run              the run number on the journal.
- * @param status           where the campaign is.
- * @param reason           why it is paused, suspended or stopped; empty otherwise.
- * @param leads            leads in the list.
- * @param leadsDone        leads closed for good.
- * @param ready            leads ready to dial.
- * @param waiting          leads waiting for a time (retry, callback, window, cap).
- * @param heldByWindow     of those, leads waiting for their calling window.
- * @param nextDueMs        when the next waiting lead becomes dialable, epoch ms; {@code Long.MAX_VALUE} for none.
- * @param dialed           dials made in this run.
- * @param live             calls up (a lead leg or closer legs).
- * @param callsByPhase     calls up, by {@link CallFlow.Phase} name.
- * @param callersWaiting   qualified callers waiting for a closer.
- * @param qualified        callers qualified in this run.
- * @param bridged          callers bridged to a closer in this run.
- * @param dispositions     calls ended in this run, by disposition name.
- * @param trunkFailures    consecutive trunk failures (reset by any call the trunk handled).
- * @param trunkProblem     the last trunk failure, empty when none yet.
- * @param closers          the sales floor, in the closers file's order.
+ * @param timeMs         the controller's time when it was taken.
+ * @param live           calls up, every campaign's.
+ * @param callersWaiting qualified callers waiting for a closer, every campaign's.
+ * @param campaigns      the campaigns, running or over, in the order they were started.
+ * @param closers        the sales floor, in the order the closers were added.
  */
-public record LiveState(
-    long timeMs,
-    int run,
-    Status status,
-    String reason,
-    int leads,
-    int leadsDone,
-    int ready,
-    int waiting,
-    int heldByWindow,
-    long nextDueMs,
-    long dialed,
-    int live,
-    Map<String, Integer> callsByPhase,
-    int callersWaiting,
-    long qualified,
-    long bridged,
-    Map<String, Long> dispositions,
-    int trunkFailures,
-    String trunkProblem,
+public record LiveState(long timeMs, int live, int callersWaiting, List<CampaignState> campaigns,
     List<CloserView> closers)
 {
-    /**
-     * Where a campaign is.
-     */
-    public enum Status
-    {
-        /** Dialing. */
-        RUNNING,
-        /** Not dialing: paused by a user; calls in progress go on. */
-        PAUSED,
-        /** Not dialing: the engine suspended dialing (see the reason); a resume dials again. */
-        SUSPENDED,
-        /** No new dials: the run ends when the calls in progress end. */
-        DRAINING,
-        /** No new dials, unanswered calls cancelled: the run ends when the calls in progress end. */
-        STOPPING,
-        /** Every lead is done. */
-        FINISHED,
-        /** The run ended with leads still open (drained or stopped). */
-        STOPPED
-    }
-
     /**
      * One closer on the floor.
      *
@@ -83,10 +28,12 @@ public record LiveState(
      *                 {@code ON_CALL}, {@code WRAP_UP} or {@code PAUSED}.
      * @param reason   the pause reason, or what the closer asked for while busy ("pause after call: lunch"); empty.
      * @param sinceMs  when the closer entered the state, epoch ms.
-     * @param callId   the call the closer is offered or talking to, 0 for none.
-     * @param lead     that call's lead index, -1 for none.
+     * @param campaign the campaign of the call the closer is offered or talking to, empty for none.
+     * @param callId   that call, 0 for none.
+     * @param lead     that call's lead index in its campaign's list, -1 for none.
      */
-    public record CloserView(String id, String name, String state, String reason, long sinceMs, long callId, int lead)
+    public record CloserView(
+        String id, String name, String state, String reason, long sinceMs, String campaign, long callId, int lead)
     {
     }
 
@@ -101,6 +48,38 @@ public record LiveState(
             if (closer.id().equals(id))
             {
                 return closer;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param name a campaign's name.
+     * @return that campaign's state, or null.
+     */
+    public CampaignState campaign(final String name)
+    {
+        for (final CampaignState campaign : campaigns)
+        {
+            if (campaign.name().equals(name))
+            {
+                return campaign;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param id a campaign's id.
+     * @return that campaign's state, or null.
+     */
+    public CampaignState campaign(final int id)
+    {
+        for (final CampaignState campaign : campaigns)
+        {
+            if (campaign.id() == id)
+            {
+                return campaign;
             }
         }
         return null;

@@ -5,6 +5,8 @@ package io.dialer.core.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.LongFunction;
 
 import io.dialer.core.campaign.Closer;
 import io.dialer.core.journal.CampaignLog;
@@ -31,18 +33,19 @@ final class SalesFloor
     private final StringBuilder detail = new StringBuilder(64);
 
     /**
-     * @param closers  the closers.
-     * @param wrapUpMs the wrap-up after a call; 0 for none.
+     * @param closers    the closers.
+     * @param maxClosers the most closers the floor holds (those given and those added later).
+     * @param wrapUpMs   the wrap-up after a call; 0 for none.
      * @param maxWaiting how many qualified callers may wait for a closer at once.
-     * @param listener told when a waiting caller gets a closer.
-     * @param journal  where presence actions are recorded.
+     * @param listener   told when a waiting caller gets a closer.
+     * @param journal    where presence actions are recorded.
      */
     SalesFloor(
-        final List<Closer> closers, final long wrapUpMs, final int maxWaiting, final MatchListener listener,
-        final CampaignLog journal)
+        final List<Closer> closers, final int maxClosers, final long wrapUpMs, final int maxWaiting,
+        final MatchListener listener, final CampaignLog journal)
     {
-        final SkillRegistry skills = new SkillRegistry(64);
-        pool = new CloserPool(skills, Math.max(1, closers.size()), 8);
+        final SkillRegistry skills = new SkillRegistry(256);
+        pool = new CloserPool(skills, Math.max(1, maxClosers), 8);
         for (final Closer closer : closers)
         {
             pool.add(closer.id(), closer.name(), closer.uri(), closer.skills().toArray(new String[0]));
@@ -218,11 +221,11 @@ final class SalesFloor
     /**
      * The closers as the live state shows them.
      *
-     * @param calls the controller's calls, to tell dialing, ringing and briefing apart.
-     * @param slotMask the call slot mask.
+     * @param calls     the calls up by call id, to tell dialing, ringing and briefing apart.
+     * @param campaigns the campaigns' names by campaign id.
      * @return one view per closer.
      */
-    List<LiveState.CloserView> views(final CallFlow[] calls, final long slotMask)
+    List<LiveState.CloserView> views(final LongFunction<CallFlow> calls, final IntFunction<String> campaigns)
     {
         final List<LiveState.CloserView> views = new ArrayList<>(pool.size());
         for (int closer = 0; closer < pool.size(); closer++)
@@ -230,6 +233,7 @@ final class SalesFloor
             final CloserState state = pool.state(closer);
             long callId = 0;
             int lead = -1;
+            String campaign = "";
             String shown = switch (state)
             {
                 case OFFLINE -> "LOGGED_OUT";
@@ -239,11 +243,12 @@ final class SalesFloor
             if (CloserState.OFFERED == state || CloserState.ON_CALL == state)
             {
                 final long caller = matcher.callerOf(closer);
-                final CallFlow flow = calls[(int)(caller & slotMask)];
-                if (null != flow && flow.callId() == caller && 0 != caller)
+                final CallFlow flow = calls.apply(caller);
+                if (null != flow)
                 {
                     callId = caller;
                     lead = flow.lead();
+                    campaign = campaigns.apply(flow.campaign());
                     if (CloserState.OFFERED == state)
                     {
                         shown = offeredState(flow.transferState());
@@ -260,7 +265,7 @@ final class SalesFloor
                 reason = "log out after the call";
             }
             views.add(new LiveState.CloserView(pool.id(closer), pool.name(closer), shown, reason,
-                pool.stateSinceMs(closer), callId, lead));
+                pool.stateSinceMs(closer), campaign, callId, lead));
         }
         return views;
     }

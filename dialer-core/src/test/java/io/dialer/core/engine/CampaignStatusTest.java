@@ -33,7 +33,7 @@ class CampaignStatusTest
     {
         assertTrue(status.pause(1).applied());
         assertFalse(status.dialing());
-        assertEquals(LiveState.Status.PAUSED, status.status());
+        assertEquals(CampaignState.Status.PAUSED, status.status());
         assertTrue(status.resume(2).applied());
         assertTrue(status.dialing());
         assertFalse(status.resume(3).applied());
@@ -54,7 +54,7 @@ class CampaignStatusTest
 
         status.trunkFailed("no response from sip:x@10.0.0.1 within 5 s", 5);
 
-        assertEquals(LiveState.Status.SUSPENDED, status.status());
+        assertEquals(CampaignState.Status.SUSPENDED, status.status());
         assertEquals("3 consecutive trunk failures, the last: no response from sip:x@10.0.0.1 within 5 s",
             status.reason());
         assertEquals(List.of("DIALING_SUSPENDED spring '" + status.reason() + "' applied"), journal);
@@ -70,7 +70,7 @@ class CampaignStatusTest
 
         assertFalse(status.pause(2).applied());
         assertFalse(status.stop("later", 3).applied());
-        assertEquals(LiveState.Status.DRAINING, status.status());
+        assertEquals(CampaignState.Status.DRAINING, status.status());
     }
 
     @Test
@@ -78,7 +78,7 @@ class CampaignStatusTest
     {
         assertTrue(status.stop("the time limit passed", 1).applied());
 
-        assertEquals(LiveState.Status.STOPPING, status.status());
+        assertEquals(CampaignState.Status.STOPPING, status.status());
         assertEquals("the time limit passed", status.reason());
     }
 }

@@ -139,12 +139,17 @@ public final class CrashCampaignMain
         boolean finished = false;
         try (DoNotCallList dnc = new DoNotCallList(journal.resolve("opt-outs.txt")))
         {
-            final EngineContext config = CampaignSetup.config(campaign, leads, dnc,
+            final EngineContext config = CampaignSetup.engine(campaign, dnc,
                 new CampaignClock(SystemEpochClock.INSTANCE, START_MS), true)
-                .trunkHost(carrier.stack().localAddress().getHostString() + ":" + carrier.stack().port())
-                .ringTimeoutMs(RING_TIMEOUT_MS)
-                .closers(closers);
-            final DialerEngine engine = DialerEngine.start(config.stacks(dialer).prompts(prompts).journalDir(journal));
+                .closers(closers)
+                .stacks(dialer)
+                .journalDir(journal)
+                .campaign(CampaignSetup.campaign(campaign, leads, dnc)
+                    .trunkHost(carrier.stack().localAddress().getHostString() + ":" + carrier.stack().port())
+                    .ringTimeoutMs(RING_TIMEOUT_MS)
+                    .prompts(prompts)
+                    .journalDir(journal));
+            final DialerEngine engine = DialerEngine.start(config);
             final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RUN_TIMEOUT_MS);
             while (!engine.awaitFinished(1, TimeUnit.SECONDS) && System.nanoTime() - deadlineNs < 0)
             {
@@ -197,12 +202,13 @@ public final class CrashCampaignMain
      */
     static String stats(final DialerEngine engine)
     {
-        final EngineStats stats = engine.stats();
-        final StringBuilder line = new StringBuilder(160).append("run=").append(engine.run())
+        final RunningCampaign campaign = engine.campaigns().get(0);
+        final EngineStats stats = campaign.stats();
+        final StringBuilder line = new StringBuilder(160).append("run=").append(campaign.run())
             .append(" dialed=").append(stats.dialed())
             .append(" live=").append(stats.live())
             .append(" done=").append(stats.leadsDone()).append('/').append(stats.leads())
-            .append(" skippedMs=").append(stats.skippedMs());
+            .append(" skippedMs=").append(engine.stats().skippedMs());
         for (final Disposition disposition : Disposition.values())
         {
             if (stats.count(disposition) > 0)

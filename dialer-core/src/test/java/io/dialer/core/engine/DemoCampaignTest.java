@@ -75,14 +75,20 @@ class DemoCampaignTest
             final LeadList leads = new LeadListReader("US").read(population.leadsCsv());
             final long start = ZonedDateTime.of(2026, 11, 23, 9, 0, 0, 0, DialerEngineTest.CHICAGO)
                 .toInstant().toEpochMilli();
-            final EngineContext config = CampaignSetup.config(campaign, leads, dnc,
+            final EngineContext config = CampaignSetup.engine(campaign, dnc,
                     new CampaignClock(SystemEpochClock.INSTANCE, start), true)
-                .trunkHost(loopback.getHostAddress() + ":" + carrier.stack().port())
                 .closers(ClosersFile.load(population.closersYaml()).closers())
-                .ringTimeoutMs(15_000)
-                .transfer(new TransferConfiguration.Context()
-                    .wrapUpMs(500).introduction(false).ringTimeoutMs(8_000).maxAttempts(8));
-            try (DialerEngine engine = DialerEngine.start(config.stacks(dialer).prompts(prompts).journalDir(journal)))
+                .wrapUpMs(500)
+                .stacks(dialer)
+                .journalDir(journal)
+                .campaign(CampaignSetup.campaign(campaign, leads, dnc)
+                    .trunkHost(loopback.getHostAddress() + ":" + carrier.stack().port())
+                    .ringTimeoutMs(15_000)
+                    .transfer(new TransferConfiguration.Context()
+                        .wrapUpMs(500).introduction(false).ringTimeoutMs(8_000).maxAttempts(8))
+                    .prompts(prompts)
+                    .journalDir(journal));
+            try (DialerEngine engine = DialerEngine.start(config))
             {
                 finished = engine.awaitFinished(200, TimeUnit.SECONDS);
             }

@@ -94,12 +94,21 @@ class DialerEngineTest
      * The demo campaign on the simulated carrier, one closer, its clock at a Monday 10:00 in Chicago, idle time
      * skipped.
      */
-    private EngineContext config(final LeadList leads, final DoNotCallList dnc)
+    private CampaignContext campaign(final LeadList leads, final DoNotCallList dnc)
+    {
+        return CampaignSetup.campaign(campaign, leads, dnc)
+            .trunkHost(carrier.stack().localAddress().getHostString() + ":" + carrier.stack().port())
+            .prompts(prompts);
+    }
+
+    private EngineContext config(final CampaignContext run, final DoNotCallList dnc, final Path journal)
     {
         final long start = ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, CHICAGO).toInstant().toEpochMilli();
-        return CampaignSetup.config(campaign, leads, dnc, new CampaignClock(SystemEpochClock.INSTANCE, start), true)
-            .trunkHost(carrier.stack().localAddress().getHostString() + ":" + carrier.stack().port())
-            .closers(List.of(new Closer("dana", "Dana", carrier.uri("closer-dana"), List.of("auto-closers"))));
+        return CampaignSetup.engine(campaign, dnc, new CampaignClock(SystemEpochClock.INSTANCE, start), true)
+            .closers(List.of(new Closer("dana", "Dana", carrier.uri("closer-dana"), List.of("auto-closers"))))
+            .stacks(dialer)
+            .journalDir(journal)
+            .campaign(run.journalDir(journal));
     }
 
     @Test
@@ -131,8 +140,7 @@ class DialerEngineTest
         final Path journal = dir.resolve("journal");
         try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt")))
         {
-            final EngineContext config = config(leads, dnc);
-            try (DialerEngine engine = DialerEngine.start(config.stacks(dialer).prompts(prompts).journalDir(journal)))
+            try (DialerEngine engine = DialerEngine.start(config(campaign(leads, dnc), dnc, journal)))
             {
                 assertTrue(engine.awaitFinished(100, TimeUnit.SECONDS), "campaign finished");
             }
@@ -171,20 +179,20 @@ class DialerEngineTest
         final Path journal = dir.resolve("journal");
         try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt")))
         {
-            final EngineContext config = config(leads, dnc);
-            try (DialerEngine engine = DialerEngine.start(config.stacks(dialer).prompts(prompts).journalDir(journal)))
+            try (DialerEngine engine = DialerEngine.start(config(campaign(leads, dnc), dnc, journal)))
             {
+                final EngineStats stats = engine.campaigns().get(0).stats();
                 // the busy lead's retry is 30 minutes away while the voicemail call is still up: a manager adds the
                 // number to the do-not-call list now, and the retry must be refused at the gate
                 // (the second dial may wait out an admission hold when the machine is busy: wait for it too)
                 final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while ((engine.stats().count(Disposition.BUSY) < 1 || engine.stats().live() < 1) &&
+                while ((stats.count(Disposition.BUSY) < 1 || stats.live() < 1) &&
                     System.nanoTime() < deadline)
                 {
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
                 }
-                assertEquals(1, engine.stats().count(Disposition.BUSY), "first busy call ended");
-                assertEquals(1, engine.stats().live(), "the voicemail call is still up");
+                assertEquals(1, stats.count(Disposition.BUSY), "first busy call ended");
+                assertEquals(1, stats.live(), "the voicemail call is still up");
                 engine.control().addDoNotCall("+12145550111", "test").get(10, TimeUnit.SECONDS);
                 assertTrue(engine.awaitFinished(60, TimeUnit.SECONDS), "campaign finished");
             }
@@ -225,21 +233,23 @@ class DialerEngineTest
         final boolean finished;
         try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt")))
         {
-            final EngineContext config = config(leads, dnc)
-                .closers(List.of(new Closer("rhea", "Rhea", carrier.uri("closer-rhea"), List.of("auto-closers"))))
+            final EngineContext config = config(campaign(leads, dnc)
                 .transfer(new TransferConfiguration.Context().introduction(false).ringTimeoutMs(10_000)
                     .maxAttempts(1).wrapUpMs(0))
-                .pacer(new ProgressivePacer(2, 2)); // both at once
-            try (DialerEngine engine = DialerEngine.start(config.stacks(dialer).prompts(prompts).journalDir(journal)))
+                .pacer(new ProgressivePacer(2, 2)), dnc, journal) // both at once
+                .closers(List.of(new Closer("rhea", "Rhea", carrier.uri("closer-rhea"), List.of("auto-closers"))))
+                .wrapUpMs(0);
+            try (DialerEngine engine = DialerEngine.start(config))
             {
+                final RunningCampaign run = engine.campaigns().get(0);
                 final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(100);
-                while (engine.stats().count(Disposition.CALLBACK) < 2 && System.nanoTime() < deadline)
+                while (run.stats().count(Disposition.CALLBACK) < 2 && System.nanoTime() < deadline)
                 {
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
                 }
-                assertEquals(2, engine.stats().count(Disposition.CALLBACK), "both callees asked for a callback");
+                assertEquals(2, run.stats().count(Disposition.CALLBACK), "both callees asked for a callback");
                 // the clock skips to a callback once no call is up; a redial may already be up: let it finish
-                engine.control().drain();
+                run.drain();
                 finished = engine.awaitFinished(60, TimeUnit.SECONDS);
             }
         }
@@ -279,32 +289,32 @@ class DialerEngineTest
         final AtomicInteger checks = new AtomicInteger();
         try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt")))
         {
-            final EngineContext config = config(leads, dnc)
+            final EngineContext config = config(campaign(leads, dnc), dnc, dir.resolve("journal"))
                 .mediaLag(() ->
                 {
                     checks.incrementAndGet();
                     // the media threads skip frames at every check while overloaded
                     return overloaded.get() ? skippedFrames.incrementAndGet() : skippedFrames.get();
                 }, 200);
-            try (DialerEngine engine = DialerEngine.start(
-                config.stacks(dialer).prompts(prompts).journalDir(dir.resolve("journal"))))
+            try (DialerEngine engine = DialerEngine.start(config))
             {
+                final RunningCampaign run = engine.campaigns().get(0);
                 final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
                 while (checks.get() < 8 && System.nanoTime() < deadline)
                 {
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
                 }
                 assertTrue(checks.get() >= 8, "the controller kept checking the media threads");
-                assertEquals(0, engine.stats().dialed(), "nothing dialed while the media threads fall behind");
+                assertEquals(0, run.stats().dialed(), "nothing dialed while the media threads fall behind");
                 assertEquals(1, engine.stats().mediaHolds(), "one overload episode");
 
                 overloaded.set(false);
-                while (engine.stats().dialed() < 1 && System.nanoTime() < deadline)
+                while (run.stats().dialed() < 1 && System.nanoTime() < deadline)
                 {
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
                 }
-                assertEquals(1, engine.stats().dialed(), "dialing resumes once the media threads keep up");
-                engine.control().drain();
+                assertEquals(1, run.stats().dialed(), "dialing resumes once the media threads keep up");
+                run.drain();
                 assertTrue(engine.awaitFinished(20, TimeUnit.SECONDS), "campaign finished");
             }
         }

@@ -130,19 +130,28 @@ class EngineControlTest
         final RetryPolicy retries = new RetryPolicy.Context().maxAttempts(1).maxAttemptsPerDay(1).policy();
         final long start = ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, CHICAGO).toInstant().toEpochMilli();
         return new EngineContext()
-            .campaignName("control")
-            .leads(leads)
-            .script(script)
             .closers(List.of(new Closer("dana", "Dana", carrier.uri("closer-dana"), List.of("sales")),
                 new Closer("sam", "Sam", carrier.uri("closer-sam"), List.of("sales"))))
             .closersLoginAtStart(false)
-            .compliance(new DialGate(WindowPolicy.defaultPolicy(), retries, dnc), dnc)
-            .trunkHost(carrier.stack().localAddress().getHostString() + ":" + carrier.stack().port())
-            .transfer(new TransferConfiguration.Context().wrapUpMs(wrapUpMs).reassuranceIntervalMs(0).maxAttempts(3))
+            .wrapUpMs(wrapUpMs)
+            .doNotCall(dnc)
             .clock(new CampaignClock(SystemEpochClock.INSTANCE, start), true)
             .stacks(dialer)
-            .prompts(prompts)
-            .journalDir(journal);
+            .journalDir(journal)
+            .campaign(new CampaignContext()
+                .name("control")
+                .leads(leads)
+                .script(script)
+                .gate(new DialGate(WindowPolicy.defaultPolicy(), retries, dnc))
+                .trunkHost(carrier.stack().localAddress().getHostString() + ":" + carrier.stack().port())
+                .transfer(new TransferConfiguration.Context().reassuranceIntervalMs(0).maxAttempts(3))
+                .prompts(prompts)
+                .journalDir(journal));
+    }
+
+    private static CampaignState only(final LiveState state)
+    {
+        return state.campaigns().get(0);
     }
 
     private static LiveState await(final DialerEngine engine, final String what, final Predicate<LiveState> condition)
@@ -198,7 +207,7 @@ class EngineControlTest
 
             // nobody logged in: nothing is dialed, whatever the time
             LiveState state = control.refresh().get(WAIT_S, TimeUnit.SECONDS);
-            assertEquals(0, state.dialed());
+            assertEquals(0, only(state).dialed());
             assertEquals("LOGGED_OUT", closerState(state, "dana"));
 
             // a number added before its turn (national format) is never dialed
@@ -210,7 +219,7 @@ class EngineControlTest
             // dana logs in: the first lead is dialed, qualifies and dana is briefed; she accepts from the console
             assertTrue(control.closerLogin("dana").get(WAIT_S, TimeUnit.SECONDS).applied());
             state = await(engine, "dana briefed", s -> "BRIEFING".equals(closerState(s, "dana")));
-            assertEquals(1, state.dialed(), "one line for one available closer");
+            assertEquals(1, only(state).dialed(), "one line for one available closer");
             assertFalse(control.accept("sam").get(WAIT_S, TimeUnit.SECONDS).applied(), "sam is not briefed");
             final ControlResult accepted = control.accept("dana").get(WAIT_S, TimeUnit.SECONDS);
             assertTrue(accepted.applied(), accepted.detail());
@@ -232,17 +241,18 @@ class EngineControlTest
             assertTrue(control.closerResume("dana").get(WAIT_S, TimeUnit.SECONDS).applied());
             await(engine, "dana briefed again", s -> "BRIEFING".equals(closerState(s, "dana")));
             assertTrue(control.accept("dana").get(WAIT_S, TimeUnit.SECONDS).applied());
-            await(engine, "the second caller bridged", s -> 2 == s.bridged());
+            await(engine, "the second caller bridged", s -> 2 == only(s).bridged());
 
             // the campaign: pause, resume, logout, stop (nothing left but the do-not-call lead)
-            assertTrue(control.pause().get(WAIT_S, TimeUnit.SECONDS).applied());
-            assertEquals(LiveState.Status.PAUSED, control.refresh().get(WAIT_S, TimeUnit.SECONDS).status());
-            assertTrue(control.resume().get(WAIT_S, TimeUnit.SECONDS).applied());
+            final RunningCampaign campaign = engine.campaigns().get(0);
+            assertTrue(campaign.pause().get(WAIT_S, TimeUnit.SECONDS).applied());
+            assertEquals(CampaignState.Status.PAUSED, only(control.refresh().get(WAIT_S, TimeUnit.SECONDS)).status());
+            assertTrue(campaign.resume().get(WAIT_S, TimeUnit.SECONDS).applied());
             assertTrue(control.closerLogout("sam").get(WAIT_S, TimeUnit.SECONDS).applied());
             assertFalse(control.closerLogout("sam").get(WAIT_S, TimeUnit.SECONDS).applied());
             hangUp("closer-dana");
             assertTrue(engine.awaitFinished(WAIT_S, TimeUnit.SECONDS), "every lead done: the campaign finishes");
-            assertEquals(LiveState.Status.FINISHED, control.state().status());
+            assertEquals(CampaignState.Status.FINISHED, campaign.state().status());
         }
 
         final List<String> controls = new ArrayList<>();
@@ -296,17 +306,18 @@ class EngineControlTest
             final EngineControl control = engine.control();
             control.closerLogin("dana").get(WAIT_S, TimeUnit.SECONDS);
             final LiveState wrapping = await(engine, "dana in wrap-up", s -> "WRAP_UP".equals(closerState(s, "dana")));
-            assertEquals(1, wrapping.bridged());
-            assertTrue(control.drain().get(WAIT_S, TimeUnit.SECONDS).applied(), "no new lead from now");
+            assertEquals(1, only(wrapping).bridged());
+            assertTrue(engine.campaigns().get(0).drain().get(WAIT_S, TimeUnit.SECONDS).applied(),
+                "no new lead from now");
 
             assertTrue(control.closerWrapUpDone("dana").get(WAIT_S, TimeUnit.SECONDS).applied());
             assertFalse(control.closerWrapUpDone("dana").get(WAIT_S, TimeUnit.SECONDS).applied(), "not any more");
 
             assertTrue(engine.awaitFinished(WAIT_S, TimeUnit.SECONDS));
             final LiveState state = control.state();
-            assertEquals(LiveState.Status.STOPPED, state.status());
-            assertEquals("drained", state.reason());
-            assertEquals(1, state.leads() - state.leadsDone(), "the lead never dialed stays open");
+            assertEquals(CampaignState.Status.STOPPED, only(state).status());
+            assertEquals("drained", only(state).reason());
+            assertEquals(1, only(state).leads() - only(state).leadsDone(), "the lead never dialed stays open");
             assertEquals("AVAILABLE", closerState(state, "dana"));
         }
         final List<String> controls = new ArrayList<>();
@@ -338,11 +349,11 @@ class EngineControlTest
             engine.control().closerLogin("dana").get(WAIT_S, TimeUnit.SECONDS);
             await(engine, "a dial ringing", s -> 1 == s.live());
 
-            assertTrue(engine.control().stop("end of shift").get(WAIT_S, TimeUnit.SECONDS).applied());
+            assertTrue(engine.campaigns().get(0).stop("end of shift").get(WAIT_S, TimeUnit.SECONDS).applied());
 
             assertTrue(engine.awaitFinished(WAIT_S, TimeUnit.SECONDS));
-            final LiveState state = engine.control().state();
-            assertEquals(LiveState.Status.STOPPED, state.status());
+            final CampaignState state = engine.campaigns().get(0).state();
+            assertEquals(CampaignState.Status.STOPPED, state.status());
             assertEquals("end of shift", state.reason());
             assertEquals(2, state.leads() - state.leadsDone(), "both leads still open");
         }
@@ -371,5 +382,112 @@ class EngineControlTest
             }
         });
         assertEquals(List.of("refunded 0 cancelled by the dialer", "stopped end of shift open 2"), records);
+    }
+
+    private CampaignContext campaign(final String name, final String csv, final DoNotCallList dnc, final Path journal)
+    {
+        return new CampaignContext()
+            .name(name)
+            .leads(new LeadListReader("US").read(name + ".csv", csv))
+            .script(script)
+            .gate(new DialGate(WindowPolicy.defaultPolicy(),
+                new RetryPolicy.Context().maxAttempts(1).maxAttemptsPerDay(1).policy(), dnc))
+            .trunkHost(carrier.stack().localAddress().getHostString() + ":" + carrier.stack().port())
+            .transfer(new TransferConfiguration.Context().reassuranceIntervalMs(0).maxAttempts(3))
+            .prompts(prompts)
+            .journalDir(journal);
+    }
+
+    private static List<String> dialed(final Path journal)
+    {
+        final List<String> numbers = new ArrayList<>();
+        Journal.replay(journal, new CampaignLog()
+        {
+            @Override
+            public void dialed(
+                final long timeMs, final int lead, final long callId, final int attempt, final CharSequence e164,
+                final CharSequence why)
+            {
+                numbers.add(e164.toString());
+            }
+        });
+        return numbers;
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void shouldRunTwoCampaignsOverOneCloserEachOnItsOwnJournalAndResumeThem(@TempDir final Path dir)
+        throws Exception
+    {
+        for (final String number : List.of("+12145550401", "+12145550402", "+12145550411", "+12145550412"))
+        {
+            carrier.script(number, person());
+        }
+        carrier.script("closer-dana", PhoneScript.builder().answerAfterMs(100)
+            .acceptAfterBriefing(500, 8_000).hangupAfterKeyMs(500).build());
+        final Path floorJournal = dir.resolve("floor");
+        final long start = ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, CHICAGO).toInstant().toEpochMilli();
+        try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt")))
+        {
+            final EngineContext floor = new EngineContext()
+                .closers(List.of(new Closer("dana", "Dana", carrier.uri("closer-dana"), List.of("sales"))))
+                .closersLoginAtStart(false)
+                .wrapUpMs(0)
+                .doNotCall(dnc)
+                .clock(new CampaignClock(SystemEpochClock.INSTANCE, start), false)
+                .stacks(dialer)
+                .journalDir(floorJournal);
+            try (DialerEngine engine = DialerEngine.start(floor))
+            {
+                assertTrue(engine.control().closerLogin("dana").get(WAIT_S, TimeUnit.SECONDS).applied());
+                final RunningCampaign autos = engine.startCampaign(campaign("autos",
+                    "phone,first_name\n+12145550401,Al\n+12145550402,Bo\n", dnc, dir.resolve("autos")))
+                    .get(WAIT_S, TimeUnit.SECONDS);
+                final RunningCampaign homes = engine.startCampaign(campaign("homes",
+                    "phone,first_name\n+12145550411,Cal\n+12145550412,Di\n", dnc, dir.resolve("homes")))
+                    .get(WAIT_S, TimeUnit.SECONDS);
+                assertTrue(engine.startCampaign(campaign("autos", "phone\n+12145550499\n", dnc,
+                    dir.resolve("again"))).handle((c, error) -> error instanceof IllegalArgumentException)
+                    .get(WAIT_S, TimeUnit.SECONDS), "a campaign's name is unique among those running");
+
+                // one closer: never more than one line for both campaigns together
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                int mostLive = 0;
+                while (!(autos.isFinished() && homes.isFinished()) && System.nanoTime() < deadline)
+                {
+                    final LiveState state = engine.control().refresh().get(WAIT_S, TimeUnit.SECONDS);
+                    int dialing = 0;
+                    for (final CampaignState campaign : state.campaigns())
+                    {
+                        dialing += campaign.callsByPhase().getOrDefault("DIALING", 0) +
+                            campaign.callsByPhase().getOrDefault("DETECTING", 0) +
+                            campaign.callsByPhase().getOrDefault("QUALIFYING", 0);
+                    }
+                    mostLive = Math.max(mostLive, dialing);
+                }
+                assertTrue(autos.isFinished() && homes.isFinished(), "both campaigns finished");
+                assertEquals(1, mostLive, "one line at a time for one closer shared by two campaigns");
+                assertEquals(2, autos.state().bridged());
+                assertEquals(2, homes.state().bridged());
+                assertEquals(CampaignState.Status.FINISHED, autos.state().status());
+                assertTrue(engine.isFinished());
+            }
+            assertEquals(List.of("+12145550401", "+12145550402"), dialed(dir.resolve("autos")));
+            assertEquals(List.of("+12145550411", "+12145550412"), dialed(dir.resolve("homes")));
+            assertEquals(List.of(), dialed(floorJournal), "the engine's journal holds the floor's records only");
+
+            // a restart resumes the closers' presence from the engine's journal and each campaign from its own
+            try (DialerEngine engine = DialerEngine.start(floor))
+            {
+                assertEquals("AVAILABLE", closerState(engine.control().refresh().get(WAIT_S, TimeUnit.SECONDS),
+                    "dana"), "dana was logged in when the engine stopped");
+                final RunningCampaign autos = engine.startCampaign(campaign("autos",
+                    "phone,first_name\n+12145550401,Al\n+12145550402,Bo\n", dnc, dir.resolve("autos")))
+                    .get(WAIT_S, TimeUnit.SECONDS);
+                assertEquals(2, autos.run());
+                assertTrue(autos.awaitFinished(WAIT_S, TimeUnit.SECONDS), "nothing left to dial");
+            }
+            assertEquals(List.of("+12145550401", "+12145550402"), dialed(dir.resolve("autos")), "nothing redialed");
+        }
     }
 }

@@ -25,9 +25,9 @@ class EngineTimersTest
         }
 
         @Override
-        public void onLeadTimer(final int lead)
+        public void onLeadTimer(final int campaign, final int lead)
         {
-            fired.add("lead " + lead);
+            fired.add("lead " + campaign + "/" + lead);
         }
     };
 
@@ -79,12 +79,12 @@ class EngineTimersTest
     @Test
     void shouldFireEveryDueTimerAfterALongPauseInOnePoll()
     {
-        timers.scheduleLead(7, START + 10_000, START);
-        timers.scheduleLead(8, START + 3_600_000, START);
-        timers.scheduleLead(9, START - 5, START);
+        timers.scheduleLead(0, 7, START + 10_000, START);
+        timers.scheduleLead(3, 8, START + 3_600_000, START);
+        timers.scheduleLead(32_767, Integer.MAX_VALUE, START - 5, START);
 
         timers.poll(START + 4_000_000, handler);
 
-        assertEquals(List.of("lead 9", "lead 7", "lead 8"), fired);
+        assertEquals(List.of("lead 32767/" + Integer.MAX_VALUE, "lead 0/7", "lead 3/8"), fired);
     }
 }

@@ -78,7 +78,8 @@ class LeadScheduleTest
         final LeadList leads = new LeadListReader("US").read("leads.csv", csv);
         final RetryPolicy retries = new RetryPolicy.Context().maxAttempts(3).maxAttemptsPerDay(3)
             .delayMs(Disposition.BUSY, 30 * MINUTE).policy();
-        return new LeadSchedule(leads, new DialGate(WindowPolicy.defaultPolicy(), retries, dnc), timers, log);
+        return new LeadSchedule(leads, new DialGate(WindowPolicy.defaultPolicy(), retries, dnc), timers, 2,
+            log);
     }
 
     private static long monday(final int hour, final int minute)
@@ -97,8 +98,9 @@ class LeadScheduleTest
             }
 
             @Override
-            public void onLeadTimer(final int lead)
+            public void onLeadTimer(final int campaign, final int lead)
             {
+                assertEquals(2, campaign, "a lead's timer carries its campaign");
                 leadTimers.add(lead);
                 schedule.onTimer(lead);
             }

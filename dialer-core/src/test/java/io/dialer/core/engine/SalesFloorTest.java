@@ -24,7 +24,7 @@ class SalesFloorTest
     private final SalesFloor floor = new SalesFloor(
         List.of(new Closer("dana", "Dana Lee", "sip:dana@pbx", List.of("auto")),
             new Closer("sam", "Sam Ortiz", "sip:sam@pbx", List.of("auto", "home"))),
-        0, 16, (caller, closer, skill) -> matched.add(caller + "->" + closer),
+        4, 0, 16, (caller, closer, skill) -> matched.add(caller + "->" + closer),
         new CampaignLog()
         {
             @Override
@@ -60,7 +60,7 @@ class SalesFloorTest
 
         assertTrue(paused.applied());
         assertEquals(0, floor.available(auto));
-        final LiveState.CloserView view = floor.views(new CallFlow[1], 0).get(0);
+        final LiveState.CloserView view = floor.views(callId -> null, campaign -> "").get(0);
         assertEquals("PAUSED", view.state());
         assertEquals("lunch", view.reason());
         assertEquals(20, view.sinceMs());
@@ -79,7 +79,7 @@ class SalesFloorTest
         assertTrue(result.applied());
         assertEquals("break (after the call in progress)", result.detail());
         assertEquals(CloserState.OFFERED, floor.pool().state(0));
-        assertEquals("pause after the call: break", floor.views(new CallFlow[1], 0).get(0).reason());
+        assertEquals("pause after the call: break", floor.views(callId -> null, campaign -> "").get(0).reason());
         floor.matcher().endOffer(0, 13);
         assertEquals(CloserState.PAUSED, floor.pool().state(0));
         assertEquals(0, floor.available(auto));

@@ -159,19 +159,23 @@ final class SilentPhonesCampaignTest
         try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt")))
         {
             final EngineContext context = new EngineContext()
-                .campaignName("silent")
-                .leads(leads)
-                .script(script)
                 .closers(List.of(new Closer("ann", "Ann", closers.uri("closer-ann"), List.of("sales"))))
-                .compliance(new DialGate(WindowPolicy.defaultPolicy(),
-                    new RetryPolicy.Context().maxAttempts(1).maxAttemptsPerDay(1).policy(), dnc), dnc)
-                .pacer(new ProgressivePacer(5, 5))
-                .trunkHost(sipp.hostPort())
-                .transfer(new TransferConfiguration.Context().wrapUpMs(0).reassuranceIntervalMs(0))
+                .wrapUpMs(0)
+                .doNotCall(dnc)
                 .clock(new CampaignClock(SystemEpochClock.INSTANCE, start), false)
                 .stacks(dialer)
-                .prompts(prompts)
-                .journalDir(journal);
+                .journalDir(journal)
+                .campaign(new CampaignContext()
+                    .name("silent")
+                    .leads(leads)
+                    .script(script)
+                    .gate(new DialGate(WindowPolicy.defaultPolicy(),
+                        new RetryPolicy.Context().maxAttempts(1).maxAttemptsPerDay(1).policy(), dnc))
+                    .pacer(new ProgressivePacer(5, 5))
+                    .trunkHost(sipp.hostPort())
+                    .transfer(new TransferConfiguration.Context().reassuranceIntervalMs(0))
+                    .prompts(prompts)
+                    .journalDir(journal));
             try (DialerEngine engine = DialerEngine.start(context))
             {
                 assertTrue(engine.awaitFinished(130, TimeUnit.SECONDS), "campaign finished");

@@ -131,12 +131,17 @@ final class SippCarrierCampaignTest
         final long start = ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, CHICAGO).toInstant().toEpochMilli();
         try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt")))
         {
-            final EngineContext config = CampaignSetup.config(campaign, leads, dnc,
+            final EngineContext config = CampaignSetup.engine(campaign, dnc,
                 new CampaignClock(SystemEpochClock.INSTANCE, start), true)
-                .trunkHost(sipp.hostPort())
-                .ringTimeoutMs(RING_TIMEOUT_MS)
-                .closers(closers);
-            try (DialerEngine engine = DialerEngine.start(config.stacks(dialer).prompts(prompts).journalDir(journal)))
+                .closers(closers)
+                .stacks(dialer)
+                .journalDir(journal)
+                .campaign(CampaignSetup.campaign(campaign, leads, dnc)
+                    .trunkHost(sipp.hostPort())
+                    .ringTimeoutMs(RING_TIMEOUT_MS)
+                    .prompts(prompts)
+                    .journalDir(journal));
+            try (DialerEngine engine = DialerEngine.start(config))
             {
                 assertTrue(engine.awaitFinished(100, TimeUnit.SECONDS), "campaign finished");
             }

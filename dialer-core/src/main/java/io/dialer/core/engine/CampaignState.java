@@ -1,0 +1,83 @@
+/*
+ * Dialer core.
+ */
+package io.dialer.core.engine;
+
+import java.util.Map;
+
+/**
+ * One campaign's state as the controller last published it, part of the engine's {@link LiveState}: immutable, safe
+ * to read from any thread.
+ *
+ * @param id             the campaign's index in the engine (see {@link RunningCampaign#id()}).
+ * @param name           the campaign's name.
+ * @param run            the run number on the campaign's journal.
+ * @param status         where the campaign is.
+ * @param reason         why it is paused, suspended or stopped; empty otherwise.
+ * @param leads          leads in the list.
+ * @param leadsDone      leads closed for good.
+ * @param ready          leads ready to dial.
+ * @param waiting        leads waiting for a time (retry, callback, window, cap).
+ * @param heldByWindow   of those, leads waiting for their calling window.
+ * @param nextDueMs      when the next waiting lead becomes dialable, epoch ms; {@code Long.MAX_VALUE} for none.
+ * @param dialed         dials made in this run.
+ * @param live           the campaign's calls up (a lead leg or closer legs).
+ * @param callsByPhase   those calls, by {@link CallFlow.Phase} name.
+ * @param callersWaiting the campaign's qualified callers waiting for a closer.
+ * @param qualified      callers qualified in this run.
+ * @param bridged        callers bridged to a closer in this run.
+ * @param dispositions   calls ended in this run, by disposition name.
+ * @param trunkFailures  consecutive trunk failures (reset by any call the trunk handled).
+ * @param trunkProblem   the last trunk failure, empty when none yet.
+ */
+public record CampaignState(
+    int id,
+    String name,
+    int run,
+    Status status,
+    String reason,
+    int leads,
+    int leadsDone,
+    int ready,
+    int waiting,
+    int heldByWindow,
+    long nextDueMs,
+    long dialed,
+    int live,
+    Map<String, Integer> callsByPhase,
+    int callersWaiting,
+    long qualified,
+    long bridged,
+    Map<String, Long> dispositions,
+    int trunkFailures,
+    String trunkProblem)
+{
+    /**
+     * Where a campaign is.
+     */
+    public enum Status
+    {
+        /** Dialing. */
+        RUNNING,
+        /** Not dialing: paused by a user; calls in progress go on. */
+        PAUSED,
+        /** Not dialing: the engine suspended dialing (see the reason); a resume dials again. */
+        SUSPENDED,
+        /** No new dials: the run ends when the calls in progress end. */
+        DRAINING,
+        /** No new dials, unanswered calls cancelled: the run ends when the calls in progress end. */
+        STOPPING,
+        /** Every lead is done. */
+        FINISHED,
+        /** The run ended with leads still open (drained or stopped). */
+        STOPPED;
+
+        /**
+         * @return true once the run has ended.
+         */
+        public boolean over()
+        {
+            return FINISHED == this || STOPPED == this;
+        }
+    }
+}
