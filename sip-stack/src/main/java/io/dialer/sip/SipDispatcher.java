@@ -170,7 +170,9 @@ final class SipDispatcher implements SipListener
             throw new IllegalArgumentException("transport=" + transportParam + " is not supported (" + text +
                 "): this dialer speaks SIP over UDP and TCP only; TLS is not supported yet");
         }
-        final Transport transport = null != request.transport() ? request.transport() : context.defaultTransport();
+        final Transport transport = null != request.transport() ? request.transport() :
+            "tcp".equalsIgnoreCase(transportParam) ? Transport.TCP :
+            "udp".equalsIgnoreCase(transportParam) ? Transport.UDP : context.defaultTransport();
         if (!context.hasTransport(transport))
         {
             throw new IllegalArgumentException("transport not enabled on this stack: " + transport);
@@ -192,7 +194,7 @@ final class SipDispatcher implements SipListener
         {
             final SipURI target = (SipURI)addressFactory.createURI(uri);
             final Request options = newRequest(Request.OPTIONS, target, null, null, null, context.defaultTransport(),
-                provider.getNewCallId().getCallId());
+                provider.getNewCallId().getCallId(), false);
             final ClientTransaction ct = provider.getNewClientTransaction(options);
             ct.setApplicationData(result);
             ct.sendRequest();
@@ -206,7 +208,7 @@ final class SipDispatcher implements SipListener
     }
 
     /**
-     * An out-of-dialog request from us, routed through the outbound proxy when configured.
+     * An out-of-dialog request from us, routed through the outbound proxy when configured and not direct.
      */
     Request newRequest(
         final String method,
@@ -215,10 +217,12 @@ final class SipDispatcher implements SipListener
         final String fromUser,
         final String toUri,
         final Transport transport,
-        final String callId) throws Exception
+        final String callId,
+        final boolean direct) throws Exception
     {
+        final SipURI proxied = direct ? null : outboundProxy;
         final SipURI requestUri = (SipURI)target.clone();
-        if (null == outboundProxy && transport == Transport.TCP)
+        if (null == proxied && transport == Transport.TCP)
         {
             requestUri.setTransportParam("tcp");
         }
@@ -241,9 +245,9 @@ final class SipDispatcher implements SipListener
         final MaxForwardsHeader maxForwards = headerFactory.createMaxForwardsHeader(70);
         final Request request = messageFactory.createRequest(
             requestUri, method, callIdHeader, cseq, from, to, List.of(via), maxForwards);
-        if (null != outboundProxy)
+        if (null != proxied)
         {
-            final SipURI proxy = (SipURI)outboundProxy.clone();
+            final SipURI proxy = (SipURI)proxied.clone();
             proxy.setTransportParam(transport.sipName());
             final RouteHeader route = headerFactory.createRouteHeader(addressFactory.createAddress(proxy));
             request.addHeader(route);
