@@ -69,6 +69,7 @@ final class SipDispatcher implements SipListener
     final int port;
     final PeerGuard peerGuard;
     private final SipURI outboundProxy;
+    private final RegisterServer registerServer;
 
     private final ConcurrentHashMap<String, CallLeg> legs = new ConcurrentHashMap<>();
     private final AtomicLong legIds = new AtomicLong();
@@ -87,7 +88,8 @@ final class SipDispatcher implements SipListener
         final ScheduledExecutorService timer,
         final Executor connector,
         final String host,
-        final int port)
+        final int port,
+        final Registrar registrar)
     {
         this.stack = stack;
         this.context = context;
@@ -116,6 +118,8 @@ final class SipDispatcher implements SipListener
             }
         }
         this.outboundProxy = proxy;
+        this.registerServer = null == registrar ? null :
+            new RegisterServer(this, registrar, context.refusedSourcesLogged());
     }
 
     void inboundCallHandler(final InboundCallHandler handler)
@@ -411,6 +415,18 @@ final class SipDispatcher implements SipListener
                     }
                     break;
 
+                case Request.REGISTER:
+                    if (null != registerServer && !shutdown)
+                    {
+                        final String source = source(event);
+                        registerServer.onRegister(event, null == source ? "unknown" : source);
+                    }
+                    else
+                    {
+                        respond(event, Response.METHOD_NOT_ALLOWED);
+                    }
+                    break;
+
                 case Request.UPDATE:
                 case Request.PRACK:
                 case Request.NOTIFY:
@@ -430,7 +446,10 @@ final class SipDispatcher implements SipListener
         }
     }
 
-    private boolean admitted(final RequestEvent event, final String method)
+    /**
+     * The IP address a request came from, or null when JAIN-SIP does not say.
+     */
+    static String source(final RequestEvent event)
     {
         final Request request = event.getRequest();
         String source = null;
@@ -442,6 +461,13 @@ final class SipDispatcher implements SipListener
         {
             source = ((SIPMessage)request).getRemoteAddress().getHostAddress();
         }
+        return source;
+    }
+
+    private boolean admitted(final RequestEvent event, final String method)
+    {
+        final Request request = event.getRequest();
+        final String source = source(event);
         final ViaHeader via = (ViaHeader)request.getHeader(ViaHeader.NAME);
         final String viaHost = null == via ? null : (null != via.getReceived() ? via.getReceived() : via.getHost());
         if (peerGuard.allows(source, viaHost))
