@@ -273,10 +273,13 @@ public final class ClosersFile
             final Node plaintext = YamlChecker.keyNode(fields, "sip_password");
             if (null != plaintext)
             {
+                final Node extensionNode = YamlChecker.value(fields, "extension");
+                final String hashed = (extensionNode instanceof ScalarNode ?
+                    CloserDestination.withoutPrefix(((ScalarNode)extensionNode).getValue().trim()) : "EXTENSION") +
+                    ":" + (null == realm ? "SIP_REALM" : realm) + ":PASSWORD";
                 checker.add(plaintext, "sip_password is not accepted: a plaintext password in this file is readable " +
-                    "by anyone who can read the file; give sip_password_ha1, the MD5 of 'EXTENSION:" +
-                    (null == realm ? "SIP_REALM" : realm) + ":PASSWORD' (printf 'EXTENSION:" +
-                    (null == realm ? "SIP_REALM" : realm) + ":PASSWORD' | md5sum)");
+                    "by anyone who can read the file; give sip_password_ha1, the MD5 of '" + hashed + "' (printf '" +
+                    hashed + "' | md5sum)");
             }
             final Node ha1Key = YamlChecker.keyNode(fields, "sip_password_ha1");
             if (null != ha1Key && !"extension".equals(key))

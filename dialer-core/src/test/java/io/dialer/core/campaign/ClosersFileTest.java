@@ -34,6 +34,18 @@ class ClosersFileTest
     }
 
     @Test
+    void shouldLoadTheDestinationsExample()
+    {
+        final ClosersFile closers =
+            ClosersFile.load(CampaignLoaderTest.examples().resolve("closers-destinations.yaml"));
+
+        assertEquals(List.of(), closers.errors());
+        assertEquals("dialer.example.com", closers.sipRealm());
+        assertEquals(List.of("sip:dana@127.0.0.1:5070", "+15125551234", "ext:1001", "ext:1002"),
+            closers.closers().stream().map((c) -> c.destination().toString()).toList());
+    }
+
+    @Test
     void shouldReportADuplicateId()
     {
         assertEquals(List.of("c.yaml:5:9: duplicate closer id 'a' (first at line 2)"), errors(
@@ -228,8 +240,8 @@ class ClosersFileTest
     void shouldRefuseAPlaintextPasswordAndSayHowToHashIt()
     {
         assertEquals(List.of("c.yaml:5:5: sip_password is not accepted: a plaintext password in this file is " +
-            "readable by anyone who can read the file; give sip_password_ha1, the MD5 of 'EXTENSION:dialer:PASSWORD' " +
-            "(printf 'EXTENSION:dialer:PASSWORD' | md5sum)",
+            "readable by anyone who can read the file; give sip_password_ha1, the MD5 of '1001:dialer:PASSWORD' " +
+            "(printf '1001:dialer:PASSWORD' | md5sum)",
             "c.yaml:3:5: missing 'sip_password_ha1' in closer 'a' on extension 1001 (the credentials its phone " +
             "registers with)"), errors(
             "sip_realm: dialer\n" +
