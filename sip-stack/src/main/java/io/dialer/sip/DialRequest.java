@@ -22,6 +22,7 @@ public final class DialRequest
     private Transport transport;
     private DetectorConfig detection;
     private CallLeg mediaAffinity;
+    private boolean direct;
 
     /**
      * A request to dial a SIP URI.
@@ -170,7 +171,8 @@ public final class DialRequest
     }
 
     /**
-     * Transport to dial over; null uses the stack's default ({@link SipStack.Context#defaultTransport()}).
+     * Transport to dial over; null uses the target's {@code transport} parameter when it has one ({@code udp} or
+     * {@code tcp}, as a registered Contact may), else the stack's default ({@link SipStack.Context#defaultTransport()}).
      *
      * @param transport UDP or TCP.
      * @return this.
@@ -237,6 +239,30 @@ public final class DialRequest
     public CallLeg mediaAffinity()
     {
         return mediaAffinity;
+    }
+
+    /**
+     * Send the INVITE to the target itself, not through the stack's outbound proxy (the trunk): for a registered
+     * extension's Contact ({@link Registrar#contact(String)}), which the trunk cannot reach. Off by default: every
+     * other call goes through the outbound proxy when one is configured.
+     *
+     * @param direct true to bypass the outbound proxy.
+     * @return this.
+     */
+    public DialRequest direct(final boolean direct)
+    {
+        this.direct = direct;
+        return this;
+    }
+
+    /**
+     * Whether the INVITE bypasses the outbound proxy.
+     *
+     * @return true when sent to the target itself.
+     */
+    public boolean direct()
+    {
+        return direct;
     }
 
     /**

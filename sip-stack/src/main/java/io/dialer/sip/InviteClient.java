@@ -41,6 +41,7 @@ final class InviteClient
     private ClientTransaction cancelCt;
     private Request lastAck;
     private String target;
+    private boolean direct;
     private long responseTimeoutMs;
     private int authAttempts;
     private boolean responded;
@@ -111,6 +112,7 @@ final class InviteClient
         leg.transport = transport;
         leg.remoteUri = target.toString();
         this.target = target.toString();
+        this.direct = request.direct();
         this.responseTimeoutMs = responseTimeoutMs;
         leg.liveness.responseTimeoutMs(responseTimeoutMs);
         try
@@ -126,7 +128,7 @@ final class InviteClient
         {
             final SipDispatcher sip = leg.sip;
             final Request invite = sip.newRequest(Request.INVITE, target, request.callerIdName(),
-                request.callerIdUser(), null, transport, leg.callId());
+                request.callerIdUser(), null, transport, leg.callId(), request.direct());
             final FromHeader from = (FromHeader)invite.getHeader(FromHeader.NAME);
             leg.localUri = from.getAddress().getURI().toString();
             if (null != request.assertedIdentity() || null != request.callerIdUser())
@@ -632,7 +634,7 @@ final class InviteClient
     private String throughProxy()
     {
         final String proxy = leg.sip.context.outboundProxy();
-        return null == proxy ? "" : " (through " + proxy + ")";
+        return null == proxy || direct ? "" : " (through " + proxy + ")";
     }
 
     /**

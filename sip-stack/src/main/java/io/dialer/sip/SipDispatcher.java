@@ -69,6 +69,7 @@ final class SipDispatcher implements SipListener
     final int port;
     final PeerGuard peerGuard;
     private final SipURI outboundProxy;
+    private final RegisterServer registerServer;
 
     private final ConcurrentHashMap<String, CallLeg> legs = new ConcurrentHashMap<>();
     private final AtomicLong legIds = new AtomicLong();
@@ -87,7 +88,8 @@ final class SipDispatcher implements SipListener
         final ScheduledExecutorService timer,
         final Executor connector,
         final String host,
-        final int port)
+        final int port,
+        final Registrar registrar)
     {
         this.stack = stack;
         this.context = context;
@@ -116,6 +118,8 @@ final class SipDispatcher implements SipListener
             }
         }
         this.outboundProxy = proxy;
+        this.registerServer = null == registrar ? null :
+            new RegisterServer(this, registrar, context.refusedSourcesLogged());
     }
 
     void inboundCallHandler(final InboundCallHandler handler)
@@ -170,7 +174,9 @@ final class SipDispatcher implements SipListener
             throw new IllegalArgumentException("transport=" + transportParam + " is not supported (" + text +
                 "): this dialer speaks SIP over UDP and TCP only; TLS is not supported yet");
         }
-        final Transport transport = null != request.transport() ? request.transport() : context.defaultTransport();
+        final Transport transport = null != request.transport() ? request.transport() :
+            "tcp".equalsIgnoreCase(transportParam) ? Transport.TCP :
+            "udp".equalsIgnoreCase(transportParam) ? Transport.UDP : context.defaultTransport();
         if (!context.hasTransport(transport))
         {
             throw new IllegalArgumentException("transport not enabled on this stack: " + transport);
@@ -192,7 +198,7 @@ final class SipDispatcher implements SipListener
         {
             final SipURI target = (SipURI)addressFactory.createURI(uri);
             final Request options = newRequest(Request.OPTIONS, target, null, null, null, context.defaultTransport(),
-                provider.getNewCallId().getCallId());
+                provider.getNewCallId().getCallId(), false);
             final ClientTransaction ct = provider.getNewClientTransaction(options);
             ct.setApplicationData(result);
             ct.sendRequest();
@@ -206,7 +212,7 @@ final class SipDispatcher implements SipListener
     }
 
     /**
-     * An out-of-dialog request from us, routed through the outbound proxy when configured.
+     * An out-of-dialog request from us, routed through the outbound proxy when configured and not direct.
      */
     Request newRequest(
         final String method,
@@ -215,10 +221,12 @@ final class SipDispatcher implements SipListener
         final String fromUser,
         final String toUri,
         final Transport transport,
-        final String callId) throws Exception
+        final String callId,
+        final boolean direct) throws Exception
     {
+        final SipURI proxied = direct ? null : outboundProxy;
         final SipURI requestUri = (SipURI)target.clone();
-        if (null == outboundProxy && transport == Transport.TCP)
+        if (null == proxied && transport == Transport.TCP)
         {
             requestUri.setTransportParam("tcp");
         }
@@ -241,9 +249,9 @@ final class SipDispatcher implements SipListener
         final MaxForwardsHeader maxForwards = headerFactory.createMaxForwardsHeader(70);
         final Request request = messageFactory.createRequest(
             requestUri, method, callIdHeader, cseq, from, to, List.of(via), maxForwards);
-        if (null != outboundProxy)
+        if (null != proxied)
         {
-            final SipURI proxy = (SipURI)outboundProxy.clone();
+            final SipURI proxy = (SipURI)proxied.clone();
             proxy.setTransportParam(transport.sipName());
             final RouteHeader route = headerFactory.createRouteHeader(addressFactory.createAddress(proxy));
             request.addHeader(route);
@@ -407,6 +415,18 @@ final class SipDispatcher implements SipListener
                     }
                     break;
 
+                case Request.REGISTER:
+                    if (null != registerServer && !shutdown)
+                    {
+                        final String source = source(event);
+                        registerServer.onRegister(event, null == source ? "unknown" : source);
+                    }
+                    else
+                    {
+                        respond(event, Response.METHOD_NOT_ALLOWED);
+                    }
+                    break;
+
                 case Request.UPDATE:
                 case Request.PRACK:
                 case Request.NOTIFY:
@@ -426,7 +446,10 @@ final class SipDispatcher implements SipListener
         }
     }
 
-    private boolean admitted(final RequestEvent event, final String method)
+    /**
+     * The IP address a request came from, or null when JAIN-SIP does not say.
+     */
+    static String source(final RequestEvent event)
     {
         final Request request = event.getRequest();
         String source = null;
@@ -438,6 +461,13 @@ final class SipDispatcher implements SipListener
         {
             source = ((SIPMessage)request).getRemoteAddress().getHostAddress();
         }
+        return source;
+    }
+
+    private boolean admitted(final RequestEvent event, final String method)
+    {
+        final Request request = event.getRequest();
+        final String source = source(event);
         final ViaHeader via = (ViaHeader)request.getHeader(ViaHeader.NAME);
         final String viaHost = null == via ? null : (null != via.getReceived() ? via.getReceived() : via.getHost());
         if (peerGuard.allows(source, viaHost))

@@ -94,6 +94,7 @@ public final class SipStack implements AutoCloseable
     private final SipDispatcher dispatcher;
     private final ScheduledThreadPoolExecutor timer;
     private final ThreadPoolExecutor connector;
+    private final Registrar registrar;
     private final int port;
     private volatile boolean closed;
 
@@ -156,9 +157,16 @@ public final class SipStack implements AutoCloseable
             provider = sipProvider;
             port = boundPort;
             sipStack = stack;
+            final Registrar.Context registrarContext = context.registrar();
+            registrar = null == registrarContext ? null : new Registrar(registrarContext, host, DigestNonce.next());
             dispatcher = new SipDispatcher(
                 this, context, provider, headerFactory, addressFactory, messageFactory, media, timer, connector, host,
-                port);
+                port, registrar);
+            if (null != registrar)
+            {
+                final long interval = registrarContext.expiryCheckIntervalMs();
+                timer.scheduleWithFixedDelay(this::expireRegistrations, interval, interval, TimeUnit.MILLISECONDS);
+            }
             provider.addSipListener(dispatcher);
             stack.start();
         }
@@ -217,6 +225,23 @@ public final class SipStack implements AutoCloseable
     {
         dispatcher.inboundCallHandler(handler);
         return this;
+    }
+
+    /**
+     * The registrar on this stack's listening points, enabled with {@link Context#registrar(Registrar.Context)}:
+     * extensions' credentials in, the Contact to dial out.
+     *
+     * @return the registrar.
+     * @throws IllegalStateException when the stack was launched without one.
+     */
+    public Registrar registrar()
+    {
+        if (null == registrar)
+        {
+            throw new IllegalStateException("no registrar on this stack: launch it with " +
+                "SipStack.Context.registrar(new Registrar.Context())");
+        }
+        return registrar;
     }
 
     /**
@@ -363,6 +388,18 @@ public final class SipStack implements AutoCloseable
         return dispatcher;
     }
 
+    private void expireRegistrations()
+    {
+        try
+        {
+            registrar.expire();
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.warn("registration expiry failed", ex);
+        }
+    }
+
     private void ensureOpen()
     {
         if (closed)
@@ -461,6 +498,7 @@ public final class SipStack implements AutoCloseable
         private MediaProvider mediaProvider;
         private InboundCallHandler inboundCallHandler;
         private String stackName;
+        private Registrar.Context registrar;
 
         /**
          * Address the listening points bind to and that Via, Contact and SDP advertise; must be a concrete address.
@@ -890,6 +928,29 @@ public final class SipStack implements AutoCloseable
             return stackName;
         }
 
+        /**
+         * Runs a registrar on the stack's listening points ({@link SipStack#registrar()}): phones of extensions
+         * REGISTER here. Without one, REGISTER is answered 405.
+         *
+         * @param context the registrar's settings, or null for none.
+         * @return this.
+         */
+        public Context registrar(final Registrar.Context context)
+        {
+            this.registrar = context;
+            return this;
+        }
+
+        /**
+         * The registrar's settings.
+         *
+         * @return the settings, or null when the stack has no registrar.
+         */
+        public Registrar.Context registrar()
+        {
+            return registrar;
+        }
+
         Context mediaProvider(final MediaProvider provider)
         {
             this.mediaProvider = provider;
@@ -977,6 +1038,10 @@ public final class SipStack implements AutoCloseable
             if (null == mediaContext)
             {
                 mediaContext = new MediaEngine.Context().bindAddress(bindAddress);
+            }
+            if (null != registrar)
+            {
+                registrar.conclude();
             }
 
             final Set<String> addresses = new HashSet<>();

@@ -72,6 +72,7 @@ public final class CampaignFile
     Script script;
     Path closersFile;
     List<Closer> closers = List.of();
+    String closersSipRealm;
     String pacingMode = "progressive";
     double pacingRatio = ProgressivePacer.RATIO_DEFAULT;
     int maxLines = ProgressivePacer.MAX_LINES_DEFAULT;
@@ -339,6 +340,17 @@ public final class CampaignFile
     public List<Closer> closers()
     {
         return closers;
+    }
+
+    /**
+     * The closers file's {@code sip_realm}: the realm its extensions' {@code sip_password_ha1} values were computed
+     * for, which the dialer's registrar must use ({@code io.dialer.sip.Registrar.Context#realm}).
+     *
+     * @return the realm, or null when the closers file names none (it has no closer on an extension).
+     */
+    public String closersSipRealm()
+    {
+        return closersSipRealm;
     }
 
     /**

@@ -203,9 +203,10 @@ public final class CampaignLoader
         }
         else if (null != campaign.closersFile)
         {
-            final ClosersFile closers = ClosersFile.load(campaign.closersFile);
+            final ClosersFile closers = ClosersFile.load(campaign.closersFile, campaign.defaultRegion);
             checker.addAll(closers.errors());
             campaign.closers = closers.closers();
+            campaign.closersSipRealm = closers.sipRealm();
         }
         final Node scriptNode = checker.required(top, "script", root, "the campaign");
         campaign.scriptFile = existingFile(scriptNode, "script");

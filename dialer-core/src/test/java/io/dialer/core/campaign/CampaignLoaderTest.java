@@ -416,6 +416,27 @@ class CampaignLoaderTest
     }
 
     @Test
+    void shouldReadTheClosersDestinationsInTheCampaignsRegionWithTheirRealm() throws IOException
+    {
+        assertEquals(null, CampaignLoader.load("c.yaml", VALID, dir).campaign().closersSipRealm(),
+            "the example's closers are all on SIP addresses: no realm");
+        Files.writeString(dir.resolve("closers.yaml"), "sip_realm: dialer.example.com\n" +
+            "closers:\n" +
+            "  - { id: a, phone: '020 7946 0018', skills: [auto-closers] }\n" +
+            "  - { id: b, extension: 'ext:1001', sip_password_ha1: 4c5833381d37c07ecd3c54f9327542fa, " +
+            "skills: [auto-closers] }\n");
+        final String yaml = VALID.replace("'214 555 0199'", "'+12145550199'") + "default_region: GB\n";
+
+        final CampaignResult result = CampaignLoader.load("c.yaml", yaml, dir);
+
+        assertEquals(List.of(), result.errors());
+        assertEquals("dialer.example.com", result.campaign().closersSipRealm());
+        assertEquals(List.of(CloserDestination.phone("+442079460018"),
+            CloserDestination.extension("1001", "4c5833381d37c07ecd3c54f9327542fa")),
+            result.campaign().closers().stream().map(Closer::destination).toList());
+    }
+
+    @Test
     void shouldReportTheScriptsAndClosersErrors() throws IOException
     {
         Files.writeString(dir.resolve("script.yaml"), "questions: {}\n");

@@ -187,6 +187,30 @@ final class SippInteropTest
 
     @Test
     @Timeout(60)
+    void shouldDialOverTheTransportTheTargetNames() throws Exception
+    {
+        // a registered Contact says ;transport=tcp: the stack's default (UDP) must not override it
+        stack = SipStack.launch(new SipStack.Context()
+            .bindAddress(InetAddress.getLoopbackAddress())
+            .port(0)
+            .transports(Transport.UDP, Transport.TCP)
+            .allowedPeer("127.0.0.1"));
+        try (Sipp sipp = Sipp.launch(uas("uas_answer.xml").transport("t1")))
+        {
+            sipp.awaitListening(SIPP_WAIT);
+            final CallEvents events = new CallEvents();
+            final CallLeg leg = stack.dial(new DialRequest(target(sipp) + ";transport=TCP"), events);
+
+            events.await(CallEvents.Type.ANSWERED, EVENT_WAIT_MS);
+            assertTrue(leg.header("Via").toUpperCase(java.util.Locale.ROOT).contains("TCP"), leg.header("Via"));
+            leg.hangup();
+            assertEquals(EndCause.LOCAL, events.await(CallEvents.Type.ENDED, EVENT_WAIT_MS).endCause());
+            assertSippSucceeded(sipp);
+        }
+    }
+
+    @Test
+    @Timeout(60)
     void shouldAnswerDigestChallengeThatSippVerifies() throws Exception
     {
         stack = launchStack(new SipStack.Context().trunkCredentials(USER, PASSWORD, null));
