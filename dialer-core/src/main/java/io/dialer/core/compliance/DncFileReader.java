@@ -49,6 +49,20 @@ public final class DncFileReader
      */
     public DncLoadReport read(final Path file, final LongPredicate add)
     {
+        return read(file, add, null);
+    }
+
+    /**
+     * Reads a file of additions and removals: a line {@code -number} takes the number off the list (the internal
+     * list's file records a manager's removals so); every other good number goes to {@code add}.
+     *
+     * @param file   the file.
+     * @param add    takes a number; returns false when it already had it (a duplicate).
+     * @param remove takes a removed number; null when the file may not remove (a {@code -} line is then an error).
+     * @return what was read and every bad line.
+     */
+    public DncLoadReport read(final Path file, final LongPredicate add, final LongPredicate remove)
+    {
         final DncLoadReport report = new DncLoadReport(file);
         final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -92,7 +106,7 @@ public final class DncFileReader
                     report.onFileError(report.lines(), TextFile.NOT_UTF8, notRead);
                     break;
                 }
-                line(report, text, add);
+                line(report, text, add, remove);
                 length = 0;
             }
         }
@@ -115,7 +129,8 @@ public final class DncFileReader
         return read(file, seen::add);
     }
 
-    private void line(final DncLoadReport report, final String line, final LongPredicate add)
+    private void line(
+        final DncLoadReport report, final String line, final LongPredicate add, final LongPredicate remove)
     {
         int end = line.indexOf('#');
         if (end < 0)
@@ -136,7 +151,8 @@ public final class DncFileReader
             return;
         }
 
-        final CharSequence text = line.subSequence(start, end);
+        final boolean removal = null != remove && '-' == line.charAt(start);
+        final CharSequence text = line.subSequence(removal ? start + 1 : start, end);
         long number;
         try
         {
@@ -150,6 +166,11 @@ public final class DncFileReader
         if (number == E164.INVALID || !E164.isValid(number))
         {
             report.onError(report.lines(), normaliser.problem(text));
+        }
+        else if (removal)
+        {
+            remove.test(number);
+            report.onRemoved();
         }
         else if (add.test(number))
         {

@@ -29,6 +29,7 @@ public final class DncLoadReport
     private int lines;
     private int added;
     private int duplicates;
+    private int removed;
     private int errorCount;
 
     DncLoadReport(final Path file)
@@ -181,6 +182,21 @@ public final class DncLoadReport
         duplicates++;
     }
 
+    void onRemoved()
+    {
+        removed++;
+    }
+
+    /**
+     * Numbers taken off the list by removal lines ({@code -number}).
+     *
+     * @return the count.
+     */
+    public int removed()
+    {
+        return removed;
+    }
+
     void onError(final int lineNumber, final String message)
     {
         errorCount++;
@@ -199,8 +215,8 @@ public final class DncLoadReport
     public String toString()
     {
         return file + ": " + lines + " lines, " + added + " added, " + duplicates + " duplicates, " +
-            errorCount + " bad lines" + (null == fileError ? "" : ", stopped: " +
-            (fileErrorLine > 0 ? "line " + fileErrorLine + ": " : "") + fileError +
-            (linesNotRead > 0 ? " (" + linesNotRead + " lines not read)" : ""));
+            (removed > 0 ? removed + " removed, " : "") + errorCount + " bad lines" +
+            (null == fileError ? "" : ", stopped: " + (fileErrorLine > 0 ? "line " + fileErrorLine + ": " : "") +
+            fileError + (linesNotRead > 0 ? " (" + linesNotRead + " lines not read)" : ""));
     }
 }

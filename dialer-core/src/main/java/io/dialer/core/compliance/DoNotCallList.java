@@ -29,8 +29,9 @@ import java.time.Instant;
  * {@link #version()} counts changes (one per file loaded, one per number added), so a dial decision can record
  * "do-not-call list checked at version N".
  * <p>
- * Threads: a single writer, the call controller, which also does every check; {@link #persist(long, String, long)}
- * may run on one other thread (the dialer's effects stage), as it touches only the file.
+ * Threads: a single writer of the set, the call controller, which also does every check; the {@code persist}
+ * methods may run on other threads (the dialer's effects stage, a bulk upload), as they touch only the file, one at a
+ * time. A manager's removal is a {@code -number} line in the opt-out file, so a restart leaves it off the list.
  */
 public final class DoNotCallList implements AutoCloseable
 {
@@ -66,7 +67,9 @@ public final class DoNotCallList implements AutoCloseable
             {
                 Files.createDirectories(parent);
             }
-            this.optOutReport = Files.exists(optOutFile) ? load(optOutFile) : new DncLoadReport(optOutFile);
+            this.optOutReport = Files.exists(optOutFile) ?
+                new DncFileReader(normaliser).read(optOutFile, numbers::add, numbers::remove) :
+                new DncLoadReport(optOutFile);
             if (null != optOutReport.fileError())
             {
                 throw new IOException(optOutReport.fileError());
@@ -210,6 +213,74 @@ public final class DoNotCallList implements AutoCloseable
     {
         final StringBuilder line = new StringBuilder(64);
         E164.appendTo(line, number).append(" # opt-out at=").append(Instant.ofEpochMilli(nowMs));
+        comment(line, source);
+        write(ByteBuffer.wrap(line.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Takes a number off the list in memory (a manager's removal); the controller's half of a removal, the durable
+     * half being {@link #persistRemoval(long, String, long)}.
+     *
+     * @param number E.164 digits as a long.
+     * @return true when it was on the list.
+     */
+    public boolean unblock(final long number)
+    {
+        if (!numbers.remove(number))
+        {
+            return false;
+        }
+        version++;
+        return true;
+    }
+
+    /**
+     * Records a removal in the opt-out file ({@code -number}), so a restart leaves the number off the list. Numbers
+     * in other do-not-call files loaded after the opt-out file are on the list again after a restart: remove them
+     * from those files.
+     *
+     * @param number E.164 digits as a long.
+     * @param source who asked; written as a comment.
+     * @param nowMs  when, epoch ms; written as a comment.
+     * @throws UncheckedIOException when the file write fails.
+     */
+    public void persistRemoval(final long number, final String source, final long nowMs)
+    {
+        final StringBuilder line = new StringBuilder(64).append('-');
+        E164.appendTo(line, number).append(" # removed at=").append(Instant.ofEpochMilli(nowMs));
+        comment(line, source);
+        write(ByteBuffer.wrap(line.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Appends many numbers to the opt-out file in one write per batch and forces it once (a bulk upload: written
+     * before the numbers are blocked, so a crash in between loses nothing). May run on any one thread besides the
+     * controller.
+     *
+     * @param numbers E.164 digits as longs.
+     * @param count   how many of them.
+     * @param source  who asked; written as a comment on each line.
+     * @param nowMs   when, epoch ms.
+     * @throws UncheckedIOException when the file write fails.
+     */
+    public void persistAll(final long[] numbers, final int count, final String source, final long nowMs)
+    {
+        final StringBuilder lines = new StringBuilder(64 * Math.min(count, 16_384));
+        final String suffix = " # added at=" + Instant.ofEpochMilli(nowMs) + (null == source ? "" : " source=" +
+            source.replace('\n', ' ').replace('\r', ' ')) + "\n";
+        for (int i = 0; i < count; i++)
+        {
+            E164.appendTo(lines, numbers[i]).append(suffix);
+            if (lines.length() > 1 << 20 || i == count - 1)
+            {
+                write(ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8)));
+                lines.setLength(0);
+            }
+        }
+    }
+
+    private static void comment(final StringBuilder line, final String source)
+    {
         if (source != null)
         {
             line.append(" source=");
@@ -220,7 +291,6 @@ public final class DoNotCallList implements AutoCloseable
             }
         }
         line.append('\n');
-        write(ByteBuffer.wrap(line.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -307,7 +377,7 @@ public final class DoNotCallList implements AutoCloseable
         }
     }
 
-    private void write(final ByteBuffer buffer)
+    private synchronized void write(final ByteBuffer buffer)
     {
         try
         {

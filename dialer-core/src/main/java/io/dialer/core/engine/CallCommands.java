@@ -6,6 +6,7 @@ package io.dialer.core.engine;
 import java.time.ZoneId;
 
 import io.dialer.core.compliance.Disposition;
+import io.dialer.core.journal.CloserResult;
 import io.dialer.core.journal.Step;
 
 /**
@@ -213,6 +214,24 @@ interface CallCommands
      * @param nanos its duration.
      */
     void latency(Step step, long nanos);
+
+    /**
+     * A closer is offered the caller (about to be dialed): the closer's screen shows who is coming.
+     *
+     * @param callId  the call.
+     * @param closer  the closer index.
+     * @param summary the context summary the briefing speaks.
+     */
+    void offer(long callId, int closer, String summary);
+
+    /**
+     * The closer's offer is over: accepted (the caller is bridged), rejected, unanswered, or the caller gone.
+     *
+     * @param callId the call.
+     * @param closer the closer index.
+     * @param result how the closer attempt ended.
+     */
+    void offerEnded(long callId, int closer, CloserResult result);
 
     /**
      * Every leg of the call is gone: forget it; the slot may be reused.

@@ -9,7 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
 import com.lmax.disruptor.EventHandler;
+import io.dialer.core.campaign.Closer;
+import io.dialer.core.campaign.CloserDestination;
+import io.dialer.core.compliance.E164;
 import io.dialer.core.journal.CampaignLog;
 import io.dialer.core.journal.ControlAction;
 import io.dialer.core.journal.RecoveryState;
@@ -87,6 +92,7 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
     CallController(
         final EngineContext ctx,
         final CommandProxy commands,
+        final AtomicReferenceArray<CloserDestination> destinations,
         final CampaignLog journal,
         final EngineStats stats,
         final EngineControl control,
@@ -126,7 +132,7 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
         final int slotBits = ctx.capacityBits();
         timers = new EngineTimers(nowMs, slotBits);
         floor = new SalesFloor(ctx.closers(), ctx.maxClosers(), ctx.wrapUpMs(), Math.max(16, 1 << slotBits), this,
-            journal);
+            journal, destinations, ctx.registrar());
         matcher = floor.matcher();
         admission = new Admission(ctx.mediaLag(), ctx.mediaHoldMs(), stats, nanoClock.nanoTime());
         slots = new CallSlots(slotBits, lastCallId >>> slotBits);
@@ -134,7 +140,7 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
         onSkill = new FloorPacer.Lines[ctx.maxCampaigns()];
         paced = new boolean[ctx.maxCampaigns()];
         this.shared = new CampaignRun.Engine(commands, slots, timers, floor, stats, this::blockNumber, time,
-            nanoClock);
+            nanoClock, ctx.offers());
         this.recovered = recovered;
     }
 
@@ -230,8 +236,10 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
                     campaigns[flow.campaign()].effects().latency(Step.get(event.value), event.token);
                 }
             }
-            case ADD_DO_NOT_CALL, CLOSER_LOGIN, CLOSER_LOGOUT, CLOSER_PAUSE, CLOSER_RESUME, CLOSER_WRAP_UP_DONE,
-                CONSOLE_ACCEPT, CONSOLE_REJECT, PAUSE, RESUME, DRAIN, STOP, START_CAMPAIGN, STATE -> control(event);
+            case ADD_DO_NOT_CALL, REMOVE_DO_NOT_CALL, CHECK_DO_NOT_CALL, BLOCK_NUMBERS, CLOSER_LOGIN, CLOSER_LOGOUT,
+                CLOSER_PAUSE, CLOSER_RESUME, CLOSER_WRAP_UP_DONE, CONSOLE_ACCEPT, CONSOLE_REJECT, ADD_CLOSER,
+                UPDATE_CLOSER, REMOVE_CLOSER, PAUSE, RESUME, DRAIN, STOP, START_CAMPAIGN, STATE -> control(event);
+            case CLOSER_PHONE -> floor.phone(event.text, 1 == event.value, nowMs);
             default ->
             {
                 final CallFlow flow = slots.flow(event.callId);
@@ -297,10 +305,14 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
     @SuppressWarnings("unchecked")
     private void control(final EngineEvent event)
     {
+        // an action that carries an object has {object, future} as its attachment
+        final Object[] pair = event.attachment instanceof Object[] carried ? carried : null;
+        final Object payload = null == pair ? null : pair[0];
+        final Object future = null == pair ? event.attachment : pair[1];
         ControlResult result;
         try
         {
-            result = apply(event);
+            result = apply(event, payload);
         }
         catch (final RuntimeException ex)
         {
@@ -312,18 +324,24 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
         {
             publishState(null); // who asked sees the change at once, also after the campaign is over
         }
-        if (null != result && event.attachment instanceof CompletableFuture)
+        if (null != result && future instanceof CompletableFuture)
         {
-            ((CompletableFuture<ControlResult>)event.attachment).complete(result);
+            ((CompletableFuture<ControlResult>)future).complete(result);
         }
     }
 
     @SuppressWarnings("unchecked")
-    private ControlResult apply(final EngineEvent event)
+    private ControlResult apply(final EngineEvent event, final Object payload)
     {
         return switch (event.type)
         {
             case ADD_DO_NOT_CALL -> addDoNotCall(event.text, event.text2);
+            case REMOVE_DO_NOT_CALL -> removeDoNotCall(event.text, event.text2);
+            case CHECK_DO_NOT_CALL -> checkDoNotCall(event.text);
+            case BLOCK_NUMBERS -> blockNumbers((long[])payload, event.text);
+            case ADD_CLOSER -> floor.add((Closer)payload, nowMs);
+            case UPDATE_CLOSER -> floor.update((Closer)payload, nowMs);
+            case REMOVE_CLOSER -> floor.remove(event.text, nowMs);
             case CLOSER_LOGIN -> floor.login(event.text, nowMs);
             case CLOSER_LOGOUT -> floor.logout(event.text, nowMs);
             case CLOSER_PAUSE -> floor.pause(event.text, event.text2, nowMs);
@@ -405,15 +423,7 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
 
     private ControlResult addDoNotCall(final String number, final String source)
     {
-        long value = 0;
-        try
-        {
-            value = null == number ? 0 : ctx.doNotCall().normalise(number);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            value = 0;
-        }
+        final long value = parse(number);
         if (value <= 0)
         {
             journal.control(nowMs, ControlAction.DO_NOT_CALL_ADDED, null == number ? "" : number,
@@ -424,6 +434,63 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
         blockNumber(value, null == source || source.isEmpty() ? "api" : source);
         journal.control(nowMs, ControlAction.DO_NOT_CALL_ADDED, e164, null == source ? "" : source, true);
         return ControlResult.ok(e164 + " added to the do-not-call list");
+    }
+
+    private ControlResult removeDoNotCall(final String number, final String source)
+    {
+        final long value = parse(number);
+        if (value <= 0)
+        {
+            journal.control(nowMs, ControlAction.DO_NOT_CALL_REMOVED, null == number ? "" : number,
+                "not a valid number", false);
+            return ControlResult.refused("not a valid number: " + number);
+        }
+        final String e164 = "+" + value;
+        if (!ctx.doNotCall().unblock(value))
+        {
+            journal.control(nowMs, ControlAction.DO_NOT_CALL_REMOVED, e164, "not on the list", false);
+            return ControlResult.refused(e164 + " is not on the do-not-call list");
+        }
+        commands.persistRemoval(value, nowMs, null == source || source.isEmpty() ? "api" : source);
+        journal.control(nowMs, ControlAction.DO_NOT_CALL_REMOVED, e164, null == source ? "" : source, true);
+        return ControlResult.ok(e164 + " removed from the do-not-call list");
+    }
+
+    private ControlResult checkDoNotCall(final String number)
+    {
+        final long value = parse(number);
+        if (value <= 0)
+        {
+            return ControlResult.refused("not a valid number: " + number);
+        }
+        return ctx.doNotCall().contains(value) ? ControlResult.ok("+" + value + " is on the do-not-call list") :
+            ControlResult.refused("+" + value + " is not on the do-not-call list");
+    }
+
+    private ControlResult blockNumbers(final long[] numbers, final String source)
+    {
+        int added = 0;
+        for (final long number : numbers)
+        {
+            if (E164.isValid(number) && ctx.doNotCall().block(number))
+            {
+                added++;
+            }
+        }
+        LOG.info("do-not-call: {} numbers added, {} already listed ({})", added, numbers.length - added, source);
+        return ControlResult.ok(added + " numbers added, " + (numbers.length - added) + " already on the list");
+    }
+
+    private long parse(final String number)
+    {
+        try
+        {
+            return null == number ? 0 : ctx.doNotCall().normalise(number);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return 0;
+        }
     }
 
     /**

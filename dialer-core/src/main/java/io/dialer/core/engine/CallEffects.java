@@ -4,9 +4,12 @@
 package io.dialer.core.engine;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.dialer.core.compliance.Disposition;
 import io.dialer.core.journal.CampaignLog;
+import io.dialer.core.journal.CloserResult;
 import io.dialer.core.journal.Step;
 import io.dialer.core.lead.LeadList;
 import io.dialer.qualification.Script;
@@ -38,6 +41,7 @@ final class CallEffects implements CallCommands
     private final CallSlots slots;
     private final CampaignRun.NumberBlocker doNotCall;
     private final Histogram[] latencies;
+    private final OfferListener offers;
     private final ControllerTime time;
 
     CallEffects(
@@ -61,6 +65,7 @@ final class CallEffects implements CallCommands
         this.doNotCall = engine.doNotCall();
         this.latencies = latencies;
         this.time = engine.time();
+        this.offers = engine.offers();
     }
 
     @Override
@@ -94,7 +99,7 @@ final class CallEffects implements CallCommands
     public void dialCloser(
         final long callId, final int closer, final boolean callerIdPassThrough, final long originNanos)
     {
-        commands.dialCloser(campaignId, callId, closer, pool.sipUri(closer),
+        commands.dialCloser(campaignId, callId, closer, null,
             callerIdPassThrough ? leads.e164(leadOf(callId)) : null, ctx.transfer().ringTimeoutMs() + 5_000,
             originNanos);
     }
@@ -192,6 +197,37 @@ final class CallEffects implements CallCommands
     public void closerCallEnded(final int closer)
     {
         matcher.endCall(closer, time.nowMs());
+    }
+
+    @Override
+    public void offer(final long callId, final int closer, final String summary)
+    {
+        final CallFlow flow = slots.flow(callId);
+        if (null == offers || null == flow)
+        {
+            return;
+        }
+        // once per transfer attempt: the screen pop's text is built here, off every hot path
+        final List<Offer.Answer> answers = new ArrayList<>();
+        final String lines = flow.answers().toString();
+        int start = 0;
+        for (int end = lines.indexOf('\n'); end >= 0; start = end + 1, end = lines.indexOf('\n', start))
+        {
+            final int equals = lines.indexOf('=', start);
+            answers.add(new Offer.Answer(lines.substring(start, equals), lines.substring(equals + 1, end)));
+        }
+        final int lead = flow.lead();
+        offers.offered(new Offer(pool.id(closer), ctx.name(), callId, lead, leads.e164(lead), leads.fields(lead),
+            List.copyOf(answers), summary, time.nowMs()));
+    }
+
+    @Override
+    public void offerEnded(final long callId, final int closer, final CloserResult result)
+    {
+        if (null != offers)
+        {
+            offers.ended(pool.id(closer), callId, result.name(), time.nowMs());
+        }
     }
 
     @Override

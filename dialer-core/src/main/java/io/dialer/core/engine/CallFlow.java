@@ -196,6 +196,14 @@ final class CallFlow
     }
 
     /**
+     * @return the call's answers so far, one {@code question=value} per line.
+     */
+    CharSequence answers()
+    {
+        return script.answers();
+    }
+
+    /**
      * @return the warm-transfer part, to which the closer legs' events go.
      */
     CallTransfer transfer()
@@ -649,6 +657,7 @@ final class CallFlow
         final int position = positionMs >= 0 ? positionMs :
             (int)Math.min(Integer.MAX_VALUE, Math.max(0, (eventNanos - answerNanos) / 1_000_000));
         journal.verdict(nowMs, lead, callId, verdict, cause, position);
+        stats.verdict(verdict);
         switch (verdict)
         {
             case HUMAN, NOTSURE -> qualify();

@@ -30,6 +30,7 @@ final class CallScript implements ActionSink
     private final EngineStats stats;
     private final Conversation conversation;
     private final char[] typeAhead = new char[TYPE_AHEAD];
+    private final StringBuilder answers = new StringBuilder(128);
     private int typeAheadCount;
     private boolean keyPressed;
 
@@ -49,6 +50,15 @@ final class CallScript implements ActionSink
     {
         typeAheadCount = 0;
         keyPressed = false;
+        answers.setLength(0);
+    }
+
+    /**
+     * @return the call's answers so far, one {@code question=value} per line (for the closer's screen).
+     */
+    CharSequence answers()
+    {
+        return answers;
     }
 
     /**
@@ -184,6 +194,7 @@ final class CallScript implements ActionSink
     public void answer(final Question question, final CharSequence value)
     {
         journal.answer(flow.nowMs(), flow.lead(), flow.callId(), question.id(), value);
+        answers.append(question.id()).append('=').append(value).append('\n');
     }
 
     @Override

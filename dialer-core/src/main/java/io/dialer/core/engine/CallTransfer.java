@@ -40,6 +40,7 @@ final class CallTransfer implements TransferCommands
     private long qualifiedNanos;
     private long closerAnswerNanos;
     private long acceptNanos;
+    private String summary = "";
 
     CallTransfer(
         final CallFlow flow, final TransferConfiguration.Context settings, final CallCommands out,
@@ -99,6 +100,7 @@ final class CallTransfer implements TransferCommands
     void start(final int skill, final String summary)
     {
         qualifiedNanos = flow.eventNanos();
+        this.summary = summary;
         // the closer's INVITE first (hold music, then the dial when a closer is free), the briefing after: its
         // speech is rendered while the closer's phone rings, not in front of the INVITE
         transfer.start(flow.callId(), skill, flow.nowMs());
@@ -246,6 +248,8 @@ final class CallTransfer implements TransferCommands
         if (null != result && NULL_CLOSER != closer)
         {
             journal.closerAttempt(now, flow.lead(), flow.callId(), out.closerId(closer), result);
+            stats.closerResult(result);
+            out.offerEnded(flow.callId(), closer, result);
         }
         final boolean held = to.callerOnHold();
         if (held != onHold)
@@ -296,6 +300,7 @@ final class CallTransfer implements TransferCommands
     public void dialCloser(final long transferId, final int closer, final boolean callerIdPassThrough)
     {
         closerLegs++;
+        out.offer(flow.callId(), closer, summary); // the closer's screen first: it is there before the briefing
         out.dialCloser(flow.callId(), closer, callerIdPassThrough, 1 == transfer.attempts() ? qualifiedNanos : 0);
     }
 
@@ -379,6 +384,7 @@ final class CallTransfer implements TransferCommands
     @Override
     public void transferEnded(final long transferId, final TransferOutcome outcome, final int closer)
     {
+        stats.transfer(outcome);
         journal.transferEnded(flow.nowMs(), flow.lead(), flow.callId(), outcome,
             NULL_CLOSER == closer ? "" : out.closerId(closer));
         if (TransferOutcome.COMPLETED == outcome)

@@ -404,10 +404,11 @@ final class CampaignRun implements FloorPacer.Lines
      * @param doNotCall blocks numbers (opt-outs).
      * @param time      the controller's time.
      * @param nanoClock the controller's clock for latencies.
+     * @param offers    told of closers' offers, or null.
      */
     record Engine(
         CommandProxy commands, CallSlots slots, EngineTimers timers, SalesFloor floor, EngineStats stats,
-        NumberBlocker doNotCall, ControllerTime time, NanoClock nanoClock)
+        NumberBlocker doNotCall, ControllerTime time, NanoClock nanoClock, OfferListener offers)
     {
     }
 

@@ -123,6 +123,15 @@ final class CommandProxy
         publish(c);
     }
 
+    void persistRemoval(final long number, final long timeMs, final String source)
+    {
+        final Command c = claim(CommandType.PERSIST_DNC_REMOVAL, 0, EngineEvent.LEAD_LEG);
+        c.number = number;
+        c.timeMs = timeMs;
+        c.summary = source;
+        publish(c);
+    }
+
     /**
      * Where the records of one journal go: each is a {@link CommandType#RECORD} command naming its journal, which
      * the decision journal's consumer appends there.

@@ -33,6 +33,11 @@ enum CommandType
      * the source); the controller blocked it in memory already.
      */
     PERSIST_OPT_OUT,
+    /**
+     * Record a removal from the do-not-call list in its file and force it ({@code number}, {@code timeMs},
+     * {@code summary} the source); the controller unblocked it in memory already.
+     */
+    PERSIST_DNC_REMOVAL,
     /** A journal record, encoded in {@code record}. */
     RECORD
 }

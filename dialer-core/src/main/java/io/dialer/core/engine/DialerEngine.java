@@ -22,9 +22,12 @@ import com.lmax.disruptor.TimeoutBlockingWaitStrategy;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import io.dialer.core.campaign.CloserDestination;
 import io.dialer.core.journal.Journal;
 import io.dialer.core.journal.JournalCodec;
 import io.dialer.core.journal.RecoveryState;
+import io.dialer.sip.RegistrationListener;
+import io.dialer.sip.UnregisterCause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,9 +89,10 @@ public final class DialerEngine implements AutoCloseable
             }
         };
         final Effects.LeadLegs leadLegs = new Effects.LeadLegs(1 << ctx.capacityBits());
+        final AtomicReferenceArray<CloserDestination> destinations = new AtomicReferenceArray<>(ctx.maxClosers());
         commandDisruptor.handleEventsWith(
-            new Effects(Effects.Lane.LEADS, leadLegs, ctx, contexts, events),
-            new Effects(Effects.Lane.CLOSERS, leadLegs, ctx, contexts, events),
+            new Effects(Effects.Lane.LEADS, leadLegs, ctx, contexts, destinations, events),
+            new Effects(Effects.Lane.CLOSERS, leadLegs, ctx, contexts, destinations, events),
             decisionJournal);
 
         commands = new CommandProxy(commandDisruptor.getRingBuffer());
@@ -97,7 +101,7 @@ public final class DialerEngine implements AutoCloseable
         {
             initial.add(prepare(campaign, null));
         }
-        controller = new CallController(ctx, commands,
+        controller = new CallController(ctx, commands, destinations,
             new JournalCodec.Encoder(commands.records(CommandProxy.ENGINE_JOURNAL)), stats, control, recovered,
             initial, finished::countDown);
         final EventHandler<EngineEvent> inputJournal = (event, sequence, endOfBatch) -> journal.appendEvent(
@@ -106,6 +110,24 @@ public final class DialerEngine implements AutoCloseable
 
         commandDisruptor.start();
         eventDisruptor.start();
+        if (null != ctx.registrar())
+        {
+            // a closer's phone registering or not changes whether the closer can take callers
+            ctx.registrar().listener(new RegistrationListener()
+            {
+                @Override
+                public void onRegistered(final String extension, final String contact)
+                {
+                    events.control(EventType.CLOSER_PHONE, 1, extension, contact, null);
+                }
+
+                @Override
+                public void onUnregistered(final String extension, final UnregisterCause cause)
+                {
+                    events.control(EventType.CLOSER_PHONE, 0, extension, cause.name(), null);
+                }
+            });
+        }
         LOG.info("engine started on journal {} with {} campaign(s)", ctx.journalDir(), initial.size());
     }
 

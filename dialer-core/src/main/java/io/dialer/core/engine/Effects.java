@@ -7,13 +7,16 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Function;
 
 import com.lmax.disruptor.EventHandler;
+import io.dialer.core.campaign.CloserDestination;
 import io.dialer.core.compliance.DoNotCallList;
 import io.dialer.core.journal.Step;
 import io.dialer.media.Prompt;
 import io.dialer.sip.CallLeg;
 import io.dialer.sip.DialRequest;
+import io.dialer.sip.Registrar;
 import io.dialer.sip.SipStack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +90,8 @@ final class Effects implements EventHandler<Command>
     private final Map<io.dialer.qualification.Prompt, CompletableFuture<Prompt>>[] personal;
     private final long[] personalCalls;
     private final DoNotCallList doNotCall;
+    private final AtomicReferenceArray<CloserDestination> destinations;
+    private final Function<String, String> contacts;
     private final StringBuilder uri = new StringBuilder(64);
     private int nextStack;
 
@@ -94,14 +99,19 @@ final class Effects implements EventHandler<Command>
      * @param lane      which commands this lane carries out.
      * @param leads     the lead legs, shared by the lanes.
      * @param config    the engine's settings.
-     * @param campaigns the campaigns' settings by campaign id, set before a campaign's first command.
-     * @param events    where results go back to the controller.
+     * @param campaigns    the campaigns' settings by campaign id, set before a campaign's first command.
+     * @param destinations where each closer is dialed, by closer index, set before the closer's first dial.
+     * @param events       where results go back to the controller.
      */
     @SuppressWarnings("unchecked")
     Effects(
         final Lane lane, final LeadLegs leads, final EngineContext config,
-        final AtomicReferenceArray<CampaignContext> campaigns, final EventProxy events)
+        final AtomicReferenceArray<CampaignContext> campaigns,
+        final AtomicReferenceArray<CloserDestination> destinations, final EventProxy events)
     {
+        this.destinations = destinations;
+        final Registrar registrar = config.registrar();
+        this.contacts = null == registrar ? extension -> null : registrar::contact;
         this.lane = lane;
         this.leads = leads;
         this.stacks = config.stacks();
@@ -167,7 +177,13 @@ final class Effects implements EventHandler<Command>
                 // on the caller's stack and media thread: the two legs are bridged when the closer accepts
                 final CampaignContext campaign = campaigns.get(c.campaign);
                 final Lead lead = lead(c.callId);
-                final DialRequest request = new DialRequest(c.target)
+                final CloserDestination destination = destinations.get(c.closer);
+                final String target = destination.requestUri(campaign.trunkHost(), contacts);
+                if (null == target)
+                {
+                    throw new IllegalStateException("extension " + destination.value() + " is not registered");
+                }
+                final DialRequest request = new DialRequest(target).direct(destination.direct())
                     .callerIdName(campaign.callerIdName())
                     .callerIdUser(null == c.callerIdUser ? campaign.callerIdNumber() : c.callerIdUser)
                     .ringTimeoutMs(c.ringTimeoutMs)
@@ -222,6 +238,7 @@ final class Effects implements EventHandler<Command>
                 }
             }
             case PERSIST_OPT_OUT -> doNotCall.persist(c.number, c.summary, c.timeMs);
+            case PERSIST_DNC_REMOVAL -> doNotCall.persistRemoval(c.number, c.summary, c.timeMs);
             case PREPARE_BRIEFING ->
             {
                 if (null != lead(c.callId))

@@ -12,6 +12,7 @@ import io.dialer.core.campaign.CampaignFile;
 import io.dialer.core.campaign.CampaignFile.ClosersLogin;
 import io.dialer.core.campaign.Closer;
 import io.dialer.core.compliance.DoNotCallList;
+import io.dialer.sip.Registrar;
 import io.dialer.sip.SipStack;
 import io.dialer.transfer.TransferConfiguration;
 import org.agrona.concurrent.NanoClock;
@@ -58,6 +59,8 @@ public final class EngineContext
     private int maxCampaigns = MAX_CAMPAIGNS_DEFAULT;
     private SipStack[] stacks;
     private Path journalDir;
+    private OfferListener offers;
+    private Registrar registrar;
     private final List<CampaignContext> campaigns = new ArrayList<>();
     private boolean concluded;
 
@@ -385,6 +388,43 @@ public final class EngineContext
     public int maxClosers()
     {
         return maxClosers;
+    }
+
+    /**
+     * @param listener told of every closer's offers (the screen pop), on the controller's thread; null for none.
+     * @return this.
+     */
+    public EngineContext offers(final OfferListener listener)
+    {
+        offers = listener;
+        return this;
+    }
+
+    /**
+     * @return the offers' listener, or null.
+     */
+    public OfferListener offers()
+    {
+        return offers;
+    }
+
+    /**
+     * @param closerRegistrar where closers' softphones register (closers on an extension are dialed at their
+     *                        registered contact and cannot be available while unregistered); null for none.
+     * @return this.
+     */
+    public EngineContext registrar(final Registrar closerRegistrar)
+    {
+        registrar = closerRegistrar;
+        return this;
+    }
+
+    /**
+     * @return the closers' registrar, or null.
+     */
+    public Registrar registrar()
+    {
+        return registrar;
     }
 
     /**

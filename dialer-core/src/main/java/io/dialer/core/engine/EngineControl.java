@@ -5,6 +5,8 @@ package io.dialer.core.engine;
 
 import java.util.concurrent.CompletableFuture;
 
+import io.dialer.core.campaign.Closer;
+
 /**
  * The engine's one control seam: what users do (closer presence, accepting or rejecting a briefing, do-not-call;
  * pausing, draining and stopping a campaign through its {@link RunningCampaign}) and what they read (the
@@ -115,6 +117,77 @@ public final class EngineControl
     }
 
     /**
+     * Takes a number off the do-not-call list (a manager's correction), at once and in the opt-out file.
+     *
+     * @param number the number.
+     * @param source who asked.
+     * @return the result: refused for a number not on the list or not valid.
+     */
+    public CompletableFuture<ControlResult> removeDoNotCall(final String number, final String source)
+    {
+        return send(EventType.REMOVE_DO_NOT_CALL, number, null == source ? "" : source);
+    }
+
+    /**
+     * Whether a number is on the do-not-call list.
+     *
+     * @param number the number.
+     * @return applied when it is on the list, refused (and why) when not, or not a valid number.
+     */
+    public CompletableFuture<ControlResult> checkDoNotCall(final String number)
+    {
+        return send(EventType.CHECK_DO_NOT_CALL, number, null);
+    }
+
+    /**
+     * Blocks numbers the caller has already appended to the do-not-call list's file
+     * ({@code DoNotCallList#persistAll}): a bulk upload.
+     *
+     * @param numbers E.164 digits as longs; the array is the controller's from now on.
+     * @param source  who asked.
+     * @return the result, with how many were new.
+     */
+    public CompletableFuture<ControlResult> blockNumbers(final long[] numbers, final String source)
+    {
+        final CompletableFuture<ControlResult> future = new CompletableFuture<>();
+        events.control(EventType.BLOCK_NUMBERS, -1, source, null, new Object[]{numbers, future});
+        return future;
+    }
+
+    /**
+     * Adds a closer to the floor, logged out.
+     *
+     * @param closer the closer.
+     * @return the result: refused for an id already on the floor or a full floor.
+     */
+    public CompletableFuture<ControlResult> addCloser(final Closer closer)
+    {
+        return sendObject(EventType.ADD_CLOSER, closer);
+    }
+
+    /**
+     * Changes a logged-out closer's name, destination and skills.
+     *
+     * @param closer the closer, by its id.
+     * @return the result: refused for an unknown closer or one logged in.
+     */
+    public CompletableFuture<ControlResult> updateCloser(final Closer closer)
+    {
+        return sendObject(EventType.UPDATE_CLOSER, closer);
+    }
+
+    /**
+     * Removes a logged-out closer from the floor.
+     *
+     * @param closerId the closer id.
+     * @return the result: refused for an unknown closer or one logged in.
+     */
+    public CompletableFuture<ControlResult> removeCloser(final String closerId)
+    {
+        return send(EventType.REMOVE_CLOSER, closerId, null);
+    }
+
+    /**
      * The state the controller last published (at most 250 ms old while the engine runs).
      *
      * @return the state.
@@ -153,6 +226,13 @@ public final class EngineControl
     {
         final CompletableFuture<ControlResult> future = new CompletableFuture<>();
         events.control(type, campaign, null, detail, future);
+        return future;
+    }
+
+    private CompletableFuture<ControlResult> sendObject(final EventType type, final Object what)
+    {
+        final CompletableFuture<ControlResult> future = new CompletableFuture<>();
+        events.control(type, -1, null, null, new Object[]{what, future});
         return future;
     }
 

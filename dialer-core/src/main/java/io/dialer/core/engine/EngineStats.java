@@ -6,6 +6,9 @@ package io.dialer.core.engine;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 import io.dialer.core.compliance.Disposition;
+import io.dialer.core.journal.CloserResult;
+import io.dialer.detection.Verdict;
+import io.dialer.transfer.TransferOutcome;
 
 /**
  * Live counters for a progress display: written by the controller only (ordered stores, no locks), read from any
@@ -27,8 +30,12 @@ public final class EngineStats
     static final int HELD_BY_WINDOW = 11;
     static final int NEXT_DUE_MS = 12;
     private static final int DISPOSITION_BASE = 13;
+    private static final int VERDICT_BASE = DISPOSITION_BASE + Disposition.values().length;
+    private static final int TRANSFER_BASE = VERDICT_BASE + Verdict.values().length;
+    private static final int CLOSER_RESULT_BASE = TRANSFER_BASE + TransferOutcome.values().length;
+    private static final int COUNTERS = CLOSER_RESULT_BASE + CloserResult.values().length;
 
-    private final AtomicLongArray counters = new AtomicLongArray(DISPOSITION_BASE + Disposition.values().length);
+    private final AtomicLongArray counters = new AtomicLongArray(COUNTERS);
 
     void add(final int counter, final long delta)
     {
@@ -43,6 +50,48 @@ public final class EngineStats
     void disposition(final Disposition disposition)
     {
         add(DISPOSITION_BASE + disposition.ordinal(), 1);
+    }
+
+    void verdict(final Verdict verdict)
+    {
+        add(VERDICT_BASE + verdict.ordinal(), 1);
+    }
+
+    void transfer(final TransferOutcome outcome)
+    {
+        add(TRANSFER_BASE + outcome.ordinal(), 1);
+    }
+
+    void closerResult(final CloserResult result)
+    {
+        add(CLOSER_RESULT_BASE + result.ordinal(), 1);
+    }
+
+    /**
+     * @param verdict a detector verdict.
+     * @return answered calls given that verdict.
+     */
+    public long count(final Verdict verdict)
+    {
+        return counters.get(VERDICT_BASE + verdict.ordinal());
+    }
+
+    /**
+     * @param outcome a warm transfer's outcome.
+     * @return transfers that ended so.
+     */
+    public long count(final TransferOutcome outcome)
+    {
+        return counters.get(TRANSFER_BASE + outcome.ordinal());
+    }
+
+    /**
+     * @param result how a closer attempt ended.
+     * @return closer attempts that ended so.
+     */
+    public long count(final CloserResult result)
+    {
+        return counters.get(CLOSER_RESULT_BASE + result.ordinal());
     }
 
     /**

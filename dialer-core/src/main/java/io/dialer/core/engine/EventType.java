@@ -60,6 +60,20 @@ enum EventType
     DRAIN,
     /** Control: stop the campaign {@code value} unfinished: no new leads; it ends when its calls in progress end. */
     STOP,
+    /** Control: take a number off the do-not-call list: {@code text} the number, {@code text2} who. */
+    REMOVE_DO_NOT_CALL,
+    /** Control: whether a number is on the do-not-call list: {@code text} the number. */
+    CHECK_DO_NOT_CALL,
+    /** Control: block numbers already written to the opt-out file: {@code attachment} a {@code long[]}. */
+    BLOCK_NUMBERS,
+    /** Control: add a closer to the floor, {@code attachment} the {@code Closer}. */
+    ADD_CLOSER,
+    /** Control: change a logged-out closer, {@code attachment} the {@code Closer}. */
+    UPDATE_CLOSER,
+    /** Control: remove a logged-out closer: {@code text} the closer id. */
+    REMOVE_CLOSER,
+    /** Registrar: {@code text} an extension, {@code value} 1 when it registered, 0 when it unregistered. */
+    CLOSER_PHONE,
     /** Control: start a campaign, {@code attachment} its {@code CallController.CampaignStart}. */
     START_CAMPAIGN,
     /** Control: publish a fresh live state into {@code attachment}, a {@code CompletableFuture<LiveState>}. */

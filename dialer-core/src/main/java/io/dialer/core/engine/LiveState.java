@@ -31,9 +31,12 @@ public record LiveState(long timeMs, int live, int callersWaiting, List<Campaign
      * @param campaign the campaign of the call the closer is offered or talking to, empty for none.
      * @param callId   that call, 0 for none.
      * @param lead     that call's lead index in its campaign's list, -1 for none.
+     * @param phone    where the closer is dialed ({@code sip:…}, {@code +1…}, {@code ext:…}).
+     * @param phoneState for an extension, {@code registered} or {@code not registered}; empty otherwise.
      */
     public record CloserView(
-        String id, String name, String state, String reason, long sinceMs, String campaign, long callId, int lead)
+        String id, String name, String state, String reason, long sinceMs, String campaign, long callId, int lead,
+        String phone, String phoneState)
     {
     }
 

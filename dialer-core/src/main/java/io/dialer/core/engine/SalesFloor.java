@@ -5,12 +5,15 @@ package io.dialer.core.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
 import java.util.function.LongFunction;
 
 import io.dialer.core.campaign.Closer;
+import io.dialer.core.campaign.CloserDestination;
 import io.dialer.core.journal.CampaignLog;
 import io.dialer.core.journal.ControlAction;
+import io.dialer.sip.Registrar;
 import io.dialer.transfer.CloserPool;
 import io.dialer.transfer.CloserState;
 import io.dialer.transfer.MatchListener;
@@ -27,28 +30,39 @@ import io.dialer.transfer.TransferState;
  */
 final class SalesFloor
 {
+    /** The pause reason of a closer whose phone unregistered. */
+    static final String PHONE_UNREGISTERED = "phone unregistered";
+
     private final CloserPool pool;
     private final Matcher matcher;
     private final CampaignLog journal;
+    private final AtomicReferenceArray<CloserDestination> destinations;
+    private final Registrar registrar;
     private final StringBuilder detail = new StringBuilder(64);
 
     /**
-     * @param closers    the closers.
-     * @param maxClosers the most closers the floor holds (those given and those added later).
-     * @param wrapUpMs   the wrap-up after a call; 0 for none.
-     * @param maxWaiting how many qualified callers may wait for a closer at once.
-     * @param listener   told when a waiting caller gets a closer.
-     * @param journal    where presence actions are recorded.
+     * @param closers      the closers.
+     * @param maxClosers   the most closers the floor holds (those given and those added later).
+     * @param wrapUpMs     the wrap-up after a call; 0 for none.
+     * @param maxWaiting   how many qualified callers may wait for a closer at once.
+     * @param listener     told when a waiting caller gets a closer.
+     * @param journal      where presence actions are recorded.
+     * @param destinations where each closer is dialed, by closer index, for the effects stage to read.
+     * @param registrar    where closers' extensions register, or null when the engine has none.
      */
     SalesFloor(
         final List<Closer> closers, final int maxClosers, final long wrapUpMs, final int maxWaiting,
-        final MatchListener listener, final CampaignLog journal)
+        final MatchListener listener, final CampaignLog journal,
+        final AtomicReferenceArray<CloserDestination> destinations, final Registrar registrar)
     {
         final SkillRegistry skills = new SkillRegistry(256);
         pool = new CloserPool(skills, Math.max(1, maxClosers), 8);
+        this.destinations = destinations;
+        this.registrar = registrar;
         for (final Closer closer : closers)
         {
-            pool.add(closer.id(), closer.name(), closer.uri(), closer.skills().toArray(new String[0]));
+            define(pool.add(closer.id(), closer.name(), closer.uri(), closer.skills().toArray(new String[0])),
+                closer.destination());
         }
         matcher = new Matcher(pool, maxWaiting, wrapUpMs, listener);
         this.journal = journal;
@@ -86,6 +100,11 @@ final class SalesFloor
         if (closer < 0)
         {
             return refuse(ControlAction.CLOSER_LOGIN, closerId, nowMs, "unknown closer");
+        }
+        final String unreachable = unreachable(closer);
+        if (null != unreachable)
+        {
+            return refuse(ControlAction.CLOSER_LOGIN, closerId, nowMs, unreachable);
         }
         final PoolResult result = matcher.login(closer, nowMs);
         if (PoolResult.OK != result)
@@ -165,6 +184,11 @@ final class SalesFloor
         {
             return refuse(ControlAction.CLOSER_RESUME, closerId, nowMs, "unknown closer");
         }
+        final String unreachable = unreachable(closer);
+        if (null != unreachable && CloserState.PAUSED == pool.state(closer))
+        {
+            return refuse(ControlAction.CLOSER_RESUME, closerId, nowMs, unreachable);
+        }
         if (PoolResult.OK != matcher.resume(closer, nowMs))
         {
             return refuse(ControlAction.CLOSER_RESUME, closerId, nowMs, "not paused");
@@ -194,6 +218,121 @@ final class SalesFloor
     }
 
     /**
+     * Adds a closer to the floor, logged out.
+     *
+     * @param closer the closer.
+     * @param nowMs  the time.
+     * @return the result: refused for an id already on the floor or a full floor.
+     */
+    ControlResult add(final Closer closer, final long nowMs)
+    {
+        try
+        {
+            define(pool.add(closer.id(), closer.name(), closer.uri(), closer.skills().toArray(new String[0])),
+                closer.destination());
+        }
+        catch (final IllegalArgumentException | IllegalStateException ex)
+        {
+            return refuse(ControlAction.CLOSER_ADDED, closer.id(), nowMs, ex.getMessage());
+        }
+        return apply(ControlAction.CLOSER_ADDED, closer.id(), nowMs, describe(closer));
+    }
+
+    /**
+     * Changes a logged-out closer's name, destination and skills.
+     *
+     * @param closer the closer, by its id.
+     * @param nowMs  the time.
+     * @return the result: refused for an unknown closer or one logged in.
+     */
+    ControlResult update(final Closer closer, final long nowMs)
+    {
+        final int index = pool.indexOf(closer.id());
+        if (index < 0)
+        {
+            return refuse(ControlAction.CLOSER_UPDATED, closer.id(), nowMs, "unknown closer");
+        }
+        final CloserDestination before = destinations.get(index);
+        try
+        {
+            pool.update(index, closer.name(), closer.uri(), closer.skills().toArray(new String[0]));
+        }
+        catch (final IllegalArgumentException | IllegalStateException ex)
+        {
+            return refuse(ControlAction.CLOSER_UPDATED, closer.id(), nowMs, ex.getMessage());
+        }
+        if (null != before && CloserDestination.Kind.EXTENSION == before.kind() && null != registrar &&
+            !before.equals(closer.destination()))
+        {
+            registrar.removeCredentials(before.value());
+        }
+        define(index, closer.destination());
+        return apply(ControlAction.CLOSER_UPDATED, closer.id(), nowMs, describe(closer));
+    }
+
+    /**
+     * Removes a logged-out closer from the floor.
+     *
+     * @param closerId the closer id.
+     * @param nowMs    the time.
+     * @return the result: refused for an unknown closer or one logged in.
+     */
+    ControlResult remove(final String closerId, final long nowMs)
+    {
+        final int closer = pool.indexOf(closerId);
+        if (closer < 0)
+        {
+            return refuse(ControlAction.CLOSER_REMOVED, closerId, nowMs, "unknown closer");
+        }
+        try
+        {
+            pool.remove(closer);
+        }
+        catch (final IllegalStateException ex)
+        {
+            return refuse(ControlAction.CLOSER_REMOVED, closerId, nowMs, ex.getMessage());
+        }
+        final CloserDestination destination = destinations.get(closer);
+        if (CloserDestination.Kind.EXTENSION == destination.kind() && null != registrar)
+        {
+            registrar.removeCredentials(destination.value());
+        }
+        return apply(ControlAction.CLOSER_REMOVED, closerId, nowMs, "");
+    }
+
+    /**
+     * An extension's phone registered or unregistered: its closer is paused while the phone cannot be reached (after
+     * the call in progress, if any) and available again when it registers, if that was the only reason.
+     *
+     * @param extension  the extension.
+     * @param registered true when it registered.
+     * @param nowMs      the time.
+     */
+    void phone(final String extension, final boolean registered, final long nowMs)
+    {
+        for (int closer = 0; closer < pool.size(); closer++)
+        {
+            final CloserDestination destination = destinations.get(closer);
+            if (pool.isRemoved(closer) || CloserDestination.Kind.EXTENSION != destination.kind() ||
+                !destination.value().equals(extension))
+            {
+                continue;
+            }
+            final String id = pool.id(closer);
+            journal.control(nowMs, ControlAction.CLOSER_PHONE, id, registered ? "registered" : "unregistered", true);
+            final CloserState state = pool.state(closer);
+            if (!registered && CloserState.OFFLINE != state && CloserState.PAUSED != state)
+            {
+                pause(id, PHONE_UNREGISTERED, nowMs);
+            }
+            else if (registered && CloserState.PAUSED == state && PHONE_UNREGISTERED.equals(pool.pauseReason(closer)))
+            {
+                resume(id, nowMs);
+            }
+        }
+    }
+
+    /**
      * Logs in every closer, as a campaign whose closers log in at start does.
      *
      * @param nowMs the time.
@@ -202,7 +341,7 @@ final class SalesFloor
     {
         for (int closer = 0; closer < pool.size(); closer++)
         {
-            if (CloserState.OFFLINE == pool.state(closer))
+            if (CloserState.OFFLINE == pool.state(closer) && !pool.isRemoved(closer))
             {
                 login(pool.id(closer), nowMs);
             }
@@ -230,6 +369,10 @@ final class SalesFloor
         final List<LiveState.CloserView> views = new ArrayList<>(pool.size());
         for (int closer = 0; closer < pool.size(); closer++)
         {
+            if (pool.isRemoved(closer))
+            {
+                continue;
+            }
             final CloserState state = pool.state(closer);
             long callId = 0;
             int lead = -1;
@@ -264,10 +407,45 @@ final class SalesFloor
             {
                 reason = "log out after the call";
             }
+            final CloserDestination destination = destinations.get(closer);
+            final String phone = CloserDestination.Kind.EXTENSION != destination.kind() ? "" :
+                null != registrar && registrar.registered(destination.value()) ? "registered" : "not registered";
             views.add(new LiveState.CloserView(pool.id(closer), pool.name(closer), shown, reason,
-                pool.stateSinceMs(closer), campaign, callId, lead));
+                pool.stateSinceMs(closer), campaign, callId, lead, destination.toString(), phone));
         }
         return views;
+    }
+
+    private void define(final int closer, final CloserDestination destination)
+    {
+        destinations.set(closer, destination);
+        if (CloserDestination.Kind.EXTENSION == destination.kind() && null != registrar)
+        {
+            registrar.credentials(destination.value(), destination.sipPasswordHa1());
+        }
+    }
+
+    /**
+     * @return why the closer's phone cannot be called now, or null when it can.
+     */
+    private String unreachable(final int closer)
+    {
+        final CloserDestination destination = destinations.get(closer);
+        if (CloserDestination.Kind.EXTENSION != destination.kind())
+        {
+            return null;
+        }
+        if (null == registrar)
+        {
+            return "extension " + destination.value() + " but the dialer takes no registrations";
+        }
+        return registrar.registered(destination.value()) ? null :
+            "phone not registered (extension " + destination.value() + ")";
+    }
+
+    private static String describe(final Closer closer)
+    {
+        return closer.destination() + " " + closer.skills();
     }
 
     private static String offeredState(final TransferState transfer)

@@ -34,7 +34,17 @@ public enum ControlAction
     /** The campaign stops: no new dials; it ends (unfinished) when the calls in progress end. */
     CAMPAIGN_STOP,
     /** The engine stopped dialing on its own: detail why (e.g. the trunk failed too many times in a row). */
-    DIALING_SUSPENDED;
+    DIALING_SUSPENDED,
+    /** A number taken off the do-not-call list by a user: subject the number, detail who. */
+    DO_NOT_CALL_REMOVED,
+    /** A closer added to the floor: subject the closer id, detail the closer's destination and skills. */
+    CLOSER_ADDED,
+    /** A logged-out closer's name, destination or skills changed: subject the closer id, detail the new values. */
+    CLOSER_UPDATED,
+    /** A logged-out closer removed from the floor: subject the closer id. */
+    CLOSER_REMOVED,
+    /** A closer's phone (an extension) registered or unregistered: subject the closer id, detail what happened. */
+    CLOSER_PHONE;
 
     private static final ControlAction[] VALUES = values();
 

@@ -498,7 +498,15 @@ public final class RecoveryState implements CampaignLog
             case CAMPAIGN_RESUME -> paused = false;
             case CLOSER_LOGIN, CLOSER_RESUME, CLOSER_WRAP_UP_DONE -> closerPresence.put(subject.toString(), "");
             case CLOSER_PAUSE -> closerPresence.put(subject.toString(), detail.toString());
-            case CLOSER_LOGOUT -> closerPresence.remove(subject.toString());
+            case CLOSER_LOGOUT, CLOSER_REMOVED -> closerPresence.remove(subject.toString());
+            case DO_NOT_CALL_REMOVED ->
+            {
+                final String number = subject.toString();
+                if (optOutSet.remove(number))
+                {
+                    optOuts.remove(number);
+                }
+            }
             case DO_NOT_CALL_ADDED ->
             {
                 final String number = subject.toString();

@@ -167,6 +167,35 @@ class DoNotCallListTest
     }
 
     @Test
+    void shouldKeepAManagersRemovalAndABulkAdditionAcrossARestart() throws IOException
+    {
+        final Path optOuts = dir.resolve("optouts.txt");
+
+        try (DoNotCallList list = new DoNotCallList(optOuts))
+        {
+            assertTrue(list.add(13105550100L, "keypad", 1_780_000_000_000L));
+            assertTrue(list.unblock(13105550100L));
+            assertFalse(list.unblock(13105550100L), "not on the list any more");
+            list.persistRemoval(13105550100L, "manager", 1_780_000_000_001L);
+            list.persistAll(new long[]{12125550101L, 12125550102L, 99L}, 2, "bulk.txt", 1_780_000_000_002L);
+            assertFalse(list.contains(12125550101L), "written, not yet blocked: the controller blocks");
+            assertEquals(4, Files.readAllLines(optOuts).size());
+            assertTrue(Files.readAllLines(optOuts).get(1).startsWith("-+13105550100 # removed at="));
+        }
+
+        try (DoNotCallList reopened = new DoNotCallList(optOuts))
+        {
+            assertFalse(reopened.contains(13105550100L), "the removal is kept");
+            assertTrue(reopened.contains(12125550101L));
+            assertTrue(reopened.contains(12125550102L));
+            assertEquals(1, reopened.optOutReport().removed());
+            assertEquals(0, reopened.optOutReport().errorCount());
+        }
+        assertEquals(1, new DncFileReader(E164::parse).check(optOuts).errorCount(),
+            "a removal line is an error in a file that may not remove");
+    }
+
+    @Test
     void shouldBlockAtOnceAndWriteOnlyWhenPersisted() throws IOException
     {
         final Path optOuts = dir.resolve("optouts.txt");

@@ -407,6 +407,21 @@ final class CallFlowScript
         }
 
         @Override
+        public void offer(final long callId, final int closer, final String summary)
+        {
+            check(callId);
+            lines.add("offer " + closer + " '" + summary + "' answers '" +
+                flow.answers().toString().replace('\n', ' ').trim() + "'");
+        }
+
+        @Override
+        public void offerEnded(final long callId, final int closer, final CloserResult result)
+        {
+            check(callId);
+            lines.add("offer ended " + closer + " " + result);
+        }
+
+        @Override
         public void leftPacing(final long callId)
         {
             check(callId);

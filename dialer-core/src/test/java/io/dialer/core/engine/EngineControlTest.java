@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -215,6 +216,13 @@ class EngineControlTest
                 TimeUnit.SECONDS);
             assertTrue(dncAdded.applied(), dncAdded.detail());
             assertFalse(control.addDoNotCall("555", "manager").get(WAIT_S, TimeUnit.SECONDS).applied());
+            assertTrue(control.checkDoNotCall("+12145550303").get(WAIT_S, TimeUnit.SECONDS).applied());
+            assertFalse(control.checkDoNotCall("2145550301").get(WAIT_S, TimeUnit.SECONDS).applied());
+            // a number added by mistake is taken off again, at once and for good
+            assertTrue(control.addDoNotCall("+12145550399", "manager").get(WAIT_S, TimeUnit.SECONDS).applied());
+            assertTrue(control.removeDoNotCall("+12145550399", "manager").get(WAIT_S, TimeUnit.SECONDS).applied());
+            assertFalse(control.removeDoNotCall("+12145550399", "manager").get(WAIT_S, TimeUnit.SECONDS).applied());
+            assertFalse(control.checkDoNotCall("+12145550399").get(WAIT_S, TimeUnit.SECONDS).applied());
 
             // dana logs in: the first lead is dialed, qualifies and dana is briefed; she accepts from the console
             assertTrue(control.closerLogin("dana").get(WAIT_S, TimeUnit.SECONDS).applied());
@@ -283,7 +291,9 @@ class EngineControlTest
             }
         });
         assertEquals(List.of("DO_NOT_CALL_ADDED +12145550303", "DO_NOT_CALL_ADDED 555 refused",
-            "CLOSER_LOGIN dana", "CONSOLE_ACCEPT sam refused", "CONSOLE_ACCEPT dana", "CLOSER_PAUSE dana",
+            "DO_NOT_CALL_ADDED +12145550399", "DO_NOT_CALL_REMOVED +12145550399",
+            "DO_NOT_CALL_REMOVED +12145550399 refused", "CLOSER_LOGIN dana", "CONSOLE_ACCEPT sam refused",
+            "CONSOLE_ACCEPT dana", "CLOSER_PAUSE dana",
             "CLOSER_LOGIN sam", "CONSOLE_REJECT sam", "CLOSER_RESUME dana", "CONSOLE_ACCEPT dana",
             "CAMPAIGN_PAUSE control", "CAMPAIGN_RESUME control", "CLOSER_LOGOUT sam", "CLOSER_LOGOUT sam refused"),
             controls);
@@ -427,9 +437,25 @@ class EngineControlTest
             .acceptAfterBriefing(500, 8_000).hangupAfterKeyMs(500).build());
         final Path floorJournal = dir.resolve("floor");
         final long start = ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, CHICAGO).toInstant().toEpochMilli();
+        final List<Offer> offers = new CopyOnWriteArrayList<>();
+        final List<String> offersEnded = new CopyOnWriteArrayList<>();
         try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt")))
         {
             final EngineContext floor = new EngineContext()
+                .offers(new OfferListener()
+                {
+                    @Override
+                    public void offered(final Offer offer)
+                    {
+                        offers.add(offer);
+                    }
+
+                    @Override
+                    public void ended(final String closerId, final long callId, final String result, final long atMs)
+                    {
+                        offersEnded.add(closerId + " " + result);
+                    }
+                })
                 .closers(List.of(new Closer("dana", "Dana", carrier.uri("closer-dana"), List.of("sales"))))
                 .closersLoginAtStart(false)
                 .wrapUpMs(0)
@@ -471,6 +497,17 @@ class EngineControlTest
                 assertEquals(2, homes.state().bridged());
                 assertEquals(CampaignState.Status.FINISHED, autos.state().status());
                 assertTrue(engine.isFinished());
+                // the closer's screen: who is coming, before the phone rings
+                assertEquals(4, offers.size());
+                final Offer first = offers.stream().filter(o -> o.phone().equals("+12145550401")).findFirst()
+                    .orElseThrow();
+                assertEquals("dana", first.closerId());
+                assertEquals("autos", first.campaign());
+                assertEquals("Al", first.fields().get("first_name"));
+                assertEquals(List.of(new Offer.Answer("q1", "yes")), first.answers());
+                assertEquals("Lead Al said yes", first.summary());
+                assertEquals(List.of("dana ACCEPTED", "dana ACCEPTED", "dana ACCEPTED", "dana ACCEPTED"),
+                    offersEnded);
             }
             assertEquals(List.of("+12145550401", "+12145550402"), dialed(dir.resolve("autos")));
             assertEquals(List.of("+12145550411", "+12145550412"), dialed(dir.resolve("homes")));

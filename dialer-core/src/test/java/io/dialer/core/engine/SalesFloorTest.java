@@ -5,8 +5,10 @@ package io.dialer.core.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import io.dialer.core.campaign.Closer;
+import io.dialer.core.campaign.CloserDestination;
 import io.dialer.core.journal.CampaignLog;
 import io.dialer.core.journal.ControlAction;
 import io.dialer.transfer.CloserPool;
@@ -34,8 +36,36 @@ class SalesFloorTest
             {
                 journal.add(action + " " + subject + " '" + detail + "' " + (applied ? "applied" : "refused"));
             }
-        });
+        }, new AtomicReferenceArray<>(4), null);
     private final int auto = floor.skillId("auto");
+
+    @Test
+    void shouldAddChangeAndRemoveClosersWhileLoggedOutOnly()
+    {
+        assertTrue(floor.add(new Closer("kim", "Kim", "sip:kim@pbx", List.of("home")), 10).applied());
+        assertFalse(floor.add(new Closer("kim", "Kim", "sip:kim@pbx", List.of("home")), 11).applied(), "same id");
+        assertTrue(floor.login("kim", 12).applied());
+        assertEquals(1, floor.available(floor.skillId("home")));
+        final Closer byPhone = new Closer("kim", "Kim Lee", CloserDestination.phone("+12145550199"), List.of("auto"));
+        assertFalse(floor.update(byPhone, 13).applied(), "logged in");
+        assertFalse(floor.remove("kim", 14).applied(), "logged in");
+
+        floor.logout("kim", 15);
+        assertTrue(floor.update(new Closer("kim", "Kim Lee", "sip:kim2@pbx", List.of("auto")), 16).applied());
+        final LiveState.CloserView kim = floor.views(callId -> null, campaign -> "").get(2);
+        assertEquals("Kim Lee", kim.name());
+        assertEquals("sip:kim2@pbx", kim.phone());
+        assertEquals("", kim.phoneState(), "not an extension");
+        assertTrue(floor.remove("kim", 17).applied());
+        assertEquals(2, floor.views(callId -> null, campaign -> "").size(), "a removed closer is not shown");
+        assertFalse(floor.login("kim", 18).applied(), "removed");
+        assertEquals(List.of("CLOSER_ADDED kim 'sip:kim@pbx [home]' applied",
+            "CLOSER_ADDED kim 'duplicate closer id: kim' refused", "CLOSER_LOGIN kim '' applied",
+            "CLOSER_UPDATED kim 'closer kim is AVAILABLE: log out first' refused",
+            "CLOSER_REMOVED kim 'closer kim is AVAILABLE: log out first' refused", "CLOSER_LOGOUT kim '' applied",
+            "CLOSER_UPDATED kim 'sip:kim2@pbx [auto]' applied", "CLOSER_REMOVED kim '' applied",
+            "CLOSER_LOGIN kim 'unknown closer' refused"), journal);
+    }
 
     @Test
     void shouldKeepClosersLoggedOutUntilTheyLogIn()
