@@ -178,6 +178,44 @@ final class Client
         }), contentType);
     }
 
+    /**
+     * Sends only the head of a request that announces a body of a length, over a plain socket, and reads the
+     * answer: what a server that refuses a body before reading it answers.
+     */
+    Response announce(final String method, final String path, final String contentType, final long length)
+    {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.server.port()))
+        {
+            socket.setSoTimeout(30_000);
+            final StringBuilder head = new StringBuilder()
+                .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:").append(server.server.port()).append("\r\n")
+                .append("Content-Type: ").append(contentType).append("\r\n")
+                .append("Content-Length: ").append(length).append("\r\n");
+            if (null != cookie)
+            {
+                head.append("Cookie: ").append(cookie).append("\r\nX-CSRF-Token: ").append(csrf).append("\r\n");
+            }
+            if (null != bearer)
+            {
+                head.append("Authorization: Bearer ").append(bearer).append("\r\n");
+            }
+            head.append("Origin: ").append(server.origin()).append("\r\n\r\n");
+            socket.getOutputStream().write(head.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            final String answer = new String(socket.getInputStream().readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+            final int status = Integer.parseInt(answer.substring(9, 12));
+            final String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            return new Response(status, java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true),
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
     Response send(
         final String method, final String path, final HttpRequest.BodyPublisher body, final String contentType)
     {

@@ -43,7 +43,8 @@ final class TestServer implements AutoCloseable
 
     static TestServer start(final Path dir, final Consumer<DialerServer.Context> settings)
     {
-        return start(dir, settings, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+        return start(dir, settings, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build());
     }
 
     static TestServer start(final Path dir, final Consumer<DialerServer.Context> settings, final HttpClient http)
