@@ -117,7 +117,8 @@ final class RequestPipeline
         }
         if (!rules.contains(Access.AUTHENTICATED) && !rules.contains(principal.role()))
         {
-            throw ApiException.forbidden("a " + principal.role().json() + " may not do this");
+            throw ApiException.forbidden((Role.ADMIN == principal.role() ? "an " : "a ") + principal.role().json() +
+                " may not do this");
         }
         if (stateChanging && Principal.Via.SESSION == principal.via())
         {
@@ -261,16 +262,9 @@ final class RequestPipeline
     private void after(final Context ctx)
     {
         final Long started = ctx.attribute(STARTED_ATTRIBUTE);
-        String route;
-        try
-        {
-            route = ctx.endpoint().path;
-        }
-        catch (final RuntimeException ex)
-        {
-            route = "";
-        }
-        if (null == route || route.isEmpty() || "*".equals(route))
+        final io.javalin.router.Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        String route = null == matched ? "" : matched.path;
+        if (route.isEmpty() || "*".equals(route))
         {
             route = ctx.statusCode() < 400 ? "static" : "unmatched";
         }
