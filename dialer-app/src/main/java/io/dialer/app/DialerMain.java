@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         RunCommand.class,
         ReportCommand.class,
+        ServeCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class DialerMain implements Runnable

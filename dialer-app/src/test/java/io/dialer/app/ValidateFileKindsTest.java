@@ -160,7 +160,7 @@ class ValidateFileKindsTest
         final Path examples = ValidateCommandTest.examples();
         final Path script = dir.resolve("script.yaml");
         Files.writeString(script, Files.readString(examples.resolve("auto-insurance.yaml")).replace(
-            "prompt: \"Hello, this is", "prompt: \"Hello {lead.first_name}, this is"));
+            "{lead.first_name|there}", "{lead.first_name}"));
         final Path leads = dir.resolve("leads.csv");
         Files.writeString(leads, "phone,firstname,city\n2145550123,Ana,Dallas\n");
 

@@ -1,0 +1,250 @@
+/*
+ * Dialer command line.
+ */
+package io.dialer.app;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import io.dialer.server.DialerServer;
+import io.dialer.server.auth.PasswordHasher;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dialer serve --data DIR}: the dialer as one long-running server (JSON API, {@code /metrics}, the consoles'
+ * pages) until interrupted; SIGTERM or Ctrl-C closes it cleanly. {@code dialer serve --init --data DIR --admin NAME}
+ * creates the first admin, the password read from the console (twice) or from standard input (one line).
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Serve the dialer's API, metrics and consoles until interrupted.",
+        "First create the first admin: dialer serve --init --data DIR --admin NAME (the password is read from the " +
+            "console, or one line of standard input)."
+    })
+public final class ServeCommand implements Callable<Integer>
+{
+    /**
+     * Exit code after a clean stop or a successful init.
+     */
+    public static final int OK = 0;
+
+    /**
+     * Exit code when the server cannot start or the init is refused.
+     */
+    public static final int FAILED = 1;
+
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private volatile DialerServer running;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR",
+        description = "The data directory (uploads, users, tokens, campaigns' journals); created when missing.")
+    private Path data;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = DialerServer.Context.HOST_DEFAULT,
+        description = "The address to bind (default: ${DEFAULT-VALUE}, this machine only).")
+    private String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + DialerServer.Context.PORT_DEFAULT,
+        description = "The port (default: ${DEFAULT-VALUE}; 0 for any free port).")
+    private int port;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+        description = "Serve HTTPS with this PKCS12 keystore (see docs/api.md to make one with keytool).")
+    private Path tlsKeystore;
+
+    @Option(names = "--tls-password-file", paramLabel = "FILE",
+        description = "A file whose first line is the keystore's password.")
+    private Path tlsPasswordFile;
+
+    @Option(names = "--init", description = "Create the first admin (--admin NAME) and exit.")
+    private boolean init;
+
+    @Option(names = "--admin", paramLabel = "NAME", description = "The first admin's name, with --init.")
+    private String admin;
+
+    /**
+     * Serves until interrupted, or creates the first admin.
+     *
+     * @return {@link #OK} or {@link #FAILED}.
+     */
+    @Override
+    public Integer call()
+    {
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
+        final DialerServer.Context ctx = new DialerServer.Context().dataDir(data).host(host).port(port);
+        if (null != tlsKeystore || null != tlsPasswordFile)
+        {
+            ctx.tls(tlsKeystore, tlsPasswordFile);
+        }
+        try
+        {
+            return init ? init(ctx, out, err) : serve(ctx, out, err);
+        }
+        catch (final IllegalStateException | IOException ex)
+        {
+            err.println("dialer serve: " + ex.getMessage());
+            err.flush();
+            return FAILED;
+        }
+    }
+
+    private int init(final DialerServer.Context ctx, final PrintWriter out, final PrintWriter err)
+        throws IOException
+    {
+        if (null == admin)
+        {
+            err.println("dialer serve --init: name the first admin with --admin NAME");
+            err.flush();
+            return FAILED;
+        }
+        final String password = readPassword(err);
+        if (null == password)
+        {
+            return FAILED;
+        }
+        DialerServer.initAdmin(ctx, admin, password);
+        out.println("created the admin '" + admin + "' in " + data.toAbsolutePath().normalize() +
+            "; start the server with: dialer serve --data " + data);
+        out.flush();
+        return OK;
+    }
+
+    private String readPassword(final PrintWriter err) throws IOException
+    {
+        final Console console = System.console();
+        if (null != console)
+        {
+            final char[] first = console.readPassword("Password for %s (at least %d characters): ", admin,
+                PasswordHasher.MIN_LENGTH);
+            final char[] again = console.readPassword("Again: ");
+            if (null == first || null == again || !Arrays.equals(first, again))
+            {
+                err.println("dialer serve --init: the passwords differ; nothing created");
+                err.flush();
+                return null;
+            }
+            return check(new String(first), err);
+        }
+        final String line = new BufferedReader(new InputStreamReader(stdin(), StandardCharsets.UTF_8)).readLine();
+        if (null == line)
+        {
+            err.println("dialer serve --init: no password on standard input; nothing created");
+            err.flush();
+            return null;
+        }
+        return check(line, err);
+    }
+
+    private static String check(final String password, final PrintWriter err)
+    {
+        final String problem = PasswordHasher.problem(password);
+        if (null != problem)
+        {
+            err.println("dialer serve --init: " + problem + "; nothing created");
+            err.flush();
+            return null;
+        }
+        return password;
+    }
+
+    private int serve(final DialerServer.Context ctx, final PrintWriter out, final PrintWriter err)
+        throws IOException
+    {
+        final DialerServer server = new DialerServer(ctx);
+        try
+        {
+            server.start();
+        }
+        catch (final RuntimeException ex)
+        {
+            server.close();
+            throw ex;
+        }
+        running = server;
+        final Thread hook = new Thread(this::stop, "dialer-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        if (!ctx.tls() && !isLoopback(ctx.host()))
+        {
+            err.println("warning: serving plain HTTP on " + ctx.host() + ": passwords and session cookies cross " +
+                "the network unencrypted; use --tls-keystore and --tls-password-file");
+            err.flush();
+        }
+        out.println("dialer serving " + server.url() + " (data " + server.storage().root() + "); Ctrl-C stops");
+        out.flush();
+        try
+        {
+            stop.await();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        finally
+        {
+            server.close();
+            try
+            {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+            catch (final IllegalStateException ex)
+            {
+                // the JVM is shutting down: the hook is what stopped us
+            }
+        }
+        out.println("dialer stopped");
+        out.flush();
+        return OK;
+    }
+
+    /**
+     * Stops a server started by {@link #call()}: what SIGTERM and Ctrl-C do; the server is closed before
+     * {@code call()} returns.
+     */
+    void stop()
+    {
+        stop.countDown();
+        final DialerServer server = running;
+        if (null != server && Thread.currentThread().getName().equals("dialer-serve-shutdown"))
+        {
+            server.close();
+        }
+    }
+
+    /**
+     * The running server, once it serves.
+     *
+     * @return the server, or null.
+     */
+    DialerServer running()
+    {
+        return running;
+    }
+
+    InputStream stdin()
+    {
+        return System.in;
+    }
+
+    private static boolean isLoopback(final String host)
+    {
+        return "localhost".equalsIgnoreCase(host) || host.startsWith("127.") || "::1".equals(host) ||
+            "[::1]".equals(host);
+    }
+}

@@ -1,0 +1,1 @@
+window.testlib = "1.0.0";
