@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The dialer's pipeline, assembled from an {@link EngineContext}: one event ring (SIP, media, effects feedback and control
  * events in; the call controller and the input journal consume it in parallel) and one command ring (the
- * controller's output; the two effects lanes and the decision journal consume it in parallel). It runs any number
- * of campaigns at once over one sales floor: those of the context start with it, others are started while it runs
+ * controller's output; the decision journal consumes it first, then the two effects lanes in parallel, so nothing is
+ * done that the journal does not hold). It runs any number of campaigns at once over one sales floor: those of the
+ * context start with it, others are started while it runs
  * ({@link #startCampaign(CampaignContext)}). Each campaign has its own journal directory: when it already holds a
  * journal, the campaign resumes from it; the engine's own journal (the floor's records) resumes the closers'
  * presence. {@link #control()} is the one seam through which users act on the running engine and read its state.
@@ -76,7 +77,7 @@ public final class DialerEngine implements AutoCloseable
             threads("dialer-controller", "dialer-journal-events"),
             ProducerType.MULTI, new TimeoutBlockingWaitStrategy(1, TimeUnit.MILLISECONDS));
         commandDisruptor = new Disruptor<>(Command::new, ctx.ringSize(),
-            threads("dialer-effects-leads", "dialer-effects-closers", "dialer-journal-decisions"),
+            threads("dialer-journal-decisions", "dialer-effects-leads", "dialer-effects-closers"),
             ProducerType.SINGLE, new BlockingWaitStrategy());
         events = new EventProxy(eventDisruptor.getRingBuffer());
         control = new EngineControl(events, new LiveState(ctx.clock().time(), 0, 0, List.of(), List.of()));
@@ -90,10 +91,11 @@ public final class DialerEngine implements AutoCloseable
         };
         final Effects.LeadLegs leadLegs = new Effects.LeadLegs(1 << ctx.capacityBits());
         final AtomicReferenceArray<CloserDestination> destinations = new AtomicReferenceArray<>(ctx.maxClosers());
-        commandDisruptor.handleEventsWith(
+        // write-ahead: a command reaches the effects lanes only once every record before it is in the journal, so a
+        // dial a crash interrupts is always in the journal (recovery charges it) and never made twice unrecorded
+        commandDisruptor.handleEventsWith(decisionJournal).then(
             new Effects(Effects.Lane.LEADS, leadLegs, ctx, contexts, destinations, events),
-            new Effects(Effects.Lane.CLOSERS, leadLegs, ctx, contexts, destinations, events),
-            decisionJournal);
+            new Effects(Effects.Lane.CLOSERS, leadLegs, ctx, contexts, destinations, events));
 
         commands = new CommandProxy(commandDisruptor.getRingBuffer());
         final List<CallController.CampaignStart> initial = new ArrayList<>();
