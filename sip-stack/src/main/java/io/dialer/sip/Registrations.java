@@ -28,10 +28,12 @@ import java.util.regex.Pattern;
  * password learns nothing.</li>
  * <li>A nonce we did not sign (forged, or from before a restart): a fresh 401, not counted as a failure. A nonce older
  * than the nonce lifetime with a right digest: 401 {@code stale=true}, not counted.</li>
- * <li>Failures, counted per source address: a wrong digest or realm (401 with a fresh nonce), an unknown extension or
- * a user name that is not the To user (403). The failure that reaches {@code maxFailures} within
- * {@code failureWindowMs} of the source's first one is answered 403, and so is every REGISTER from that source until
- * the window ends. At most {@code sourcesTracked} sources are remembered, least recently seen dropped first.</li>
+ * <li>Failures: a wrong digest or realm (401 with a fresh nonce) counts against the extension from that source
+ * address (password guessing), an unknown extension or a user name that is not the To user (403) against the source
+ * address (scanning). The failure that reaches {@code maxFailures} within {@code failureWindowMs} of the first one is
+ * answered 403, and so is every REGISTER for that extension from that address (or every REGISTER from that address,
+ * for scanning) until the window ends: one phone with a wrong password does not lock out the other phones behind the
+ * same address. At most {@code sourcesTracked} sources are remembered, least recently seen dropped first.</li>
  * <li>Authenticated: the Contact's {@code expires} parameter, else the Expires header, else the default interval;
  * 0 removes the binding when it is this Contact; {@code Contact: *} removes it whatever it is; a non-zero interval
  * under {@code minExpiresS} is answered 423 with Min-Expires; above {@code maxExpiresS} it is capped; the 200 lists the
@@ -127,7 +129,8 @@ final class Registrations
      */
     RegisterOutcome register(final RegisterRequest request, final long nowMs)
     {
-        if (blocked(request.source(), nowMs))
+        final String guesses = request.source() + "/" + request.toUser();
+        if (blocked(request.source(), nowMs) || blocked(guesses, nowMs))
         {
             return RegisterOutcome.forbidden(TOO_MANY_FAILURES);
         }
@@ -167,7 +170,9 @@ final class Registrations
             credentials.qop(), credentials.nc(), credentials.cnonce());
         if (!realm.equals(credentials.realm()) || !sameHex(expected, credentials.response()))
         {
-            return failed(request.source(), nowMs) ?
+            // wrong passwords count against this extension from this address: one phone with a wrong password
+            // does not lock out the other phones behind the same address (an office's NAT)
+            return failed(guesses, nowMs) ?
                 RegisterOutcome.forbidden(TOO_MANY_FAILURES) : RegisterOutcome.challenge(nonce(nowMs), false);
         }
         if (NONCE_STALE == nonceAge)

@@ -111,6 +111,9 @@ final class RegistrationsTest
         assertEquals(403, registrations.register(request().build(), T0 + MAX_FAILURES + 2).status(),
             "even without credentials");
         assertEquals(200, register(request().source("192.0.2.11"), T0 + 10).status(), "other sources are not refused");
+        registrations.credentials("1002", Registrar.ha1("1002", REALM, "other"));
+        assertEquals(200, register(request().user("1002").username("1002").password("other"), T0 + 11).status(),
+            "nor other extensions behind the same address");
         assertEquals(403, register(request().cseqStep(), T0 + WINDOW_MS).status(), "the window is from the first");
         assertEquals(200, register(request().cseqStep(), T0 + 1 + WINDOW_MS).status(), "until the window ends");
     }
