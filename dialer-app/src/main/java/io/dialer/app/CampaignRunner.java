@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import io.dialer.core.compliance.Disposition;
 import io.dialer.core.engine.DialerEngine;
@@ -57,69 +58,104 @@ final class CampaignRunner
         final EngineContext ctx, final Path reportFile, final long timeoutMs, final PrintWriter out,
         final PrintWriter err) throws IOException, InterruptedException
     {
+        final Path journalDir = ctx.campaigns().get(0).journalDir();
+        final boolean finished;
+        try (DialerEngine engine = DialerEngine.start(ctx))
+        {
+            finished = watch(engine.campaigns().get(0), () -> ctx.clock().time(), timeoutMs, out, err);
+        }
+        return finish(finished, journalDir, reportFile, out);
+    }
+
+    /**
+     * Follows a running campaign to its end: a progress line, trunk problems on {@code err} as they happen; when the
+     * engine suspends dialing (the trunk kept failing) or the time limit passes, the run is stopped and says why.
+     *
+     * @param campaign  the campaign.
+     * @param clock     the engine's clock, for the progress line.
+     * @param timeoutMs the most the campaign may take; 0 for no limit.
+     * @param out       where the progress goes.
+     * @param err       where problems go.
+     * @return true when the campaign finished, false when it was stopped.
+     * @throws InterruptedException when interrupted.
+     */
+    static boolean watch(
+        final RunningCampaign campaign, final LongSupplier clock, final long timeoutMs, final PrintWriter out,
+        final PrintWriter err) throws InterruptedException
+    {
         final boolean console = null != System.console();
         final long deadline = timeoutMs > 0 ? System.currentTimeMillis() + timeoutMs : Long.MAX_VALUE;
         boolean finished;
         String stopped = null;
-        final Path journalDir = ctx.campaigns().get(0).journalDir();
-        try (DialerEngine engine = DialerEngine.start(ctx))
+        out.printf("campaign run %d, journal %s%n", campaign.run(), campaign.journalDir());
+        out.flush();
+        long lastLine = 0;
+        String lastTrunkProblem = "";
+        do
         {
-            final RunningCampaign campaign = engine.campaigns().get(0);
-            out.printf("campaign run %d, journal %s%n", campaign.run(), journalDir);
-            out.flush();
-            long lastLine = 0;
-            String lastTrunkProblem = "";
-            do
+            finished = campaign.awaitFinished(console ? 200 : PROGRESS_INTERVAL_MS, TimeUnit.MILLISECONDS);
+            final long now = System.currentTimeMillis();
+            final CampaignState state = null == campaign.state() ? EMPTY : campaign.state();
+            if (!state.trunkProblem().isEmpty() && !state.trunkProblem().equals(lastTrunkProblem))
             {
-                finished = engine.awaitFinished(console ? 200 : PROGRESS_INTERVAL_MS, TimeUnit.MILLISECONDS);
-                final long now = System.currentTimeMillis();
-                final CampaignState state = null == campaign.state() ? EMPTY : campaign.state();
-                if (!state.trunkProblem().isEmpty() && !state.trunkProblem().equals(lastTrunkProblem))
-                {
-                    lastTrunkProblem = state.trunkProblem();
-                    err.println((console ? "\n" : "") + "trunk failure: " + lastTrunkProblem +
-                        " (the lead keeps its attempt)");
-                    err.flush();
-                }
-                if (console)
-                {
-                    out.print('\r' + progress(campaign.stats(), ctx.clock().time()));
-                    out.flush();
-                }
-                else if (now - lastLine >= 5 * PROGRESS_INTERVAL_MS || finished)
-                {
-                    out.println(progress(campaign.stats(), ctx.clock().time()));
-                    out.flush();
-                    lastLine = now;
-                }
-                if (CampaignState.Status.SUSPENDED == state.status() && null == stopped)
-                {
-                    stopped = "dialing suspended: " + state.reason();
-                }
-                else if (now >= deadline && null == stopped)
-                {
-                    stopped = "the time limit passed";
-                }
-                if (null != stopped && !finished)
-                {
-                    break;
-                }
+                lastTrunkProblem = state.trunkProblem();
+                err.println((console ? "\n" : "") + "trunk failure: " + lastTrunkProblem +
+                    " (the lead keeps its attempt)");
+                err.flush();
             }
-            while (!finished);
             if (console)
             {
-                out.println();
+                out.print('\r' + progress(campaign.stats(), clock.getAsLong()));
+                out.flush();
             }
-            if (!finished)
+            else if (now - lastLine >= 5 * PROGRESS_INTERVAL_MS || finished)
             {
-                err.println("campaign stopped: " + stopped + "; calls in progress finish, the journal keeps every " +
-                    "decision, and running the same command again resumes the campaign");
-                err.flush();
-                campaign.stop(stopped);
-                engine.awaitFinished(60, TimeUnit.SECONDS);
+                out.println(progress(campaign.stats(), clock.getAsLong()));
+                out.flush();
+                lastLine = now;
+            }
+            if (CampaignState.Status.SUSPENDED == state.status() && null == stopped)
+            {
+                stopped = "dialing suspended: " + state.reason();
+            }
+            else if (now >= deadline && null == stopped)
+            {
+                stopped = "the time limit passed";
+            }
+            if (null != stopped && !finished)
+            {
+                break;
             }
         }
+        while (!finished);
+        if (console)
+        {
+            out.println();
+        }
+        if (!finished)
+        {
+            err.println("campaign stopped: " + stopped + "; calls in progress finish, the journal keeps every " +
+                "decision, and running the same command again resumes the campaign");
+            err.flush();
+            campaign.stop(stopped);
+            campaign.awaitFinished(60, TimeUnit.SECONDS);
+        }
+        return finished;
+    }
 
+    /**
+     * The report of a campaign's journal: printed as a table and written as JSON.
+     *
+     * @param finished   whether the campaign finished.
+     * @param journalDir its journal.
+     * @param reportFile where to write the JSON.
+     * @param out        where the table goes.
+     * @return the report, or null when the campaign did not finish.
+     * @throws IOException when the report cannot be written.
+     */
+    static CampaignReport finish(
+        final boolean finished, final Path journalDir, final Path reportFile, final PrintWriter out) throws IOException
+    {
         final CampaignReport report = report(journalDir);
         ReportTable.print(report, out);
         try (Writer writer = Files.newBufferedWriter(reportFile, StandardCharsets.UTF_8))

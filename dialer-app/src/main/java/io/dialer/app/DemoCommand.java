@@ -18,6 +18,10 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.dialer.core.campaign.CampaignFile;
 import io.dialer.core.campaign.CampaignLoader;
@@ -26,20 +30,23 @@ import io.dialer.core.campaign.ClosersFile;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.core.compliance.DoNotCallList;
 import io.dialer.sim.demo.DemoPopulation;
+import io.dialer.core.campaign.Closer;
 import io.dialer.core.engine.CampaignClock;
-import io.dialer.core.engine.CampaignContext;
-import io.dialer.core.engine.CampaignSetup;
-import io.dialer.core.engine.EngineContext;
-import io.dialer.core.engine.PromptBook;
-import io.dialer.core.lead.LeadList;
-import io.dialer.core.lead.LeadListReader;
+import io.dialer.core.engine.RunningCampaign;
 import io.dialer.core.report.CampaignReport;
+import io.dialer.server.DialerServer;
+import io.dialer.server.Json;
+import io.dialer.server.auth.Secrets;
+import io.dialer.server.floor.CampaignStore;
+import io.dialer.server.floor.CloserStore;
+import io.dialer.server.floor.Floor;
 import io.dialer.media.MediaEngine;
 import io.dialer.media.TextToSpeech;
 import io.dialer.sim.SimulatedCarrier;
 import io.dialer.sip.SipStack;
-import io.dialer.transfer.TransferConfiguration;
 import org.agrona.concurrent.SystemEpochClock;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,6 +90,14 @@ public final class DemoCommand implements Callable<Integer>
         description = "Ring timeout of lead calls, at least 15 (default: the campaign's).")
     private int ringTimeoutS;
 
+    @Option(names = "--console-port", paramLabel = "PORT",
+        description = "The console's port on 127.0.0.1 (default: any free one, printed).")
+    private int consolePort;
+
+    @Option(names = "--keep-serving",
+        description = "Keep the console up after the campaign ends, until Ctrl-C.")
+    private boolean keepServing;
+
     @Option(names = "--timeout-minutes", paramLabel = "M",
         description = "Stop dialing after this long (default: ${DEFAULT-VALUE}).")
     private int timeoutMinutes = 30;
@@ -121,41 +136,112 @@ public final class DemoCommand implements Callable<Integer>
                 .allowedPeer(loopback.getHostAddress()).mediaContext(new MediaEngine.Context().bindAddress(loopback)));
             SipStack dialer = SipStack.launch(new SipStack.Context()
                 .bindAddress(loopback).port(0).threadPoolSize(4).userAgent("dialer")
-                .outboundProxy(carrier.proxyUri()).mediaContext(new MediaEngine.Context().bindAddress(loopback)));
-            DoNotCallList dnc = new DoNotCallList(work.resolve("opt-outs.txt"));
-            PromptBook prompts = PromptBook.of(tts, campaign))
+                .outboundProxy(carrier.proxyUri()).mediaContext(new MediaEngine.Context().bindAddress(loopback))))
         {
             final DemoPopulation population = DemoPopulation.create(seed, leads, closers)
                 .install(carrier, work, tts);
             out.println(population.describe());
-            final LeadList list = new LeadListReader(campaign.defaultRegion()).read(population.leadsCsv());
-            final ClosersFile closersFile = ClosersFile.load(population.closersYaml());
             final long startMs = demoStart();
             out.println("demo clock: " + ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(startMs), DEMO_ZONE) +
                 " (the calling window applies to it; idle time before retries is skipped, calls run in real time)");
             out.flush();
-
-            final CampaignContext run = CampaignSetup.campaign(campaign, list, dnc)
-                .trunkHost(loopback.getHostAddress() + ":" + carrier.stack().port())
-                .transfer(new TransferConfiguration.Context()
-                    .wrapUpMs(1_000).introduction(false).ringTimeoutMs(10_000).maxAttempts(8))
-                .prompts(prompts)
-                .journalDir(work.resolve("journal"));
-            if (ringTimeoutS > 0)
-            {
-                run.ringTimeoutMs(ringTimeoutS * 1_000L);
-            }
-            final EngineContext config = CampaignSetup.engine(campaign, dnc,
-                    new CampaignClock(SystemEpochClock.INSTANCE, startMs), true)
-                .closers(closersFile.closers())
-                .wrapUpMs(1_000)
-                .stacks(dialer)
-                .journalDir(work.resolve("journal"))
-                .campaign(run);
-            final CampaignReport report = CampaignRunner.run(config, work.resolve("report.json"),
-                timeoutMinutes * 60_000L, out, spec.commandLine().getErr());
-            return check(population, report, dnc, out) ? 0 : 1;
+            return runOnTheFloor(campaign, population, work, dialer, carrier, tts, startMs, out) ? 0 : 1;
         }
+    }
+
+    /**
+     * The demo campaign as {@code dialer serve} runs one: on a floor with a console a person can watch (printed
+     * with a sign-in), made and started through the floor's campaigns, its closers logged in.
+     */
+    private boolean runOnTheFloor(
+        final CampaignFile campaign, final DemoPopulation population, final Path work, final SipStack dialer,
+        final SimulatedCarrier carrier, final TextToSpeech tts, final long startMs, final PrintWriter out)
+        throws Exception
+    {
+        final Path data = work.resolve("server");
+        final String password = Secrets.next().substring(0, 16); // random, printed: no default password
+        final DialerServer.Context serverContext = new DialerServer.Context().dataDir(data).port(consolePort);
+        DialerServer.initAdmin(serverContext, "demo", password);
+        final CloserStore closerStore = new CloserStore(data);
+        for (final Closer closer : ClosersFile.load(population.closersYaml()).closers())
+        {
+            closerStore.put(closer);
+        }
+        final CampaignClock clock = new CampaignClock(SystemEpochClock.INSTANCE, startMs);
+        try (Floor floor = Floor.open(new Floor.Context().dataDir(data).stacks(dialer).tts(tts).clock(clock, true)
+            .wrapUpMs(1_000).zone(DEMO_ZONE).region(campaign.defaultRegion())))
+        {
+            floor.routes().forEach(serverContext::addRoutes);
+            try (DialerServer server = new DialerServer(serverContext).start())
+            {
+                floor.metrics(server.registry());
+                out.println("demo: console " + server.url() + " (sign in as demo, password " + password + ")");
+                out.flush();
+                for (final Closer closer : closerStore.list())
+                {
+                    floor.engine().control().closerLogin(closer.id()).get(10, TimeUnit.SECONDS);
+                }
+                final CampaignStore.Campaign made = floor.campaigns().create(campaign.name(), "demo",
+                    population.leadsCsv(), "demo", campaign.scriptFile(), settings(campaign, carrier), "demo",
+                    java.time.Instant.now().toString());
+                floor.start(made.id());
+                final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+                RunningCampaign running = floor.handle(made.id());
+                while (null == running && System.nanoTime() < deadline &&
+                    CampaignStore.State.FAILED != floor.campaigns().find(made.id()).state())
+                {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // its prompts are being rendered
+                    running = floor.handle(made.id());
+                }
+                if (null == running)
+                {
+                    out.println("demo: the campaign did not start: " + floor.campaigns().find(made.id()).reason());
+                    out.flush();
+                    return false;
+                }
+                final boolean finished = CampaignRunner.watch(running, clock::time, timeoutMinutes * 60_000L, out,
+                    spec.commandLine().getErr());
+                final CampaignReport report = CampaignRunner.finish(finished, running.journalDir(),
+                    work.resolve("report.json"), out);
+                final boolean ok = check(population, report, floor.doNotCall(), out);
+                if (keepServing)
+                {
+                    out.println("demo: the console stays up at " + server.url() + " until Ctrl-C");
+                    out.flush();
+                    new java.util.concurrent.CountDownLatch(1).await();
+                }
+                return ok;
+            }
+        }
+    }
+
+    /**
+     * The demo campaign's settings as {@code dialer serve} takes them: the campaign file's keys but those that are
+     * the server's (closers, their login, the do-not-call list) and the files; the trunk is the simulated carrier;
+     * the closers' ring timeout and attempts suit simulated closers.
+     */
+    private ObjectNode settings(final CampaignFile campaign, final SimulatedCarrier carrier) throws IOException
+    {
+        final Path file = campaign.scriptFile().toAbsolutePath().getParent().resolve("demo-campaign.yaml");
+        final Object yaml = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
+        final ObjectNode settings = Json.mapper().valueToTree(yaml);
+        for (final String key : List.of("name", "script", "leads", "closers", "closers_login", "dnc"))
+        {
+            settings.remove(key);
+        }
+        final ObjectNode trunk = (ObjectNode)settings.get("trunk");
+        trunk.put("uri", "sip:carrier@" + carrier.stack().localAddress().getHostString() + ":" +
+            carrier.stack().port());
+        trunk.remove("outbound_proxy");
+        final ObjectNode transfer = settings.has("transfer") ? (ObjectNode)settings.get("transfer") :
+            settings.putObject("transfer");
+        transfer.put("closer_ring_timeout", "10s").put("max_closer_attempts", 8).put("introduction", false)
+            .put("wrap_up", "1s");
+        if (ringTimeoutS > 0)
+        {
+            settings.put("ring_timeout", ringTimeoutS + "s");
+        }
+        return settings;
     }
 
     private static boolean check(

@@ -197,7 +197,8 @@ class ServeCrashTest
         }
         for (final long callId : callIds)
         {
-            assertEquals(1, dispositions.getOrDefault(callId, 0), journal + ": call " + callId + " has one disposition");
+            assertEquals(1, dispositions.getOrDefault(callId, 0),
+                journal + ": call " + callId + " has one disposition");
         }
     }
 
