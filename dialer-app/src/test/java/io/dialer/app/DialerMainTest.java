@@ -56,8 +56,15 @@ class DialerMainTest
         assertTrue(demo.contains("demo: every disposition matches the simulated population"), demo);
         assertTrue(Files.exists(dir.resolve("report.json")), "report.json written");
 
+        final Path journal;
+        try (java.util.stream.Stream<Path> campaigns = Files.list(dir.resolve("server").resolve("campaigns")))
+        {
+            journal = campaigns.filter(Files::isDirectory).findFirst().orElseThrow().resolve("journal");
+        }
+        assertTrue(demo.contains("journal " + journal), "the demo names its journal: " + demo);
+        assertTrue(demo.contains("demo: console http://127.0.0.1:"), "the demo serves its console: " + demo);
         out.getBuffer().setLength(0);
-        assertEquals(0, run("report", dir.resolve("journal").toString()), err.toString());
+        assertEquals(0, run("report", journal.toString()), err.toString());
         final String table = out.toString();
         for (final String line : new String[]{"TRANSFERRED", "MESSAGE_LEFT", "OPTED_OUT", "BUSY", "NO_ANSWER"})
         {
@@ -65,7 +72,7 @@ class DialerMainTest
         }
 
         out.getBuffer().setLength(0);
-        assertEquals(0, run("report", "--json", dir.resolve("journal").toString()), err.toString());
+        assertEquals(0, run("report", "--json", journal.toString()), err.toString());
         assertEquals(Files.readString(dir.resolve("report.json")).trim(), out.toString().trim(),
             "the report rebuilt from the journal is the one the run wrote");
     }

@@ -34,9 +34,9 @@ import io.dialer.media.Prompt;
 import io.dialer.media.TextToSpeech;
 import io.dialer.server.DialerServer;
 import io.dialer.sim.PhoneScript;
+import io.dialer.sim.QuickCalls;
 import io.dialer.sim.SimulatedCall;
 import io.dialer.sim.SimulatedCarrier;
-import io.dialer.sim.Tones;
 import io.dialer.sip.SipStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -53,17 +53,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ServeCrashTest
 {
-    private static final String SCRIPT = String.join("\n",
-        "lead_fields: [first_name]",
-        "opt_out: { key: '*', prompt: Goodbye. }",
-        "defaults: { retries: 0, timeout_ms: 6000, on_no_input: silent, on_invalid: silent }",
-        "greeting: { prompt: Hi., next: q1 }",
-        "questions:",
-        "  q1: { prompt: Press one., choices: { '1': yes }, next: win }",
-        "outcomes:",
-        "  win: { type: qualified, skill: sales, prompt: Hold please., summary: 'Lead {lead.first_name} said yes' }",
-        "  silent: { type: disqualified, prompt: Bye., reason: no answer }",
-        "");
+    private static final String SCRIPT = QuickCalls.SCRIPT;
     private static final String PASSWORD = "crash-test-password";
     private static final int LEADS = 10;
     private static final long WAIT_MS = 90_000;
@@ -76,8 +66,7 @@ class ServeCrashTest
         final Path data = dir.resolve("data");
         DialerServer.initAdmin(new DialerServer.Context().dataDir(data), "admin", PASSWORD);
         final TextToSpeech tts = new TextToSpeech();
-        final Prompt hello = Prompt.fromPcm("hello", Tones.concat(Tones.noise(300, 30, 3),
-            tts.render("Hello?").samples(), Tones.noise(4_000, 30, 4)));
+        final Prompt hello = QuickCalls.hello(tts);
         final InetAddress loopback = InetAddress.getLoopbackAddress();
         try (SimulatedCarrier carrier = SimulatedCarrier.launch(new SipStack.Context().bindAddress(loopback)
             .port(0).threadPoolSize(4).allowedPeer(loopback.getHostAddress()).userAgent("carrier")
@@ -214,9 +203,7 @@ class ServeCrashTest
             final String number = "+121455506" + (10 + i);
             numbers.add(number);
             final int kind = i % LEADS;
-            carrier.script(number, kind < 3 ?
-                PhoneScript.builder().answerAfterMs(100).play(hello, 0, false).answerWhenAsked(List.of("1"), 800)
-                    .hangupAfterMs(60_000).build() :
+            carrier.script(number, kind < 3 ? QuickCalls.qualifies(hello) :
                 kind < 7 ? PhoneScript.builder().answerAfterMs(300).play(hello, 0, false).hangupAfterMs(2_500).build() :
                 PhoneScript.builder().busy().build());
         }

@@ -174,7 +174,8 @@ class ValidateFileKindsTest
             out.toString());
 
         // with a fallback the column is not needed: a lead without it hears the fallback
-        Files.writeString(script, Files.readString(script).replace("{lead.first_name}", "{lead.first_name|there}"));
+        Files.writeString(script, Files.readString(script).replace("Hello {lead.first_name},",
+            "Hello {lead.first_name|there},"));
         out.getBuffer().setLength(0);
         assertEquals(0, run("validate", script.toString(), leads.toString()), out.toString());
     }

@@ -20,9 +20,9 @@ import io.dialer.media.Prompt;
 import io.dialer.media.TextToSpeech;
 import io.dialer.server.floor.Floor;
 import io.dialer.sim.PhoneScript;
+import io.dialer.sim.QuickCalls;
 import io.dialer.sim.SimulatedCall;
 import io.dialer.sim.SimulatedCarrier;
-import io.dialer.sim.Tones;
 import io.dialer.sip.SipStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,17 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FloorApiTest
 {
-    static final String SCRIPT = String.join("\n",
-        "lead_fields: [first_name]",
-        "opt_out: { key: '*', prompt: Goodbye. }",
-        "defaults: { retries: 0, timeout_ms: 6000, on_no_input: silent, on_invalid: silent }",
-        "greeting: { prompt: Hi., next: q1 }",
-        "questions:",
-        "  q1: { prompt: Press one., choices: { '1': yes }, next: win }",
-        "outcomes:",
-        "  win: { type: qualified, skill: sales, prompt: Hold please., summary: 'Lead {lead.first_name} said yes' }",
-        "  silent: { type: disqualified, prompt: Bye., reason: no answer }",
-        "");
+    static final String SCRIPT = QuickCalls.SCRIPT;
     private static final long WAIT_MS = 60_000;
 
     private final TextToSpeech tts = new TextToSpeech();
@@ -74,8 +64,7 @@ class FloorApiTest
         dialer = SipStack.launch(new SipStack.Context().bindAddress(loopback).port(0).threadPoolSize(2)
             .userAgent("dialer").outboundProxy(carrier.proxyUri())
             .mediaContext(new MediaEngine.Context().bindAddress(loopback)));
-        hello = Prompt.fromPcm("hello", Tones.concat(Tones.noise(300, 30, 3), tts.render("Hello?").samples(),
-            Tones.noise(4_000, 30, 4)));
+        hello = QuickCalls.hello(tts);
     }
 
     @AfterAll
@@ -116,8 +105,7 @@ class FloorApiTest
 
     private PhoneScript person()
     {
-        return PhoneScript.builder().answerAfterMs(100).play(hello, 0, false)
-            .answerWhenAsked(List.of("1"), 800).hangupAfterMs(90_000).build();
+        return QuickCalls.qualifies(hello);
     }
 
     static Map<String, Object> settings(final SimulatedCarrier carrier)

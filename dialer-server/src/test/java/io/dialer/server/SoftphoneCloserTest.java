@@ -5,25 +5,20 @@ package io.dialer.server;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dialer.media.MediaEngine;
 import io.dialer.media.Prompt;
 import io.dialer.media.TextToSpeech;
 import io.dialer.server.floor.Floor;
-import io.dialer.sim.PhoneScript;
+import io.dialer.sim.QuickCalls;
 import io.dialer.sim.SimulatedCarrier;
-import io.dialer.sim.Tones;
 import io.dialer.sip.Registrar;
 import io.dialer.sip.SipStack;
 import io.dialer.sip.Transport;
@@ -46,7 +41,6 @@ class SoftphoneCloserTest
 {
     private static final Duration SIPP_WAIT = Duration.ofSeconds(30);
     private static final String REALM = "dialer.test";
-    private static final Pattern RESPONSE_LINE = Pattern.compile("^SIP/2\\.0 (\\d{3})", Pattern.MULTILINE);
 
     @TempDir
     Path dir;
@@ -59,8 +53,7 @@ class SoftphoneCloserTest
         Files.createDirectories(dir.resolve("callee"));
         final InetAddress loopback = InetAddress.getLoopbackAddress();
         final TextToSpeech tts = new TextToSpeech();
-        final Prompt hello = Prompt.fromPcm("hello", Tones.concat(Tones.noise(300, 30, 3),
-            tts.render("Hello?").samples(), Tones.noise(4_000, 30, 4)));
+        final Prompt hello = QuickCalls.hello(tts);
         try (SimulatedCarrier carrier = SimulatedCarrier.launch(new SipStack.Context().bindAddress(loopback).port(0)
             .threadPoolSize(2).allowedPeer(loopback.getHostAddress()).userAgent("carrier")
             .mediaContext(new MediaEngine.Context().bindAddress(loopback)));
@@ -74,8 +67,7 @@ class SoftphoneCloserTest
             Sipp softphone = Sipp.launch(new Sipp.Context().scenario("uas_answer.xml").workDir(dir.resolve("callee"))
                 .timeoutSeconds(90)))
         {
-            carrier.script("+12145550701", PhoneScript.builder().answerAfterMs(100).play(hello, 0, false)
-                .answerWhenAsked(List.of("1"), 800).hangupAfterMs(90_000).build());
+            carrier.script("+12145550701", QuickCalls.qualifies(hello));
             final Client manager = server.as(Role.MANAGER, "mona");
             final Client dana = server.as(Role.CLOSER, "dana");
             final Client eve = server.as(Role.CLOSER, "eve");
@@ -98,7 +90,7 @@ class SoftphoneCloserTest
             final Sipp.Result refused = register(dialer, "uac_register_refused.xml", "1002", "a-wrong-pass", 0,
                 "register-1002");
             assertEquals(Sipp.EXIT_ALL_CALLS_SUCCESSFUL, refused.exitCode(), refused::describe);
-            assertEquals(List.of(401, 401, 403), responsesSeen(refused), "challenged, then refused");
+            assertEquals(List.of(401, 401, 403), refused.responsesReceived(), "challenged, then refused");
 
             FloorApiTest.await("dana's phone registered", () -> dana.get("/api/closers/dana-closer"),
                 (r) -> "registered".equals(r.json().get("phoneState").asText()));
@@ -128,7 +120,7 @@ class SoftphoneCloserTest
             carrier.calls().forEach((call) -> call.leg().hangup());
             final Sipp.Result answered = softphone.awaitExit(SIPP_WAIT);
             assertEquals(Sipp.EXIT_ALL_CALLS_SUCCESSFUL, answered.exitCode(), answered::describe);
-            assertTrue(messages(answered).contains("INVITE sip:1001@127.0.0.1:" + softphone.port()),
+            assertTrue(answered.messages().contains("INVITE sip:1001@127.0.0.1:" + softphone.port()),
                 "the closer's INVITE went to the registered Contact");
 
             // the phone goes away: its closer is paused until it is back
@@ -159,28 +151,5 @@ class SoftphoneCloserTest
         {
             return phone.awaitExit(SIPP_WAIT);
         }
-    }
-
-    private static String messages(final Sipp.Result result) throws IOException
-    {
-        final Path log = result.workDir().resolve("messages.log");
-        return Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
-    }
-
-    private static List<Integer> responsesSeen(final Sipp.Result result) throws IOException
-    {
-        final List<Integer> statuses = new ArrayList<>();
-        for (final String block : messages(result).split("----------------------------------------------- "))
-        {
-            if (block.contains("message received"))
-            {
-                final Matcher matcher = RESPONSE_LINE.matcher(block);
-                if (matcher.find())
-                {
-                    statuses.add(Integer.parseInt(matcher.group(1)));
-                }
-            }
-        }
-        return statuses;
     }
 }

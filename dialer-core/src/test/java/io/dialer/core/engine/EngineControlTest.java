@@ -33,9 +33,9 @@ import io.dialer.qualification.CompileResult;
 import io.dialer.qualification.Script;
 import io.dialer.qualification.ScriptCompiler;
 import io.dialer.sim.PhoneScript;
+import io.dialer.sim.QuickCalls;
 import io.dialer.sim.SimulatedCall;
 import io.dialer.sim.SimulatedCarrier;
-import io.dialer.sim.Tones;
 import io.dialer.sip.SipStack;
 import io.dialer.transfer.TransferConfiguration;
 import org.agrona.concurrent.SystemEpochClock;
@@ -61,17 +61,7 @@ class EngineControlTest
 {
     private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
     private static final long WAIT_S = 30;
-    private static final String SCRIPT = String.join("\n",
-        "lead_fields: [first_name]",
-        "opt_out: { key: '*', prompt: Goodbye. }",
-        "defaults: { retries: 0, timeout_ms: 6000, on_no_input: silent, on_invalid: silent }",
-        "greeting: { prompt: Hi., next: q1 }",
-        "questions:",
-        "  q1: { prompt: Press one., choices: { '1': yes }, next: win }",
-        "outcomes:",
-        "  win: { type: qualified, skill: sales, prompt: Hold please., summary: 'Lead {lead.first_name} said yes' }",
-        "  silent: { type: disqualified, prompt: Bye., reason: no answer }",
-        "");
+    private static final String SCRIPT = QuickCalls.SCRIPT;
 
     private final TextToSpeech tts = new TextToSpeech();
     private SimulatedCarrier carrier;
@@ -94,8 +84,7 @@ class EngineControlTest
             .userAgent("dialer").outboundProxy(carrier.proxyUri())
             .mediaContext(new MediaEngine.Context().bindAddress(loopback)));
         prompts = new PromptBook(tts, script, null, null, null, new TransferTexts());
-        hello = Prompt.fromPcm("hello", Tones.concat(Tones.noise(300, 30, 3), tts.render("Hello?").samples(),
-            Tones.noise(4_000, 30, 4)));
+        hello = QuickCalls.hello(tts);
     }
 
     @AfterAll
@@ -108,8 +97,7 @@ class EngineControlTest
 
     private PhoneScript person()
     {
-        return PhoneScript.builder().answerAfterMs(100).play(hello, 0, false)
-            .answerWhenAsked(List.of("1"), 800).hangupAfterMs(90_000).build();
+        return QuickCalls.qualifies(hello);
     }
 
     /**

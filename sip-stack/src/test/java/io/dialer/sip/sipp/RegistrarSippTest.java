@@ -17,13 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,7 +40,6 @@ final class RegistrarSippTest
     private static final String REALM = "dialer.test";
     private static final String EXTENSION = "1001";
     private static final String PASSWORD = "s3cret";
-    private static final Pattern RESPONSE_LINE = Pattern.compile("^SIP/2\\.0 (\\d{3})", Pattern.MULTILINE);
 
     @TempDir
     Path phoneDir;
@@ -82,8 +77,8 @@ final class RegistrarSippTest
             callee.awaitListening(SIPP_WAIT);
             final Sipp.Result registered = register("uac_register.xml", PASSWORD, "300", callee.port(), "u1");
             assertEquals(Sipp.EXIT_ALL_CALLS_SUCCESSFUL, registered.exitCode(), registered::describe);
-            assertEquals(List.of(401, 200), responsesSeen(registered));
-            assertTrue(messages(registered).contains(";expires=300"), "granted interval in the 200's Contact");
+            assertEquals(List.of(401, 200), registered.responsesReceived());
+            assertTrue(registered.messages().contains(";expires=300"), "granted interval in the 200's Contact");
 
             final String contact = "sip:" + EXTENSION + "@127.0.0.1:" + callee.port() + ";transport=UDP";
             assertEquals("registered " + EXTENSION + " " + contact, events.await(EVENT_WAIT_MS));
@@ -99,7 +94,7 @@ final class RegistrarSippTest
 
             final Sipp.Result answered = callee.awaitExit(SIPP_WAIT);
             assertEquals(Sipp.EXIT_ALL_CALLS_SUCCESSFUL, answered.exitCode(), answered::describe);
-            assertTrue(messages(answered).contains("INVITE " + contact), "the INVITE went to the Contact");
+            assertTrue(answered.messages().contains("INVITE " + contact), "the INVITE went to the Contact");
         }
     }
 
@@ -112,7 +107,7 @@ final class RegistrarSippTest
         final Sipp.Result refused = register("uac_register_refused.xml", "not-" + PASSWORD, "300", 0, "u1");
 
         assertEquals(Sipp.EXIT_ALL_CALLS_SUCCESSFUL, refused.exitCode(), refused::describe);
-        assertEquals(List.of(401, 401, 403), responsesSeen(refused));
+        assertEquals(List.of(401, 401, 403), refused.responsesReceived());
         assertFalse(stack.registrar().registered(EXTENSION));
         assertEquals(0, events.pending());
     }
@@ -126,7 +121,7 @@ final class RegistrarSippTest
         final Sipp.Result registered = register("uac_register.xml", PASSWORD, "300", 0, "t1");
 
         assertEquals(Sipp.EXIT_ALL_CALLS_SUCCESSFUL, registered.exitCode(), registered::describe);
-        assertEquals(List.of(401, 200), responsesSeen(registered));
+        assertEquals(List.of(401, 200), registered.responsesReceived());
         assertTrue(events.await(EVENT_WAIT_MS).endsWith(";transport=TCP"));
     }
 
@@ -139,7 +134,7 @@ final class RegistrarSippTest
         final Sipp.Result result = register("uac_register_unregister.xml", PASSWORD, "300", 0, "u1");
 
         assertEquals(Sipp.EXIT_ALL_CALLS_SUCCESSFUL, result.exitCode(), result::describe);
-        assertEquals(List.of(401, 200, 200), responsesSeen(result));
+        assertEquals(List.of(401, 200, 200), result.responsesReceived());
         assertTrue(events.await(EVENT_WAIT_MS).startsWith("registered " + EXTENSION + " "));
         assertEquals("unregistered " + EXTENSION + " UNREGISTERED", events.await(EVENT_WAIT_MS));
         assertNull(stack.registrar().contact(EXTENSION));
@@ -194,31 +189,5 @@ final class RegistrarSippTest
         {
             return phone.awaitExit(SIPP_WAIT);
         }
-    }
-
-    private static String messages(final Sipp.Result result) throws IOException
-    {
-        final Path log = result.workDir().resolve("messages.log");
-        return Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
-    }
-
-    /**
-     * The status of every response SIPp received, in order, from its message trace.
-     */
-    private static List<Integer> responsesSeen(final Sipp.Result result) throws IOException
-    {
-        final List<Integer> statuses = new java.util.ArrayList<>();
-        for (final String block : messages(result).split("----------------------------------------------- "))
-        {
-            if (block.contains("message received"))
-            {
-                final Matcher matcher = RESPONSE_LINE.matcher(block);
-                if (matcher.find())
-                {
-                    statuses.add(Integer.parseInt(matcher.group(1)));
-                }
-            }
-        }
-        return statuses;
     }
 }

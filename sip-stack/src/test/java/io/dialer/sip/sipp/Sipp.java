@@ -24,6 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs SIPp (Debian package {@code sip-tester}, binary {@code sipp}) as a child process on loopback: one scenario
@@ -497,6 +499,8 @@ public final class Sipp implements AutoCloseable
      */
     public static final class Result
     {
+        private static final Pattern RESPONSE_LINE = Pattern.compile("^SIP/2\\.0 (\\d{3})", Pattern.MULTILINE);
+
         private final int exitCode;
         private final boolean destroyed;
         private final Map<String, String> stats;
@@ -524,6 +528,41 @@ public final class Sipp implements AutoCloseable
             this.errors = errors;
             this.workDir = workDir;
             this.command = command;
+        }
+
+        /**
+         * SIPp's message trace ({@code -trace_msg}), when the scenario kept one.
+         *
+         * @return the trace, empty when there is none.
+         * @throws IOException when it cannot be read.
+         */
+        public String messages() throws IOException
+        {
+            final Path log = workDir.resolve("messages.log");
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
+        }
+
+        /**
+         * The status of every response SIPp received, in order, from its message trace.
+         *
+         * @return the statuses.
+         * @throws IOException when the trace cannot be read.
+         */
+        public List<Integer> responsesReceived() throws IOException
+        {
+            final List<Integer> statuses = new ArrayList<>();
+            for (final String block : messages().split("----------------------------------------------- "))
+            {
+                if (block.contains("message received"))
+                {
+                    final Matcher matcher = RESPONSE_LINE.matcher(block);
+                    if (matcher.find())
+                    {
+                        statuses.add(Integer.parseInt(matcher.group(1)));
+                    }
+                }
+            }
+            return statuses;
         }
 
         /**
