@@ -52,9 +52,8 @@ function showMe(closer) {
         phoneBadge.className = 'badge ' + (registered ? 'registered' : 'unregistered');
         text(phoneBadge, 'phone ' + label(phone).toLowerCase());
     }
-    const loggedIn = closer.state !== 'LOGGED_OUT';
     $('go-available').hidden = !(closer.state === 'LOGGED_OUT' || closer.state === 'PAUSED');
-    $('go-pause').hidden = !loggedIn || closer.state === 'PAUSED';
+    $('go-pause').hidden = !['AVAILABLE', 'ON_CALL', 'WRAP_UP'].includes(closer.state);
     $('pause-reason').hidden = $('go-pause').hidden;
     $('go-logout').hidden = !['AVAILABLE', 'PAUSED', 'WRAP_UP'].includes(closer.state);
     $('wrap-up').hidden = closer.state !== 'WRAP_UP';
