@@ -9,14 +9,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import io.dialer.server.DialerServer;
+import io.dialer.server.floor.Floor;
 import io.dialer.server.auth.PasswordHasher;
+import io.dialer.sip.Registrar;
+import io.dialer.sip.SipStack;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,6 +53,7 @@ public final class ServeCommand implements Callable<Integer>
 
     private final CountDownLatch stop = new CountDownLatch(1);
     private volatile DialerServer running;
+    private AutoCloseable[] resources = new AutoCloseable[0];
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -71,6 +77,36 @@ public final class ServeCommand implements Callable<Integer>
     @Option(names = "--tls-password-file", paramLabel = "FILE",
         description = "A file whose first line is the keystore's password.")
     private Path tlsPasswordFile;
+
+    @Option(names = "--sip-host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+        description = "The address the SIP stack binds (leads, closers, softphones registering): " +
+            "default ${DEFAULT-VALUE}.")
+    private String sipHost;
+
+    @Option(names = "--sip-port", paramLabel = "PORT", defaultValue = "5060",
+        description = "The SIP port, UDP and TCP (default: ${DEFAULT-VALUE}; 0 for any free port).")
+    private int sipPort;
+
+    @Option(names = "--outbound-proxy", paramLabel = "HOST[:PORT]",
+        description = "Send every call through this proxy (the trunk's), as a campaign's outbound_proxy does.")
+    private String outboundProxy;
+
+    @Option(names = "--trunk-user", paramLabel = "NAME", description = "The user name the trunk challenges for.")
+    private String trunkUser;
+
+    @Option(names = "--trunk-password-file", paramLabel = "FILE",
+        description = "A file whose first line is the trunk's password.")
+    private Path trunkPasswordFile;
+
+    @Option(names = "--sip-realm", paramLabel = "REALM", defaultValue = "dialer",
+        description = "The realm closers' softphones register in (an extension's password hash depends on it; " +
+            "default ${DEFAULT-VALUE}).")
+    private String sipRealm;
+
+    @Option(names = "--region", paramLabel = "CC", defaultValue = "US",
+        description = "The region national numbers are read in (do-not-call entries, closers' phones): " +
+            "default ${DEFAULT-VALUE}.")
+    private String region;
 
     @Option(names = "--init", description = "Create the first admin (--admin NAME) and exit.")
     private boolean init;
@@ -167,14 +203,45 @@ public final class ServeCommand implements Callable<Integer>
     private int serve(final DialerServer.Context ctx, final PrintWriter out, final PrintWriter err)
         throws IOException
     {
-        final DialerServer server = new DialerServer(ctx);
+        final DialerServer server = new DialerServer(ctx); // takes the data directory's lock first
+        if (server.users().isEmpty())
+        {
+            server.close();
+            throw new IllegalStateException("no users in " + server.storage().root() + ": create the first " +
+                "admin with 'dialer serve --init --data " + server.storage().root() + " --admin NAME'");
+        }
+        final SipStack stack;
+        final Floor floor;
         try
         {
-            server.start();
+            stack = SipStack.launch(sipContext());
         }
         catch (final RuntimeException ex)
         {
             server.close();
+            throw ex;
+        }
+        try
+        {
+            floor = Floor.open(new Floor.Context().dataDir(data).stacks(stack).registrar(stack.registrar())
+                .region(region));
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            server.close();
+            stack.close();
+            throw ex;
+        }
+        floor.routes().forEach(ctx::addRoutes);
+        resources = new AutoCloseable[]{server, floor, stack};
+        try
+        {
+            server.start();
+            floor.metrics(server.registry());
+        }
+        catch (final RuntimeException ex)
+        {
+            closeAll();
             throw ex;
         }
         running = server;
@@ -186,7 +253,8 @@ public final class ServeCommand implements Callable<Integer>
                 "the network unencrypted; use --tls-keystore and --tls-password-file");
             err.flush();
         }
-        out.println("dialer serving " + server.url() + " (data " + server.storage().root() + "); Ctrl-C stops");
+        out.println("dialer serving " + server.url() + " (data " + server.storage().root() + "; SIP " +
+            stack.localAddress().getHostString() + ":" + stack.port() + "); Ctrl-C stops");
         out.flush();
         try
         {
@@ -198,7 +266,7 @@ public final class ServeCommand implements Callable<Integer>
         }
         finally
         {
-            server.close();
+            closeAll();
             try
             {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -213,6 +281,43 @@ public final class ServeCommand implements Callable<Integer>
         return OK;
     }
 
+    private SipStack.Context sipContext() throws IOException
+    {
+        final SipStack.Context sip = new SipStack.Context()
+            .bindAddress(InetAddress.getByName(sipHost)).port(sipPort).userAgent("dialer")
+            .registrar(new Registrar.Context().realm(sipRealm));
+        if (null != outboundProxy)
+        {
+            sip.outboundProxy(outboundProxy.startsWith("sip:") ? outboundProxy : "sip:" + outboundProxy);
+        }
+        if (null != trunkUser)
+        {
+            sip.trunkCredentials(trunkUser, null == trunkPasswordFile ? null :
+                Files.readAllLines(trunkPasswordFile, StandardCharsets.UTF_8).get(0).trim(), null);
+        }
+        return sip;
+    }
+
+    /**
+     * Closes the server, then the floor (its calls are cut, its journals closed), then the SIP stack; once.
+     */
+    private synchronized void closeAll()
+    {
+        final AutoCloseable[] all = resources;
+        resources = new AutoCloseable[0];
+        for (final AutoCloseable resource : all)
+        {
+            try
+            {
+                resource.close();
+            }
+            catch (final Exception ex)
+            {
+                spec.commandLine().getErr().println("dialer serve: closing " + resource + ": " + ex.getMessage());
+            }
+        }
+    }
+
     /**
      * Stops a server started by {@link #call()}: what SIGTERM and Ctrl-C do; the server is closed before
      * {@code call()} returns.
@@ -220,10 +325,9 @@ public final class ServeCommand implements Callable<Integer>
     void stop()
     {
         stop.countDown();
-        final DialerServer server = running;
-        if (null != server && Thread.currentThread().getName().equals("dialer-serve-shutdown"))
+        if (Thread.currentThread().getName().equals("dialer-serve-shutdown"))
         {
-            server.close();
+            closeAll();
         }
     }
 

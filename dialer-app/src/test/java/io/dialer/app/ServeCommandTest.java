@@ -68,7 +68,8 @@ class ServeCommandTest
     @Test
     void shouldRefuseToServeADataDirectoryWithoutUsersAndSayHowToInit()
     {
-        final int exitCode = run(stdin(""), "serve", "--data", dir.resolve("empty").toString(), "--port", "0");
+        final int exitCode = run(stdin(""), "serve", "--data", dir.resolve("empty").toString(), "--port", "0",
+            "--sip-port", "0");
 
         assertEquals(1, exitCode);
         assertTrue(err.toString().contains("no users in ") &&
@@ -87,7 +88,7 @@ class ServeCommandTest
             .setErr(new PrintWriter(err, true));
 
         final CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() ->
-            commandLine.execute("--data", data.toString(), "--port", "0"));
+            commandLine.execute("--data", data.toString(), "--port", "0", "--sip-port", "0"));
         while (null == serve.running() && !exit.isDone())
         {
             Thread.onSpinWait();

@@ -182,6 +182,27 @@ public final class JsonBody
     }
 
     /**
+     * An optional object.
+     *
+     * @param field the field.
+     * @return its value (a copy), or an empty object when absent; a problem is recorded when it is not an object.
+     */
+    public ObjectNode optionalObject(final String field)
+    {
+        final JsonNode value = value(field);
+        if (null == value)
+        {
+            return node.objectNode();
+        }
+        if (!value.isObject())
+        {
+            problems.add(ErrorDetail.field(field, "must be an object"));
+            return node.objectNode();
+        }
+        return ((ObjectNode)value).deepCopy();
+    }
+
+    /**
      * Whether a field is present (and not null).
      *
      * @param field the field.

@@ -3,6 +3,12 @@
  */
 package io.dialer.server;
 
+import java.io.IOException;
+import java.net.InetAddress;
+
+import io.dialer.server.floor.Floor;
+import io.dialer.sip.SipStack;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +36,7 @@ class OpenApiTest
     Path dir;
 
     @Test
-    void shouldDescribeEveryRouteTheServerRegistersAndServeEveryRouteItDescribes()
+    void shouldDescribeEveryRouteTheServerRegistersAndServeEveryRouteItDescribes() throws IOException
     {
         final SwaggerParseResult parsed = new OpenAPIV3Parser().readLocation(Spec.FILE.toUri().toString(), null,
             null);
@@ -45,7 +51,10 @@ class OpenApiTest
         }
 
         final Set<String> served = new TreeSet<>();
-        try (TestServer test = TestServer.start(dir))
+        try (SipStack stack = SipStack.launch(new SipStack.Context().bindAddress(InetAddress.getLoopbackAddress())
+            .port(0).userAgent("dialer"));
+            Floor floor = Floor.open(new Floor.Context().dataDir(dir).stacks(stack));
+            TestServer test = TestServer.start(dir, (ctx) -> floor.routes().forEach(ctx::addRoutes)))
         {
             for (final String endpoint : test.server.endpoints())
             {

@@ -71,11 +71,18 @@ public final class CampaignLoader
     private final YamlChecker checker;
     private final Path baseDir;
     private final boolean contents;
+    private final boolean floor;
     private final CampaignFile campaign = new CampaignFile();
     private Node closersNode;
 
     private CampaignLoader(final String file, final Path baseDir, final boolean contents)
     {
+        this(file, baseDir, contents, false);
+    }
+
+    private CampaignLoader(final String file, final Path baseDir, final boolean contents, final boolean floor)
+    {
+        this.floor = floor;
         this.checker = new YamlChecker(file);
         this.baseDir = baseDir;
         this.contents = contents;
@@ -145,6 +152,21 @@ public final class CampaignLoader
     }
 
     /**
+     * Loads a campaign that runs on a server's sales floor ({@code dialer serve}): the closers, their login and the
+     * do-not-call list are the server's, so {@code closers}, {@code closers_login} and {@code dnc} are refused
+     * (each an error naming where they are managed instead), and no skill is checked against closers.
+     *
+     * @param fileName the name to report errors against.
+     * @param yaml     the text.
+     * @param baseDir  where relative paths are resolved.
+     * @return the campaign or the errors.
+     */
+    public static CampaignResult loadForFloor(final String fileName, final String yaml, final Path baseDir)
+    {
+        return new CampaignLoader(fileName, null == baseDir ? Path.of("") : baseDir, false, true).read(yaml);
+    }
+
+    /**
      * Whether a YAML text looks like a campaign file: a top-level {@code trunk:} or {@code caller_id:} key.
      *
      * @param yaml the text.
@@ -189,14 +211,29 @@ public final class CampaignLoader
         readVoicemail(YamlChecker.value(top, "voicemail"));
         readCallbackOffer(YamlChecker.value(top, "callback_offer"));
         readRingTimeout(YamlChecker.value(top, "ring_timeout"));
-        readDnc(YamlChecker.value(top, "dnc"));
+        if (floor)
+        {
+            refuseOnFloor(top, "dnc", "the do-not-call list is the server's (/api/dnc)");
+            refuseOnFloor(top, "closers_login", "closers log in from their console");
+        }
+        else
+        {
+            readDnc(YamlChecker.value(top, "dnc"));
+        }
         readTransfer(YamlChecker.value(top, "transfer"));
         readAdmission(YamlChecker.value(top, "admission"));
         readDetection(YamlChecker.value(top, "detection"));
-        readClosersLogin(YamlChecker.value(top, "closers_login"));
+        if (!floor)
+        {
+            readClosersLogin(YamlChecker.value(top, "closers_login"));
+        }
         campaign.leadsFile = existingFile(checker.required(top, "leads", root, "the campaign"), "leads");
-        closersNode = checker.required(top, "closers", root, "the campaign");
-        campaign.closersFile = existingFile(closersNode, "closers");
+        closersNode = floor ? null : checker.required(top, "closers", root, "the campaign");
+        if (floor)
+        {
+            refuseOnFloor(top, "closers", "the closers are the server's (/api/closers)");
+        }
+        campaign.closersFile = null == closersNode ? null : existingFile(closersNode, "closers");
         if (null != campaign.closersFile && isNot(campaign.closersFile, closersNode, "closers", "a closers file"))
         {
             campaign.closersFile = null;
@@ -803,6 +840,15 @@ public final class CampaignLoader
             return null;
         }
         return file;
+    }
+
+    private void refuseOnFloor(final Map<String, NodeTuple> top, final String key, final String why)
+    {
+        final Node node = YamlChecker.value(top, key);
+        if (null != node)
+        {
+            checker.add(node, key + " is not a campaign setting in dialer serve: " + why);
+        }
     }
 
     private void checkSkills()

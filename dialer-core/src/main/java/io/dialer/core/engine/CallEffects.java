@@ -41,6 +41,7 @@ final class CallEffects implements CallCommands
     private final CallSlots slots;
     private final CampaignRun.NumberBlocker doNotCall;
     private final Histogram[] latencies;
+    private final LatencyBuckets[] buckets;
     private final OfferListener offers;
     private final ControllerTime time;
 
@@ -64,6 +65,7 @@ final class CallEffects implements CallCommands
         this.slots = engine.slots();
         this.doNotCall = engine.doNotCall();
         this.latencies = latencies;
+        this.buckets = campaign.handle().buckets();
         this.time = engine.time();
         this.offers = engine.offers();
     }
@@ -276,6 +278,7 @@ final class CallEffects implements CallCommands
     {
         final Histogram histogram = latencies[step.ordinal()];
         histogram.recordValue(Math.max(0, Math.min(nanos, histogram.getHighestTrackableValue())));
+        buckets[step.ordinal()].record(nanos);
         journal.latency(time.nowMs(), step, nanos);
     }
 

@@ -123,6 +123,7 @@ final class CallFlow
     private long eventNanos;
     private long dialNanos;
     private long answerNanos;
+    private long qualifiedAtMs;
 
     CallFlow(final Settings settings, final CallCommands out, final CampaignLog journal, final EngineStats stats)
     {
@@ -193,6 +194,14 @@ final class CallFlow
     int transferCloser()
     {
         return transfer.closer();
+    }
+
+    /**
+     * @return when the caller qualified (and went on hold), epoch ms; meaningful in {@link Phase#TRANSFERRING}.
+     */
+    long qualifiedAtMs()
+    {
+        return qualifiedAtMs;
     }
 
     /**
@@ -588,6 +597,7 @@ final class CallFlow
 
     void qualified(final int skill, final String summary)
     {
+        qualifiedAtMs = nowMs;
         out.cancelTimer(callId, TIMER_CONVERSATION);
         leavePacing();
         phase = Phase.TRANSFERRING;

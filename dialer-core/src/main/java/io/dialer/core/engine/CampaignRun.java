@@ -31,6 +31,8 @@ import org.agrona.concurrent.NanoClock;
  */
 final class CampaignRun implements FloorPacer.Lines
 {
+    private static final long LATENCIES_INTERVAL_MS = 1_000;
+
     private final int id;
     private final CampaignContext ctx;
     private final LeadList leads;
@@ -56,6 +58,8 @@ final class CampaignRun implements FloorPacer.Lines
     private int live;
     private int inProgress;
     private long lastDial;
+    private long latenciesAtMs;
+    private Map<String, CampaignState.Latency> latencySummary = Map.of();
     private boolean over;
 
     /**
@@ -349,6 +353,7 @@ final class CampaignRun implements FloorPacer.Lines
         stats.set(EngineStats.NEXT_DUE_MS, nextDue);
         stats.set(EngineStats.LEADS_DONE, schedule.leadsDone());
         final Map<String, Integer> phases = new LinkedHashMap<>();
+        final List<CampaignState.OnHold> onHold = new ArrayList<>();
         int waiting = 0;
         for (final CallFlow flow : flows)
         {
@@ -359,7 +364,26 @@ final class CampaignRun implements FloorPacer.Lines
                 {
                     waiting++;
                 }
+                if (CallFlow.Phase.TRANSFERRING == flow.phase())
+                {
+                    onHold.add(new CampaignState.OnHold(flow.callId(), flow.lead(), flow.qualifiedAtMs()));
+                }
             }
+        }
+        onHold.sort((a, b) -> Long.compare(a.sinceMs(), b.sinceMs()));
+        final long nowMs = time.nowMs();
+        if (nowMs - latenciesAtMs >= LATENCIES_INTERVAL_MS || latencySummary.isEmpty())
+        {
+            latenciesAtMs = nowMs;
+            final Map<String, CampaignState.Latency> summary = new LinkedHashMap<>();
+            for (final Step step : Step.values())
+            {
+                final Histogram h = latencies[step.ordinal()];
+                summary.put(step.name(), new CampaignState.Latency(h.getTotalCount(),
+                    h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(90) / 1e6,
+                    h.getValueAtPercentile(99) / 1e6));
+            }
+            latencySummary = summary;
         }
         final Map<String, Long> dispositions = new LinkedHashMap<>();
         for (final Disposition d : Disposition.values())
@@ -373,7 +397,7 @@ final class CampaignRun implements FloorPacer.Lines
         return new CampaignState(id, ctx.name(), run, status.status(), status.reason(), leads.size(),
             schedule.leadsDone(), schedule.readyCount(), schedule.waitingCount(), schedule.heldByWindow(), nextDue,
             stats.dialed(), live, phases, waiting, stats.qualified(), stats.bridged(), dispositions,
-            status.trunkFailures(), status.trunkProblem());
+            status.trunkFailures(), status.trunkProblem(), latencySummary, onHold);
     }
 
     /**

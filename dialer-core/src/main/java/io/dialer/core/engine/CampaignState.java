@@ -3,6 +3,7 @@
  */
 package io.dialer.core.engine;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +30,9 @@ import java.util.Map;
  * @param dispositions   calls ended in this run, by disposition name.
  * @param trunkFailures  consecutive trunk failures (reset by any call the trunk handled).
  * @param trunkProblem   the last trunk failure, empty when none yet.
+ * @param latencies      the steps' latencies in this run so far, by {@code Step} name (taken at most once a second).
+ * @param onHold         the campaign's qualified callers on hold (waiting for a closer, or while one is dialed and
+ *                       briefed), oldest first.
  */
 public record CampaignState(
     int id,
@@ -50,8 +54,33 @@ public record CampaignState(
     long bridged,
     Map<String, Long> dispositions,
     int trunkFailures,
-    String trunkProblem)
+    String trunkProblem,
+    Map<String, Latency> latencies,
+    List<OnHold> onHold)
 {
+    /**
+     * A step's latency percentiles.
+     *
+     * @param count how many were measured.
+     * @param p50Ms the median, ms.
+     * @param p90Ms the 90th percentile, ms.
+     * @param p99Ms the 99th percentile, ms.
+     */
+    public record Latency(long count, double p50Ms, double p90Ms, double p99Ms)
+    {
+    }
+
+    /**
+     * A qualified caller on hold.
+     *
+     * @param callId  the call.
+     * @param lead    the lead's index in the campaign's list.
+     * @param sinceMs since when, epoch ms.
+     */
+    public record OnHold(long callId, int lead, long sinceMs)
+    {
+    }
+
     /**
      * Where a campaign is.
      */

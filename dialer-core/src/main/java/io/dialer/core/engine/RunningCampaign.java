@@ -24,6 +24,7 @@ public final class RunningCampaign
     private final EngineControl control;
     private final EngineStats stats = new EngineStats();
     private final Histogram[] latencies = new Histogram[Step.values().length];
+    private final LatencyBuckets[] buckets = new LatencyBuckets[Step.values().length];
     private final CountDownLatch finished = new CountDownLatch(1);
 
     RunningCampaign(
@@ -37,6 +38,7 @@ public final class RunningCampaign
         for (final Step step : Step.values())
         {
             latencies[step.ordinal()] = new Histogram(TimeUnit.MINUTES.toNanos(10), 3);
+            buckets[step.ordinal()] = new LatencyBuckets();
         }
     }
 
@@ -163,9 +165,25 @@ public final class RunningCampaign
         return latencies[step.ordinal()];
     }
 
+    /**
+     * A step's latencies in fixed buckets, readable at any time (for metrics).
+     *
+     * @param step the step.
+     * @return the buckets.
+     */
+    public LatencyBuckets buckets(final Step step)
+    {
+        return buckets[step.ordinal()];
+    }
+
     Histogram[] latencies()
     {
         return latencies;
+    }
+
+    LatencyBuckets[] buckets()
+    {
+        return buckets;
     }
 
     void finished()
