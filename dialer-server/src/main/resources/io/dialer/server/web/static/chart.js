@@ -1,9 +1,12 @@
 // The dashboard's chart of the last 15 minutes: uPlot (a WebJar served by the server; its version is pinned in
 // the parent pom and must match the path below). Counters of the history (dialed, answered, ...) are shown as
-// per-minute rates between points; lines in flight and callers waiting as they are.
+// per-minute rates over the 30 s before each point; lines in flight and callers waiting as they are. The time axis
+// spans the data, at least 2 minutes and at most 15, ending now.
 import uPlot from '/webjars/uplot/1.6.30/dist/uPlot.esm.js';
 
 const WINDOW_MS = 15 * 60 * 1000;
+const MIN_SPAN_MS = 2 * 60 * 1000;
+const RATE_OVER_MS = 30 * 1000;
 const RATES = [
     ['dialed', 'Dials/min', '#2563eb'],
     ['answered', 'Answered/min', '#0891b2'],
@@ -44,7 +47,8 @@ export class HistoryChart {
         const options = Object.assign(this.size(), {
             class: 'history-chart',
             cursor: {drag: {x: false, y: false}},
-            scales: {x: {time: true}, rate: {range: (u, min, max) => [0, Math.max(1, max)]},
+            legend: {live: false},
+            scales: {x: {time: true, range: () => this.span()}, rate: {range: (u, min, max) => [0, Math.max(1, max)]},
                 count: {range: (u, min, max) => [0, Math.max(1, max)]}},
             axes: [{}, {scale: 'rate', label: 'per minute', size: 50},
                 {scale: 'count', side: 1, label: 'now', size: 40, grid: {show: false}}],
@@ -53,20 +57,31 @@ export class HistoryChart {
         this.plot = new uPlot(options, this.data(), this.container);
     }
 
+    span() {
+        const last = this.points.length > 0 ? this.points[this.points.length - 1].t : Date.now();
+        const first = this.points.length > 0 ? this.points[0].t : last;
+        const span = Math.min(WINDOW_MS, Math.max(MIN_SPAN_MS, last - first));
+        return [(last - span) / 1000, last / 1000];
+    }
+
     data() {
         const times = [];
         const columns = RATES.map(() => []);
         const gauges = GAUGES.map(() => []);
+        let from = 0;
         for (let i = 0; i < this.points.length; i++) {
             const point = this.points[i];
-            const previous = this.points[i - 1];
+            while (from < i - 1 && this.points[from + 1].t <= point.t - RATE_OVER_MS) {
+                from++;
+            }
+            const base = this.points[from];
             times.push(point.t / 1000);
             RATES.forEach(([key], k) => {
-                if (!previous || point.t <= previous.t) {
+                if (from === i || point.t <= base.t) {
                     columns[k].push(null);
                 } else {
-                    const delta = (point[key] || 0) - (previous[key] || 0);
-                    columns[k].push(Math.max(0, delta) * 60000 / (point.t - previous.t));
+                    const delta = (point[key] || 0) - (base[key] || 0);
+                    columns[k].push(Math.max(0, delta) * 60000 / (point.t - base.t));
                 }
             });
             GAUGES.forEach(([key], k) => gauges[k].push(point[key] === undefined ? null : point[key]));

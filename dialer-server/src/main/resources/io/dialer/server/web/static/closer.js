@@ -14,6 +14,7 @@ const NAMES = {LOGGED_OUT: 'Logged out', AVAILABLE: 'Available', DIALING: 'Calli
     RINGING: 'Your phone is ringing', BRIEFING: 'Briefing', ON_CALL: 'On a call', WRAP_UP: 'Wrap-up',
     PAUSED: 'Paused'};
 
+const DONE = {login: 'Logged in', resume: 'Available again', pause: 'Paused', logout: 'Logged out'};
 let me = null;
 let stateAt = Date.now();
 let offer = null;
@@ -110,8 +111,12 @@ function showOffer(o) {
     say($('pop-status'), '');
     pop.hidden = false;
     document.title = '● ' + lastCaller + ' — Dialer';
+    if (me && me.state === 'ON_CALL') {
+        onCall();
+    }
     idle();
     tick();
+    refreshToday();
 }
 
 function onCall() {
@@ -171,8 +176,12 @@ async function decide(action) {
 async function presence(action, body) {
     try {
         const result = await post(base + '/' + action, body);
-        say($('presence-status'), result && result.detail ? result.detail : label(action),
-            result && result.applied === false ? 'error' : 'ok');
+        const words = result && result.detail && /\s/.test(result.detail) ? result.detail : null;
+        if (result && result.applied === false) {
+            say($('presence-status'), words || label(action) + ' refused', 'error');
+        } else {
+            say($('presence-status'), DONE[action] + (words ? ': ' + words : ''), 'ok');
+        }
     } catch (error) {
         say($('presence-status'), error.message, 'error');
     }

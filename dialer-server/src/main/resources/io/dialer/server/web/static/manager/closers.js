@@ -3,6 +3,7 @@
 import {ApiError, del, get, patch, post, seg} from '../api.js';
 import {fill, h, say, table} from '../dom.js';
 import {duration, label, since} from '../format.js';
+import {phoneBadge} from './dashboard.js';
 
 const REFRESH_MS = 3000;
 
@@ -125,8 +126,10 @@ export function mount(root) {
         }
         try {
             const result = await post('/api/closers/import', {closersFile: importSelect.value});
-            say(status, 'Imported' + (result && result.closers ? ': ' + result.closers.length + ' closers' : '.'),
-                'ok');
+            const refused = result.refused || [];
+            say(status, 'Imported: ' + result.added + ' added, ' + result.updated + ' changed' +
+                (refused.length ? ', ' + refused.length + ' refused' : '') + '.', refused.length ? 'error' : 'ok');
+            fill(details, refused.map((r) => h('li', null, r.id + ': ' + r.reason)));
             refresh();
         } catch (error) {
             fail(error);
@@ -161,8 +164,7 @@ export function mount(root) {
                     h('span', null, h('span', {class: 'badge ' + c.state}, label(c.state)), ' ',
                         h('span', {class: 'muted small'}, duration(since(c.sinceMs, now)) +
                             (c.reason ? ' · ' + c.reason : ''))),
-                    c.phoneState ? h('span', {class: 'badge ' + String(c.phoneState).toLowerCase()},
-                        label(c.phoneState)) : '–',
+                    phoneBadge(c.phoneState),
                     h('div', {class: 'actions'}, presence(c),
                         h('button', {type: 'button', class: 'link', on: {click: () => edit(c)}}, 'Edit'),
                         h('button', {type: 'button', class: 'link', on: {click: () => remove(c)}}, 'Remove')),

@@ -7,15 +7,19 @@ import {duration, label, latency, num, pct, since} from '../format.js';
 import {HistoryChart} from '../chart.js';
 import {LiveStream} from '../live.js';
 
-const POINT_EVERY_MS = 5000;
+const POINT_EVERY_MS = 2000;
 const STALE_MS = 4000;
 const POLL_MS = 2000;
-const STATES = ['created', 'running', 'paused', 'draining', 'stopping', 'finished', 'stopped', 'failed'];
+const STATES = ['created', 'starting', 'running', 'paused', 'suspended', 'draining', 'stopping', 'finished', 'stopped',
+    'failed'];
 const CONTROLS = {
     created: ['start'],
     running: ['pause', 'drain', 'stop'],
     paused: ['resume', 'drain', 'stop'],
+    suspended: ['resume', 'stop'],
     draining: ['stop'],
+    stopped: ['start'],
+    failed: ['start'],
 };
 
 export function mount(root, id) {
@@ -71,6 +75,9 @@ export function mount(root, id) {
         showState(c.state);
         if (c.live) {
             showLive(c.live, Date.now());
+        } else if (c.reason) {
+            problem.hidden = false;
+            text(problem, label(c.state) + ': ' + c.reason);
         }
     }
 
@@ -88,7 +95,8 @@ export function mount(root, id) {
     }
 
     function button(action) {
-        const names = {start: 'Start', pause: 'Pause', resume: 'Resume', drain: 'Drain', stop: 'Stop'};
+        const names = {start: campaign && campaign.state !== 'created' ? 'Start again' : 'Start', pause: 'Pause',
+            resume: 'Resume', drain: 'Drain', stop: 'Stop'};
         return h('button', {type: 'button', id: 'campaign-' + action, dataset: {action},
             class: action === 'stop' ? 'danger' : action === 'start' || action === 'resume' ? 'primary' : '',
             on: {click: () => action === 'stop' ? confirmStop() : control(action)}}, names[action]);
@@ -109,8 +117,12 @@ export function mount(root, id) {
         say(status, label(action) + '…');
         try {
             const result = await post(base + '/' + action, body);
-            say(status, result.applied ? label(action) + ': ' + (result.detail || 'done') : result.detail,
-                result.applied ? 'ok' : 'error');
+            if (result && result.state) {
+                say(status, label(action) + ': ' + label(result.state).toLowerCase(), 'ok');
+            } else {
+                say(status, result.applied ? label(action) + ': ' + (result.detail || 'done') : result.detail,
+                    result.applied ? 'ok' : 'error');
+            }
         } catch (error) {
             say(status, label(action) + ' refused: ' + error.message, 'error');
         }
@@ -128,8 +140,8 @@ export function mount(root, id) {
 
     function showLive(live, nowMs) {
         const verdicts = live.verdicts || {};
-        const answered = sum(verdicts);
-        const human = verdicts.HUMAN || 0;
+        const answered = live.answered !== undefined ? live.answered : sum(verdicts);
+        const human = (verdicts.HUMAN || 0) + (verdicts.NOTSURE || 0);
         const machine = verdicts.MACHINE || 0;
         set('dialRate', num(dialRate(live, nowMs)), num(live.dialed) + ' dialed');
         set('lines', num(live.live), phases(live.callsByPhase));
@@ -150,7 +162,7 @@ export function mount(root, id) {
         tiles.waiting.tile.classList.toggle('alert', longest > 60000);
 
         const problems = [live.trunkProblem ? 'Trunk: ' + live.trunkProblem : null,
-            live.reason && !['RUNNING', 'running'].includes(live.status) ? 'Reason: ' + live.reason : null]
+            live.reason && live.status !== 'running' ? label(live.status) + ': ' + live.reason : null]
             .filter((p) => p);
         problem.hidden = problems.length === 0;
         text(problem, problems.join(' — '));
@@ -210,8 +222,7 @@ export function mount(root, id) {
                 h('span', null, h('span', {class: 'badge ' + c.state}, label(c.state)),
                     c.reason ? h('span', {class: 'muted small'}, ' ' + c.reason) : null),
                 h('span', {class: 'num'}, duration(since(c.sinceMs, nowMs))),
-                c.phoneState ? h('span', {class: 'badge ' + c.phoneState.toLowerCase()}, label(c.phoneState)) :
-                    '–']), {class: 'closers'}));
+                phoneBadge(c.phoneState)]), {class: 'closers'}));
     }
 
     function liveStatus(value) {
@@ -235,11 +246,12 @@ export function mount(root, id) {
             return;
         }
         try {
-            const [live, closers] = await Promise.all([get(base + '/live'), get('/api/closers')]);
-            if (live) {
-                showLive(live, Date.now());
+            const state = await get('/api/live/state');
+            const mine = (state.campaigns || []).find((c) => String(c.id) === String(id));
+            if (mine) {
+                showLive(mine, state.timeMs || Date.now());
             }
-            showClosers(closers.closers || [], Date.now());
+            showClosers(state.closers || [], state.timeMs || Date.now());
         } catch (error) {
             if (!(error instanceof ApiError) || error.status !== 404) {
                 liveStatus('reconnecting');
@@ -269,6 +281,15 @@ export function mount(root, id) {
         clearInterval(poller);
         chart.destroy();
     };
+}
+
+/** A closer's phone: registered, not registered, or – when the closer has no extension. */
+export function phoneBadge(phoneState) {
+    if (!phoneState) {
+        return '–';
+    }
+    return h('span', {class: 'badge ' + (phoneState === 'registered' ? 'registered' : 'unregistered')},
+        label(phoneState));
 }
 
 function sum(map) {

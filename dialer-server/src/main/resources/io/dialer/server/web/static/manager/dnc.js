@@ -25,7 +25,8 @@ export function mount(root) {
             } else if (action === 'check') {
                 const result = await get('/api/dnc/' + seg(value));
                 say(status, result.number + (result.listed ? ' is on the do-not-call list.' :
-                    ' is not on the do-not-call list.'), result.listed ? 'error' : 'ok');
+                    ' is not on the do-not-call list.') + (result.detail ? ' ' + result.detail : ''),
+                result.listed ? 'error' : 'ok');
             } else {
                 const result = await del('/api/dnc/' + seg(value));
                 say(status, result && result.detail ? result.detail : value + ' taken off the list.',
@@ -45,8 +46,11 @@ export function mount(root) {
         }
         try {
             const result = await request('POST', '/api/dnc/bulk', body, 'text/plain');
-            fill(bulkStatus, h('span', null, 'Done. '), summary(result));
-            bulkStatus.className = 'status ok';
+            const errors = result.errors || [];
+            fill(bulkStatus, h('span', null, result.detail || (result.numbers + ' numbers blocked')),
+                errors.length === 0 ? null : h('ul', {class: 'details'}, errors.map((e) =>
+                    h('li', null, 'line ' + e.line + ': ' + e.message))));
+            bulkStatus.className = 'status ' + (errors.length ? '' : 'ok');
             bulk.value = '';
             bulkFile.value = '';
         } catch (error) {
@@ -74,12 +78,4 @@ export function mount(root) {
                     bulkFile), h('button', {type: 'submit', class: 'primary', id: 'dnc-bulk-send'}, 'Block all'))),
                 bulkStatus)));
     return () => {};
-}
-
-function summary(result) {
-    if (!result || typeof result !== 'object') {
-        return '';
-    }
-    return Object.entries(result).filter(([, v]) => typeof v !== 'object').map(([k, v]) => k + ': ' + v)
-        .join(', ');
 }
