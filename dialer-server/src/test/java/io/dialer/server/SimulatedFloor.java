@@ -6,11 +6,14 @@ package io.dialer.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import io.dialer.media.MediaEngine;
 import io.dialer.media.Prompt;
 import io.dialer.media.TextToSpeech;
+import io.dialer.server.floor.Floor;
 import io.dialer.sim.PhoneScript;
 import io.dialer.sim.SimulatedCall;
 import io.dialer.sim.SimulatedCarrier;
@@ -19,9 +22,11 @@ import io.dialer.sim.ToneProbe;
 import io.dialer.sip.SipStack;
 
 /**
- * The phones a browser test's campaign calls, on the testkit's simulated carrier over loopback: callers who answer,
- * say hello, answer the script's questions with keys and then play a tone of their own ({@link #CALLER_TONE_HZ}),
- * which only a phone bridged to them can hear; and closers' phones that answer and wait for the console to decide.
+ * A server with the floor (the engine) dialing the testkit's simulated carrier over loopback, for browser tests: the
+ * carrier's callers answer, say hello, answer the script's questions with keys and then play a tone of their own
+ * ({@link #CALLER_TONE_HZ}), which only a phone bridged to them can hear; closers' phones answer and wait for the
+ * console to decide, or accept with key 1. Users: the admin, a manager {@value #MANAGER}, closer users added with
+ * {@link #closerUser(String, String, PhoneScript)}.
  */
 final class SimulatedFloor implements AutoCloseable
 {
@@ -34,16 +39,44 @@ final class SimulatedFloor implements AutoCloseable
     private static final int TONE_AT_MS = 4_000;
     private static final int TONE_MS = 120_000;
 
+    static final String MANAGER = "mia";
+    static final String SCRIPT = String.join("\n",
+        "lead_fields: [first_name, last_name]",
+        "opt_out: { key: '*', prompt: Goodbye. }",
+        "defaults: { retries: 0, timeout_ms: 6000, on_no_input: silent, on_invalid: silent }",
+        "greeting: { prompt: Hi., next: q1 }",
+        "questions:",
+        "  q1: { prompt: Do you drive? Press one for yes., choices: { '1': yes }, next: win }",
+        "outcomes:",
+        "  win: { type: qualified, skill: sales, prompt: Hold please.,",
+        "         summary: '{lead.first_name} {lead.last_name} drives and wants a quote' }",
+        "  silent: { type: disqualified, prompt: Bye., reason: no answer }",
+        "");
+
     private final SimulatedCarrier carrier;
     private final Prompt caller;
+    private final SipStack dialer;
+    private final Floor floor;
+    private final TestServer server;
 
-    private SimulatedFloor(final SimulatedCarrier carrier, final Prompt caller)
+    private SimulatedFloor(
+        final SimulatedCarrier carrier, final Prompt caller, final SipStack dialer, final Floor floor,
+        final TestServer server)
     {
         this.carrier = carrier;
         this.caller = caller;
+        this.dialer = dialer;
+        this.floor = floor;
+        this.server = server;
     }
 
-    static SimulatedFloor launch()
+    /**
+     * The carrier, the dialer's SIP stack through it, the floor and the server over a data directory.
+     *
+     * @param dir      the data directory.
+     * @param wrapUpMs the closers' wrap-up.
+     */
+    static SimulatedFloor launch(final Path dir, final long wrapUpMs)
     {
         final InetAddress loopback = InetAddress.getLoopbackAddress();
         final short[] hello;
@@ -62,12 +95,103 @@ final class SimulatedFloor implements AutoCloseable
         final SimulatedCarrier carrier = SimulatedCarrier.launch(new SipStack.Context().bindAddress(loopback).port(0)
             .threadPoolSize(2).allowedPeer(loopback.getHostAddress()).userAgent("carrier")
             .mediaContext(new MediaEngine.Context().bindAddress(loopback)));
-        return new SimulatedFloor(carrier, caller);
+        SipStack dialer = null;
+        Floor floor = null;
+        try
+        {
+            dialer = SipStack.launch(new SipStack.Context().bindAddress(loopback).port(0).threadPoolSize(2)
+                .userAgent("dialer").outboundProxy(carrier.proxyUri())
+                .mediaContext(new MediaEngine.Context().bindAddress(loopback)));
+            floor = Floor.open(new Floor.Context().dataDir(dir).stacks(dialer).tts(new TextToSpeech())
+                .wrapUpMs(wrapUpMs).liveIntervalMs(250));
+            final Floor routes = floor;
+            final TestServer server = TestServer.start(dir, (ctx) -> routes.routes().forEach(ctx::addRoutes));
+            floor.metrics(server.server.registry());
+            server.server.users().create(MANAGER, Role.MANAGER, null, TestServer.PASSWORD);
+            return new SimulatedFloor(carrier, caller, dialer, floor, server);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            if (null != floor)
+            {
+                floor.close();
+            }
+            if (null != dialer)
+            {
+                dialer.close();
+            }
+            carrier.close();
+            throw ex instanceof IOException ? new UncheckedIOException((IOException)ex) : (RuntimeException)ex;
+        }
     }
 
     SimulatedCarrier carrier()
     {
         return carrier;
+    }
+
+    TestServer server()
+    {
+        return server;
+    }
+
+    /**
+     * The manager, signed in over the API.
+     */
+    Client manager()
+    {
+        return new Client(server).login(MANAGER, TestServer.PASSWORD);
+    }
+
+    /**
+     * A closer on the floor (logged out) whose phone is the carrier's {@code closer-ID}, with a closer user of the
+     * same name.
+     */
+    void closerUser(final String id, final String name, final PhoneScript phone)
+    {
+        carrier.script("closer-" + id, phone);
+        final Response added = manager().post("/api/closers", Map.of("id", id, "name", name,
+            "destination", carrier.uri("closer-" + id), "skills", List.of("sales")));
+        if (201 != added.status)
+        {
+            throw new AssertionError(added.toString());
+        }
+        server.server.users().create(id, Role.CLOSER, id, TestServer.PASSWORD);
+    }
+
+    /**
+     * Uploads a lead list of people on the carrier (each scripted as {@link #person(List)} answering "1") and the
+     * script; answers their ids.
+     */
+    String[] upload(final Client manager, final String... leads)
+    {
+        final StringBuilder csv = new StringBuilder("phone,first_name,last_name\n");
+        for (final String lead : leads)
+        {
+            final String[] parts = lead.split(",");
+            carrier.script(parts[0], person(List.of("1")));
+            csv.append(lead).append('\n');
+        }
+        final Response list = manager.upload("/api/lead-lists?name=leads.csv", "text/csv", csv.toString());
+        final Response script = manager.upload("/api/scripts?name=auto.yaml", "application/yaml", SCRIPT);
+        if (201 != list.status || 201 != script.status)
+        {
+            throw new AssertionError(list + "\n" + script);
+        }
+        return new String[] {list.json().get("id").asText(), script.json().get("id").asText()};
+    }
+
+    /**
+     * Campaign settings for the carrier: one attempt, a window open all day, one closer tried per caller.
+     */
+    Map<String, Object> settings()
+    {
+        return Map.of(
+            "caller_id", Map.of("name", "Lone Star Auto", "number", "+12145550100"),
+            "trunk", Map.of("uri", trunkUri()),
+            "retries", Map.of("max_attempts", 1, "max_attempts_per_day", 1),
+            "calling_window", Map.of("start", "00:00", "end", "23:59"),
+            "transfer", Map.of("max_closer_attempts", 2, "reassurance_interval", "never"));
     }
 
     /**
@@ -106,11 +230,11 @@ final class SimulatedFloor implements AutoCloseable
     }
 
     /**
-     * The carrier as a trunk: {@code sip:host:port}.
+     * The carrier as a trunk: {@code sip:carrier@host:port}.
      */
     String trunkUri()
     {
-        return carrier.proxyUri();
+        return "sip:carrier@" + carrier.stack().localAddress().getHostString() + ":" + carrier.stack().port();
     }
 
     /**
@@ -127,9 +251,16 @@ final class SimulatedFloor implements AutoCloseable
         return probe;
     }
 
+    /**
+     * Closes the floor first, while the server still serves: its live streams end cleanly (closing them on a server
+     * already stopped throws on every client), then the server, the dialer's stack and the carrier.
+     */
     @Override
     public void close()
     {
+        floor.close();
+        server.close();
+        dialer.close();
         carrier.close();
     }
 }
