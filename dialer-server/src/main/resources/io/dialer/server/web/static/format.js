@@ -56,7 +56,7 @@ export function stamp(time) {
  * duration in ms.
  */
 export function since(value, nowMs) {
-    if (value === null || value === undefined) {
+    if (value === null || value === undefined || value <= 0) {
         return null;
     }
     return value > 1e12 ? Math.max(0, nowMs - value) : value;
