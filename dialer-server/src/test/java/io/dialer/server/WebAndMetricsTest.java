@@ -4,10 +4,16 @@
 package io.dialer.server;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -130,6 +136,47 @@ class WebAndMetricsTest
         assertEquals(200, lib.status, lib.toString());
         assertTrue(lib.text().contains("testlib"));
         assertEquals("nosniff", lib.header("X-Content-Type-Options"));
+    }
+
+    @Test
+    void shouldServeEveryPageAndLibraryTheConsolesLoad() throws IOException
+    {
+        final Pattern reference = Pattern.compile("['\"](/(?:static|webjars)/[^'\"]+)['\"]");
+        final Set<String> seen = new TreeSet<>();
+        final Deque<String> todo = new ArrayDeque<>(List.of("/", "/manager.html",
+            "/closer.html"));
+        while (!todo.isEmpty())
+        {
+            final String path = todo.pop();
+            if (!seen.add(path))
+            {
+                continue;
+            }
+            final Response response = test.anonymous().get(path);
+            assertEquals(200, response.status, path);
+            if (path.endsWith(".html") || "/".equals(path) || path.endsWith(".js") && path.startsWith("/static/"))
+            {
+                final Matcher found = reference.matcher(response.text());
+                while (found.find())
+                {
+                    todo.add(found.group(1));
+                }
+                final Matcher relative = Pattern.compile("from '\\./([^']+)'").matcher(response.text());
+                while (relative.find())
+                {
+                    final String folder = path.substring(0, path.lastIndexOf('/') + 1);
+                    todo.add(URI.create(folder + relative.group(1)).normalize().toString());
+                }
+                final Matcher parent = Pattern.compile("from '\\.\\./([^']+)'").matcher(response.text());
+                while (parent.find())
+                {
+                    final String folder = path.substring(0, path.lastIndexOf('/', path.lastIndexOf('/') - 1) + 1);
+                    todo.add(folder + parent.group(1));
+                }
+            }
+        }
+        assertTrue(seen.contains("/static/manager/dashboard.js") && seen.stream().anyMatch((p) ->
+            p.startsWith("/webjars/uplot/") && p.endsWith("uPlot.esm.js")), seen.toString());
     }
 
     @Test

@@ -1,17 +1,18 @@
-// Sign in to the dialer: POST /api/session, then show who is signed in. The consoles will replace this page.
+// Sign in to the dialer (POST /api/session) and go to the console of one's role: managers and admins to the manager
+// console, closers to the closer console. Someone already signed in goes there at once.
 'use strict';
 
 (function () {
     const form = document.getElementById('login');
     const status = document.getElementById('status');
-    const logout = document.getElementById('logout');
-    let csrfToken = null;
 
-    function show(session) {
-        csrfToken = session.csrfToken;
-        status.textContent = 'Signed in as ' + session.user.name + ' (' + session.user.role + ')';
-        form.hidden = true;
-        logout.hidden = false;
+    function home(session) {
+        location.replace(session.user.role === 'closer' ? '/closer.html' : '/manager.html');
+    }
+
+    function say(message, kind) {
+        status.textContent = message;
+        status.className = 'status' + (kind ? ' ' + kind : '');
     }
 
     async function errorOf(response) {
@@ -25,7 +26,7 @@
 
     form.addEventListener('submit', async function (event) {
         event.preventDefault();
-        status.textContent = 'Signing in…';
+        say('Signing in…');
         const response = await fetch('/api/session', {
             method: 'POST',
             credentials: 'same-origin',
@@ -36,25 +37,16 @@
             })
         });
         if (response.ok) {
-            show(await response.json());
+            home(await response.json());
         } else {
-            status.textContent = await errorOf(response);
+            say(await errorOf(response), 'error');
         }
     });
 
-    logout.addEventListener('click', async function () {
-        await fetch('/api/session', {
-            method: 'DELETE',
-            credentials: 'same-origin',
-            headers: {'X-CSRF-Token': csrfToken}
-        });
-        csrfToken = null;
-        status.textContent = 'Signed out';
-        form.hidden = false;
-        logout.hidden = true;
-    });
-
-    fetch('/api/session', {credentials: 'same-origin'}).then(function (response) {
-        return response.ok ? response.json().then(show) : null;
+    if (new URLSearchParams(location.search).has('expired')) {
+        say('Your session ended: sign in again.', 'error');
+    }
+    fetch('/api/session', {credentials: 'same-origin', cache: 'no-store'}).then(function (response) {
+        return response.ok ? response.json().then(home) : null;
     });
 })();
