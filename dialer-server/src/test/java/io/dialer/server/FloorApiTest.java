@@ -6,9 +6,14 @@ package io.dialer.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
@@ -164,12 +169,30 @@ class FloorApiTest
             await("the campaign running", () -> manager.get("/api/campaigns/" + id),
                 (r) -> "running".equals(r.json().get("state").asText()));
 
+            // paused and resumed (no closer is logged in: nothing is dialed either way)
+            assertEquals(200, manager.post("/api/campaigns/" + id + "/pause", Map.of()).status);
+            assertEquals("paused", manager.get("/api/campaigns/" + id).json().get("state").asText());
+            assertEquals(200, manager.post("/api/campaigns/" + id + "/resume", Map.of()).status);
+            assertEquals("running", manager.get("/api/campaigns/" + id).json().get("state").asText());
+
             // the closer: only its own calls
             assertEquals(403, closer.post("/api/campaigns/" + id + "/pause", Map.of()).status);
             assertEquals(403, other.post("/api/closers/dana-closer/login", Map.of()).status);
             assertEquals(403, other.get("/api/closers/dana-closer/offer").status);
             assertEquals(1, closer.get("/api/closers").json().get("closers").size(), "a closer sees itself");
             assertEquals(0, other.get("/api/closers").json().get("closers").size());
+            final List<String> events = new CopyOnWriteArrayList<>();
+            final CompletableFuture<?> stream = floor.server().http.sendAsync(HttpRequest.newBuilder(URI.create(
+                floor.server().origin() + "/api/closers/dana-closer/events")).header("Cookie", closer.cookie())
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines()).thenAccept((r) ->
+                {
+                    events.add("status " + r.statusCode());
+                    r.body().forEach(events::add);
+                }).exceptionally((e) ->
+                {
+                    events.add("failed " + e);
+                    return null;
+                });
             final Response login = closer.post("/api/closers/dana-closer/login", Map.of());
             assertEquals(200, login.status, login.text());
 
@@ -180,6 +203,9 @@ class FloorApiTest
             assertEquals("Al", offer.get("fields").get("first_name").asText());
             assertEquals("q1", offer.get("answers").get(0).get("question").asText());
             assertEquals("+12145550501", offer.get("phone").asText());
+            await("the screen pop pushed to the closer's console: " + events, () -> closer.get(
+                "/api/closers/dana-closer"), (r) -> String.join("\n", events).contains("event: offer"));
+            assertTrue(String.join("\n", events).contains("Lead Al said yes"), String.join("\n", events));
             await("dana briefed", () -> closer.get("/api/closers/dana-closer"),
                 (r) -> "BRIEFING".equals(r.json().get("state").asText()));
             final Response accepted = closer.post("/api/closers/dana-closer/accept", Map.of());
@@ -210,6 +236,68 @@ class FloorApiTest
             await("the campaign finished", () -> manager.get("/api/campaigns/" + id),
                 (r) -> "finished".equals(r.json().get("state").asText()));
             checkTheRecord(manager, closer, id);
+            stream.cancel(true);
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldManageClosersAndTheDoNotCallListThroughTheApi(@TempDir final Path dir) throws Exception
+    {
+        try (FloorServer floor = open(dir))
+        {
+            final Client manager = floor.server().as(Role.MANAGER, "mona");
+            final Client closer = floor.server().as(Role.CLOSER, "kim");
+            assertEquals(201, manager.post("/api/closers", Map.of("id", "kim-closer", "destination",
+                "(214) 555-0180", "skills", List.of("sales"))).status);
+            assertEquals("+12145550180", manager.get("/api/closers/kim-closer").json().get("destination").asText());
+            assertEquals(403, closer.post("/api/closers", Map.of("id", "x", "destination", "sip:x@y",
+                "skills", List.of("sales"))).status, "a closer defines no closer");
+            assertEquals(200, closer.post("/api/closers/kim-closer/login", Map.of()).status);
+            assertEquals(409, manager.patch("/api/closers/kim-closer", Map.of("skills", List.of("home"))).status,
+                "logged in: no change");
+            assertEquals(409, manager.delete("/api/closers/kim-closer").status, "logged in: not removed");
+            final Response paused = closer.post("/api/closers/kim-closer/pause", Map.of("reason", "lunch"));
+            assertEquals(200, paused.status, paused.text());
+            assertEquals("lunch", closer.get("/api/closers/kim-closer").json().get("reason").asText());
+            assertEquals(200, closer.post("/api/closers/kim-closer/resume", Map.of()).status);
+            assertEquals(200, closer.post("/api/closers/kim-closer/logout", Map.of()).status);
+            final Response changed = manager.patch("/api/closers/kim-closer", Map.of("name", "Kim Lee", "skills",
+                List.of("sales", "home")));
+            assertEquals(200, changed.status, changed.text());
+            assertEquals(2, changed.json().get("skills").size());
+            assertEquals(204, closer.get("/api/closers/kim-closer/offer").status, "no caller");
+
+            final Response file = manager.upload("/api/closers-files?name=closers.yaml", "application/yaml",
+                "closers:\n  - id: kim-closer\n    uri: sip:kim@10.0.0.9\n    skills: [sales]\n" +
+                "  - id: lou\n    phone: (214) 555-0181\n    skills: [sales]\n");
+            assertEquals(201, file.status, file.text());
+            final JsonNode imported = manager.post("/api/closers/import", Map.of("closersFile",
+                file.json().get("id").asText())).json();
+            assertEquals(1, imported.get("added").asInt());
+            assertEquals(1, imported.get("updated").asInt());
+            assertEquals("sip:kim@10.0.0.9", manager.get("/api/closers/kim-closer").json().get("destination")
+                .asText());
+            assertEquals(204, manager.delete("/api/closers/lou").status);
+            assertEquals(404, manager.get("/api/closers/lou").status);
+            assertEquals(1, manager.get("/api/closers").json().get("closers").size());
+
+            final Response bulk = manager.upload("/api/dnc/bulk?name=list.txt", "text/plain",
+                "# do not call\n(214) 555-0190\n+12145550191 # asked\n214 555 01\n(214) 555-0190\n");
+            assertEquals(200, bulk.status, bulk.text());
+            assertEquals(2, bulk.json().get("numbers").asInt());
+            assertEquals(1, bulk.json().get("badLines").asInt());
+            assertEquals(4, bulk.json().get("errors").get(0).get("line").asInt());
+            assertTrue(manager.get("/api/dnc/+12145550191").json().get("listed").asBoolean());
+            assertTrue(manager.get("/api/dnc/2145550190").json().get("listed").asBoolean());
+            assertEquals(422, manager.post("/api/dnc", Map.of("number", "555")).status);
+        }
+        try (FloorServer again = open(dir))
+        {
+            final Client manager = again.server().admin();
+            assertTrue(manager.get("/api/dnc/+12145550191").json().get("listed").asBoolean(), "kept");
+            assertEquals("sip:kim@10.0.0.9", manager.get("/api/closers/kim-closer").json().get("destination")
+                .asText(), "kept");
         }
     }
 

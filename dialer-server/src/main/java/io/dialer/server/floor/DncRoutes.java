@@ -21,6 +21,7 @@ import io.dialer.server.JsonBody;
 import io.dialer.server.Principal;
 import io.dialer.server.Role;
 import io.dialer.server.routes.Uploads;
+import io.dialer.server.storage.Ids;
 import io.javalin.http.Context;
 import org.agrona.collections.LongArrayList;
 import org.agrona.collections.LongHashSet;
@@ -101,7 +102,7 @@ final class DncRoutes implements ApiRoutes
     {
         final Principal who = Principal.required(ctx);
         final String name = Uploads.fileName(ctx, "dnc.txt");
-        final Path file = Files.createTempFile(server.storage().root(), ".tmp-dnc-", ".txt");
+        final Path file = server.storage().root().resolve(".tmp-dnc-" + Ids.next() + ".txt"); // removed at start
         try
         {
             Uploads.receive(ctx, file, server.context().maxLeadListBytes(), Uploads.CSV_TYPES);

@@ -168,7 +168,7 @@ public final class LiveFeed implements AutoCloseable
     }
 
     /**
-     * Stops the feed and closes the live connections.
+     * Stops the feed; the live connections get no more events.
      */
     @Override
     public void close()
@@ -182,8 +182,10 @@ public final class LiveFeed implements AutoCloseable
         {
             Thread.currentThread().interrupt();
         }
-        dashboards.forEach(SseClient::close);
-        closers.values().forEach((clients) -> clients.forEach(SseClient::close));
+        // the live connections are not closed here: the server closes them when it stops (closing them from here
+        // after the server stopped throws inside Jetty, once per connection)
+        dashboards.clear();
+        closers.clear();
     }
 
     private void tick()
