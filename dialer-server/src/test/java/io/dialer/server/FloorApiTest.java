@@ -213,6 +213,10 @@ class FloorApiTest
             assertEquals(409, closer.post("/api/closers/dana-closer/accept", Map.of()).status, "once");
             await("dana on the call", () -> closer.get("/api/closers/dana-closer"),
                 (r) -> "ON_CALL".equals(r.json().get("state").asText()));
+            // ON_CALL is shown from the accept; hang up only once the bridge is up (a hang-up before it is a failed
+            // attempt, and the caller goes back on hold)
+            await("the bridge up", () -> manager.get("/api/campaigns/" + id + "/live"),
+                (r) -> 1 == r.json().get("bridged").asInt());
             final SimulatedCall closerCall = upCall("closer-dana");
             assertNotNull(closerCall);
             closerCall.leg().hangup();

@@ -219,7 +219,8 @@ class EngineControlTest
             assertFalse(control.accept("sam").get(WAIT_S, TimeUnit.SECONDS).applied(), "sam is not briefed");
             final ControlResult accepted = control.accept("dana").get(WAIT_S, TimeUnit.SECONDS);
             assertTrue(accepted.applied(), accepted.detail());
-            await(engine, "dana on the call", s -> "ON_CALL".equals(closerState(s, "dana")));
+            // ON_CALL is shown from the accept; the bridge follows (a hang-up before it is a failed attempt)
+            await(engine, "dana on the call", s -> "ON_CALL".equals(closerState(s, "dana")) && 1 == only(s).bridged());
 
             // dana pauses during her call: it takes effect when the call ends (wrap-up 0)
             final ControlResult pause = control.closerPause("dana", "lunch").get(WAIT_S, TimeUnit.SECONDS);
