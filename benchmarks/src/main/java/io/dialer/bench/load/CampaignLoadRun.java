@@ -53,7 +53,7 @@ import org.agrona.concurrent.SystemEpochClock;
  * detection verdicts per callee kind, both SIPps' successful/failed calls and retransmissions, the six step
  * latencies ({@code RunningCampaign.latency(Step)}), CPU (JVM per thread group, each SIPp, per call dialed), GC and
  * UDP drops. The campaign's files, the far end, the stacks, the monitor and the report are shared with
- * {@code ServeLoadRun} ({@link LoadCampaign}, {@link LoadFarEnd}, {@link DialerStacks}, {@link LoadMonitor},
+ * {@link ServeLoadRun} ({@link LoadCampaign}, {@link LoadFarEnd}, {@link DialerStacks}, {@link LoadMonitor},
  * {@link LoadReport}); this run drives the engine directly.
  * <pre>
  * mvn -B -o -q -pl benchmarks -am package -DskipTests

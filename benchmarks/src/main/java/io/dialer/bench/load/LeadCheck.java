@@ -81,7 +81,8 @@ final class LeadCheck implements CampaignLog
         for (int lead = 0; lead < dispositions.length; lead++)
         {
             final int kind = kind(lead);
-            final String name = kind >= 1 && kind < LoadCampaign.KIND_NAMES.length ? LoadCampaign.KIND_NAMES[kind] : "?" + kind;
+            final boolean known = kind >= 1 && kind < LoadCampaign.KIND_NAMES.length;
+            final String name = known ? LoadCampaign.KIND_NAMES[kind] : "?" + kind;
             final String detail = null == details[lead] ? "" : details[lead].replaceAll("[0-9]+", "#");
             table.merge(name + " -> " + dispositions[lead] + " (" +
                 detail.substring(0, Math.min(32, detail.length())) + ") / verdict " + verdicts[lead],
@@ -90,8 +91,8 @@ final class LeadCheck implements CampaignLog
                 Verdict.HUMAN == verdicts[lead] || Verdict.NOTSURE == verdicts[lead];
             // a decline must come from the key 2, not from the script giving up ("no valid answer")
             final boolean reasonOk = 2 != kind || detail.startsWith("declined");
-            if (kind < 1 || kind >= LoadCampaign.KIND_NAMES.length || LoadCampaign.EXPECTED[kind] != dispositions[lead] || 1 != calls[lead] ||
-                !verdictOk || !reasonOk)
+            if (!known || LoadCampaign.EXPECTED[kind] != dispositions[lead] || 1 != calls[lead] || !verdictOk ||
+                !reasonOk)
             {
                 mismatched++;
                 if (examples.size() < 8)
