@@ -11,6 +11,7 @@ import java.util.Properties;
 import io.dialer.bench.lead.LeadIngestRun;
 import io.dialer.bench.load.CampaignLoadRun;
 import io.dialer.bench.load.DialPathLoadRun;
+import io.dialer.bench.load.ServeLoadRun;
 import io.dialer.bench.load.SetupRateLoadRun;
 
 import org.openjdk.jmh.runner.Runner;
@@ -28,7 +29,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * started with {@code -jar}, it gets the same flags from the jar's manifest. {@code java -jar benchmarks.jar ingest
  * OPTIONS} runs the lead-list ingest load run ({@link LeadIngestRun}), {@code java -jar benchmarks.jar campaign
  * OPTIONS} the campaign engine load run against SIPp ({@link CampaignLoadRun}), {@code java -jar benchmarks.jar
- * dialpath OPTIONS} the qualified → closer INVITE path in isolation ({@link DialPathLoadRun}).
+ * serve OPTIONS} the same campaign through {@code dialer serve}'s HTTP API and consoles ({@link ServeLoadRun}),
+ * {@code java -jar benchmarks.jar dialpath OPTIONS} the qualified → closer INVITE path in isolation
+ * ({@link DialPathLoadRun}).
  */
 public final class BenchmarkMain
 {
@@ -55,6 +58,11 @@ public final class BenchmarkMain
         if (args.length > 0 && "campaign".equals(args[0]))
         {
             CampaignLoadRun.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && "serve".equals(args[0]))
+        {
+            ServeLoadRun.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && "dialpath".equals(args[0]))

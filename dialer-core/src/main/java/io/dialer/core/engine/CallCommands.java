@@ -210,10 +210,12 @@ interface CallCommands
     /**
      * A measured step.
      *
-     * @param step  the step.
-     * @param nanos its duration.
+     * @param callId   the call.
+     * @param step     the step.
+     * @param endNanos when it ended, {@link System#nanoTime()}.
+     * @param nanos    its duration.
      */
-    void latency(Step step, long nanos);
+    void latency(long callId, Step step, long endNanos, long nanos);
 
     /**
      * A closer is offered the caller (about to be dialed): the closer's screen shows who is coming.

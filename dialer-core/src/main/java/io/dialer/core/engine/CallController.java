@@ -140,7 +140,7 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
         onSkill = new FloorPacer.Lines[ctx.maxCampaigns()];
         paced = new boolean[ctx.maxCampaigns()];
         this.shared = new CampaignRun.Engine(commands, slots, timers, floor, stats, this::blockNumber, time,
-            nanoClock, ctx.offers());
+            nanoClock, ctx.offers(), ctx.steps());
         this.recovered = recovered;
     }
 
@@ -233,7 +233,8 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
                 final CallFlow flow = slots.flow(event.callId);
                 if (null != flow)
                 {
-                    campaigns[flow.campaign()].effects().latency(Step.get(event.value), event.token);
+                    campaigns[flow.campaign()].effects()
+                        .latency(event.callId, Step.get(event.value), event.nanos, event.token);
                 }
             }
             case ADD_DO_NOT_CALL, REMOVE_DO_NOT_CALL, CHECK_DO_NOT_CALL, BLOCK_NUMBERS, CLOSER_LOGIN, CLOSER_LOGOUT,

@@ -43,6 +43,7 @@ final class CallEffects implements CallCommands
     private final Histogram[] latencies;
     private final LatencyBuckets[] buckets;
     private final OfferListener offers;
+    private final StepListener steps;
     private final ControllerTime time;
 
     CallEffects(
@@ -68,6 +69,7 @@ final class CallEffects implements CallCommands
         this.buckets = campaign.handle().buckets();
         this.time = engine.time();
         this.offers = engine.offers();
+        this.steps = engine.steps();
     }
 
     @Override
@@ -274,12 +276,16 @@ final class CallEffects implements CallCommands
     }
 
     @Override
-    public void latency(final Step step, final long nanos)
+    public void latency(final long callId, final Step step, final long endNanos, final long nanos)
     {
         final Histogram histogram = latencies[step.ordinal()];
         histogram.recordValue(Math.max(0, Math.min(nanos, histogram.getHighestTrackableValue())));
         buckets[step.ordinal()].record(nanos);
         journal.latency(time.nowMs(), step, nanos);
+        if (null != steps)
+        {
+            steps.stepEnded(callId, step, endNanos, nanos);
+        }
     }
 
     @Override

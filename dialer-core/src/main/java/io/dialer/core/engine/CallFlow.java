@@ -270,7 +270,7 @@ final class CallFlow
             return;
         }
         answerNanos = eventNanos;
-        out.latency(Step.DIAL_TO_ANSWER, eventNanos - dialNanos);
+        out.latency(callId, Step.DIAL_TO_ANSWER, eventNanos, eventNanos - dialNanos);
         journal.answered(nowMs, lead, callId);
         phase = Phase.DETECTING;
         out.startTimer(callId, TIMER_GUARD, nowMs + settings.verdictTimeoutMs());
@@ -663,7 +663,7 @@ final class CallFlow
     private void verdict(final Verdict verdict, final Cause cause, final int positionMs)
     {
         out.cancelTimer(callId, TIMER_GUARD);
-        out.latency(Step.ANSWER_TO_VERDICT, eventNanos - answerNanos);
+        out.latency(callId, Step.ANSWER_TO_VERDICT, eventNanos, eventNanos - answerNanos);
         final int position = positionMs >= 0 ? positionMs :
             (int)Math.min(Integer.MAX_VALUE, Math.max(0, (eventNanos - answerNanos) / 1_000_000));
         journal.verdict(nowMs, lead, callId, verdict, cause, position);

@@ -429,10 +429,11 @@ final class CampaignRun implements FloorPacer.Lines
      * @param time      the controller's time.
      * @param nanoClock the controller's clock for latencies.
      * @param offers    told of closers' offers, or null.
+     * @param steps     told of every measured step, or null.
      */
     record Engine(
         CommandProxy commands, CallSlots slots, EngineTimers timers, SalesFloor floor, EngineStats stats,
-        NumberBlocker doNotCall, ControllerTime time, NanoClock nanoClock, OfferListener offers)
+        NumberBlocker doNotCall, ControllerTime time, NanoClock nanoClock, OfferListener offers, StepListener steps)
     {
     }
 

@@ -433,7 +433,8 @@ final class Effects implements EventHandler<Command>
 
     private void latency(final long callId, final Step step, final long originNanos)
     {
-        events.latency(callId, step.ordinal(), System.nanoTime() - originNanos);
+        final long endNanos = System.nanoTime();
+        events.latency(callId, step.ordinal(), endNanos, endNanos - originNanos);
     }
 
     private Lead lead(final long callId)

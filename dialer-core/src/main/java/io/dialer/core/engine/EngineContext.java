@@ -60,6 +60,7 @@ public final class EngineContext
     private SipStack[] stacks;
     private Path journalDir;
     private OfferListener offers;
+    private StepListener steps;
     private Registrar registrar;
     private final List<CampaignContext> campaigns = new ArrayList<>();
     private boolean concluded;
@@ -406,6 +407,25 @@ public final class EngineContext
     public OfferListener offers()
     {
         return offers;
+    }
+
+    /**
+     * @param listener told of every measured step of every call as it ends, on the controller's thread; null for
+     *                 none.
+     * @return this.
+     */
+    public EngineContext steps(final StepListener listener)
+    {
+        steps = listener;
+        return this;
+    }
+
+    /**
+     * @return the steps' listener, or null.
+     */
+    public StepListener steps()
+    {
+        return steps;
     }
 
     /**

@@ -81,9 +81,10 @@ final class EventProxy
         publish(e);
     }
 
-    void latency(final long callId, final int step, final long nanos)
+    void latency(final long callId, final int step, final long endNanos, final long nanos)
     {
         final EngineEvent e = claim(EventType.LATENCY, callId, EngineEvent.LEAD_LEG);
+        e.nanos = endNanos; // when the step ended, not when it was reported
         e.value = step;
         e.token = nanos;
         publish(e);

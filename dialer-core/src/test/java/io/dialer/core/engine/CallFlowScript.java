@@ -446,7 +446,7 @@ final class CallFlowScript
         }
 
         @Override
-        public void latency(final Step step, final long nanos)
+        public void latency(final long callId, final Step step, final long endNanos, final long nanos)
         {
             lines.add("latency " + step + " " + nanos / 1_000_000);
         }

@@ -23,6 +23,7 @@ import io.dialer.core.compliance.WindowPolicy;
 import io.dialer.core.journal.CampaignLog;
 import io.dialer.core.journal.ControlAction;
 import io.dialer.core.journal.Journal;
+import io.dialer.core.journal.Step;
 import io.dialer.core.lead.LeadList;
 import io.dialer.core.lead.LeadListReader;
 import io.dialer.core.lead.RegionNormaliser;
@@ -288,6 +289,63 @@ class EngineControlTest
             controls);
         assertEquals(List.of("0 TRANSFERRED dana", "1 TRANSFERRED dana", "2 closed DO_NOT_CALL"),
             dispositions.stream().sorted().toList());
+    }
+
+    /**
+     * One step's end as the listener heard it.
+     */
+    private record StepEnd(long callId, Step step, long endNanos, long nanos)
+    {
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldTellTheStepListenerOfEveryStepWithWhenItEnded(@TempDir final Path dir) throws Exception
+    {
+        carrier.script("+12145550311", person());
+        carrier.script("closer-dana", closerPhone());
+        final List<StepEnd> ends = new CopyOnWriteArrayList<>();
+        final Path journal = dir.resolve("journal");
+        final long acceptedAt;
+        final long bridgedBy;
+        final RunningCampaign campaign;
+        try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt"));
+            DialerEngine engine = DialerEngine.start(context("phone,first_name\n+12145550311,Ida\n", dnc, journal)
+                .steps((callId, step, endNanos, nanos) -> ends.add(new StepEnd(callId, step, endNanos, nanos)))))
+        {
+            final EngineControl control = engine.control();
+            assertTrue(control.closerLogin("dana").get(WAIT_S, TimeUnit.SECONDS).applied());
+            await(engine, "dana briefed", s -> "BRIEFING".equals(closerState(s, "dana")));
+            acceptedAt = System.nanoTime();
+            assertTrue(control.accept("dana").get(WAIT_S, TimeUnit.SECONDS).applied());
+            await(engine, "the caller bridged", s -> 1 == only(s).bridged());
+            bridgedBy = System.nanoTime();
+            hangUp("closer-dana");
+            assertTrue(engine.awaitFinished(WAIT_S, TimeUnit.SECONDS));
+            campaign = engine.campaigns().get(0);
+        }
+
+        // every step once, of the one call, each with the duration its histogram has
+        assertEquals(Step.values().length, ends.size(), ends.toString());
+        for (final Step step : Step.values())
+        {
+            final List<StepEnd> of = ends.stream().filter((e) -> step == e.step()).toList();
+            assertEquals(1, of.size(), step + " " + ends);
+            assertEquals(ends.get(0).callId(), of.get(0).callId());
+            assertEquals(1, campaign.latency(step).getTotalCount());
+            assertTrue(campaign.latency(step).valuesAreEquivalent(of.get(0).nanos(), campaign.latency(step)
+                .getMaxValue()), step + ": the same figure as the histogram's");
+        }
+        // the ends are on System.nanoTime and in the order the call went
+        final StepEnd bridge = ends.stream().filter((e) -> Step.ACCEPT_TO_BRIDGE == e.step()).findFirst().get();
+        assertTrue(bridge.endNanos() - bridge.nanos() >= acceptedAt, "the step starts at the console's accept");
+        assertTrue(bridge.endNanos() <= bridgedBy, "and ends before the bridge is seen");
+        long previous = 0;
+        for (final StepEnd end : ends)
+        {
+            assertTrue(end.endNanos() >= previous, ends.toString());
+            previous = end.endNanos();
+        }
     }
 
     @Test

@@ -30,6 +30,7 @@ import io.dialer.core.engine.DialerEngine;
 import io.dialer.core.engine.EngineContext;
 import io.dialer.core.engine.PromptBook;
 import io.dialer.core.engine.RunningCampaign;
+import io.dialer.core.engine.StepListener;
 import io.dialer.core.lead.LeadList;
 import io.dialer.core.lead.LeadListReader;
 import io.dialer.core.lead.RegionNormaliser;
@@ -103,6 +104,7 @@ public final class Floor implements AutoCloseable
             .stacks(ctx.stacks())
             .registrar(ctx.registrar())
             .offers(offers)
+            .steps(ctx.steps())
             .maxClosers(ctx.maxClosers())
             .maxCampaigns(ctx.maxCampaigns())
             .journalDir(data.resolve("floor").resolve("journal"));
@@ -494,6 +496,7 @@ public final class Floor implements AutoCloseable
         private int maxCampaigns = EngineContext.MAX_CAMPAIGNS_DEFAULT;
         private int capacityBits;
         private long liveIntervalMs = LiveFeed.INTERVAL_MS_DEFAULT;
+        private StepListener steps;
 
         /**
          * Checks the settings and fills in the defaults that need objects (text to speech, the clock).
@@ -745,6 +748,25 @@ public final class Floor implements AutoCloseable
         public long liveIntervalMs()
         {
             return liveIntervalMs;
+        }
+
+        /**
+         * @param listener told of every measured step of every call as it ends (the engine's
+         *                 {@link EngineContext#steps(StepListener)}), or null for none.
+         * @return this.
+         */
+        public Context steps(final StepListener listener)
+        {
+            steps = listener;
+            return this;
+        }
+
+        /**
+         * @return the steps' listener, or null.
+         */
+        public StepListener steps()
+        {
+            return steps;
         }
     }
 }
