@@ -172,7 +172,8 @@ final class LeadSchedule
                     return lead;
 
                 case DEFERRED:
-                    wait(lead, decision.untilMs(), DialDecision.Reason.OUTSIDE_WINDOW == decision.reason(), nowMs);
+                    wait(lead, decision.untilMs(), DialDecision.Reason.OUTSIDE_WINDOW == decision.reason() ||
+                        DialDecision.Reason.HOLIDAY == decision.reason(), nowMs);
                     break;
 
                 default:
