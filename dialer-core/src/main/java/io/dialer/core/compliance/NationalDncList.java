@@ -18,14 +18,15 @@ import java.util.regex.Pattern;
 import io.dialer.qualification.TextFile;
 
 /**
- * The national do-not-call registry's numbers (the US registry's area-code download), held as one bitset of
- * 10<sup>7</sup> bits per area code: 1.25 MB for each area code that has at least one number, whatever the count, so
- * the whole registry (about 250 million numbers over some 330 area codes) takes about 410 MB, about 1.7 bytes per
- * number, and a lookup is one array read and one bit test. A hash set of longs would take at least 16 bytes per
- * number (4 GB and more at 250 million, with a rehash that doubles it while loading); a sorted array of the 7-digit
- * line numbers per area code would take 4 bytes per number but a binary search per lookup. The bitset is the smallest
- * once an area code holds more than about 312,000 numbers (1.25 MB / 4 bytes), which every area code of the real
- * registry does.
+ * The national do-not-call registry's numbers (the US registry's area-code download), held as bitsets: one bit per
+ * possible number, in blocks of 10<sup>6</sup> bits (125 KB, one per area code and first digit of the exchange,
+ * allocated when a number falls in it). An area code takes at most 1 MB (its exchanges start with 2 to 9), whatever
+ * its count, so the whole registry (about 250 million numbers over some 330 area codes) takes about 330 MB, about
+ * 1.3 bytes per number, and a lookup is two array reads and a bit test. A hash set of longs takes about 14 bytes per
+ * number (3.4 GB and more at 250 million, with a rehash that needs old and new tables at once while loading); a
+ * sorted array of the 7-digit line numbers per area code would take 4 bytes per number but a binary search per
+ * lookup. The bitset is the smallest once an area code holds more than about 250,000 numbers (1 MB / 4 bytes),
+ * which the real registry's area codes do. Blocks stay well under half a G1 region, so none is a humongous object.
  * <p>
  * The file format ({@link #load(Path, LocalDate)}): one number per line, 10 digits (area code, exchange, line),
  * written plainly ({@code 2015550123}), with dashes, dots, spaces or parentheses ({@code (201) 555-0123}), as
@@ -46,25 +47,29 @@ public final class NationalDncList
     public static final int MAX_AGE_DAYS = 31;
 
     /**
-     * Bytes one area code's bitset takes.
+     * Bytes one block of the bitset takes: 10<sup>6</sup> numbers, one area code and first digit of the exchange.
      */
-    public static final long BYTES_PER_AREA_CODE = 1_250_000L;
+    public static final long BYTES_PER_BLOCK = 125_000L;
 
     private static final int AREA_CODES = 1000;
+    private static final int BLOCKS = 10_000;
+    private static final long BLOCK_LINES = 1_000_000L;
     private static final long LINES = 10_000_000L;
-    private static final int WORDS = (int)(LINES / 64);
+    private static final int WORDS = (int)(BLOCK_LINES / 64);
     private static final long NANP = 10_000_000_000L;
     private static final int MAX_LINE_KEPT = 120;
     private static final Pattern HEADER_DATE =
         Pattern.compile("(?i)\\bdownloaded\\s*[:=]?\\s*(\\d{4}-\\d{2}-\\d{2})");
     private static final Pattern NAME_DATE = Pattern.compile("(?<!\\d)(\\d{4})-?(\\d{2})-?(\\d{2})(?!\\d)");
 
-    private final long[][] areaCodes = new long[AREA_CODES][];
+    private final long[][] blocks = new long[BLOCKS][];
+    private final boolean[] areaCodes = new boolean[AREA_CODES];
     private final Path file;
     private LocalDate downloaded;
     private String dateSource;
     private long size;
     private int areaCodeCount;
+    private int blockCount;
 
     private NationalDncList(final Path file)
     {
@@ -218,12 +223,12 @@ public final class NationalDncList
         {
             return false;
         }
-        final long[] bits = areaCodes[(int)(national / LINES)];
+        final long[] bits = blocks[(int)(national / BLOCK_LINES)];
         if (null == bits)
         {
             return false;
         }
-        final int line = (int)(national % LINES);
+        final int line = (int)(national % BLOCK_LINES);
         return (bits[line >>> 6] & (1L << line)) != 0;
     }
 
@@ -241,14 +246,20 @@ public final class NationalDncList
             throw new IllegalArgumentException("not a 10-digit North American number: " + tenDigits);
         }
         final int areaCode = (int)(tenDigits / LINES);
-        long[] bits = areaCodes[areaCode];
+        if (!areaCodes[areaCode])
+        {
+            areaCodes[areaCode] = true;
+            areaCodeCount++;
+        }
+        final int block = (int)(tenDigits / BLOCK_LINES);
+        long[] bits = blocks[block];
         if (null == bits)
         {
             bits = new long[WORDS];
-            areaCodes[areaCode] = bits;
-            areaCodeCount++;
+            blocks[block] = bits;
+            blockCount++;
         }
-        final int line = (int)(tenDigits % LINES);
+        final int line = (int)(tenDigits % BLOCK_LINES);
         final long mask = 1L << line;
         final long word = bits[line >>> 6];
         if ((word & mask) != 0)
@@ -301,7 +312,7 @@ public final class NationalDncList
     }
 
     /**
-     * Area codes with at least one number (each takes {@link #BYTES_PER_AREA_CODE}).
+     * Area codes with at least one number.
      *
      * @return the count.
      */
@@ -311,13 +322,23 @@ public final class NationalDncList
     }
 
     /**
+     * Blocks allocated (each {@link #BYTES_PER_BLOCK}).
+     *
+     * @return the count.
+     */
+    public int blockCount()
+    {
+        return blockCount;
+    }
+
+    /**
      * Memory the numbers take.
      *
      * @return bytes.
      */
     public long memoryBytes()
     {
-        return areaCodeCount * (BYTES_PER_AREA_CODE + 16) + AREA_CODES * 4L;
+        return blockCount * (BYTES_PER_BLOCK + 16) + BLOCKS * 4L + AREA_CODES;
     }
 
     /**

@@ -152,7 +152,8 @@ class NationalDncListTest
             assertTrue(list.contains(12015550000L + i * 7L));
             assertFalse(list.contains(12015550000L + i * 7L + 1));
         }
-        assertEquals(NationalDncList.BYTES_PER_AREA_CODE + 16 + 4000, list.memoryBytes());
+        assertEquals(2, list.blockCount(), "2015550000 to 2016949993: exchanges 555 to 694");
+        assertEquals(2 * (NationalDncList.BYTES_PER_BLOCK + 16) + 40_000 + 1_000, list.memoryBytes());
     }
 
     @Test
