@@ -23,7 +23,7 @@ import io.dialer.qualification.TextFile;
  * allocated when a number falls in it). An area code takes at most 1 MB (its exchanges start with 2 to 9), whatever
  * its count, so the whole registry (about 250 million numbers over some 330 area codes) takes about 330 MB, about
  * 1.3 bytes per number, and a lookup is two array reads and a bit test. A hash set of longs takes about 14 bytes per
- * number (3.4 GB and more at 250 million, with a rehash that needs old and new tables at once while loading); a
+ * number (a 4 GiB table at 250 million, with a rehash that needs old and new tables at once while loading); a
  * sorted array of the 7-digit line numbers per area code would take 4 bytes per number but a binary search per
  * lookup. The bitset is the smallest once an area code holds more than about 250,000 numbers (1 MB / 4 bytes),
  * which the real registry's area codes do. Blocks stay well under half a G1 region, so none is a humongous object.
