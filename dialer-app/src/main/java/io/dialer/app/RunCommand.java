@@ -180,7 +180,8 @@ public final class RunCommand implements Callable<Integer>
         if (null != nationalFile)
         {
             final DncLoadReport report = NationalDncList.newReport(nationalFile);
-            final NationalDncList national = NationalDncList.load(nationalFile, campaign.nationalDncDownloaded(), report);
+            final NationalDncList national =
+                NationalDncList.load(nationalFile, campaign.nationalDncDownloaded(), report);
             for (final String line : report.errors())
             {
                 out.println(line);

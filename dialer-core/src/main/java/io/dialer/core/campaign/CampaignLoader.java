@@ -213,7 +213,16 @@ public final class CampaignLoader
         readTrunk(checker.required(top, "trunk", root, "the campaign"));
         readPacing(YamlChecker.value(top, "pacing"));
         readWindow(YamlChecker.value(top, "calling_window"));
-        readStateRules(YamlChecker.value(top, "state_rules"));
+        if (floor)
+        {
+            refuseOnFloor(top, "state_rules", "a state rules file cannot be uploaded to the server yet; the shipped " +
+                "us-state-rules.yaml applies");
+            readStateRules(null);
+        }
+        else
+        {
+            readStateRules(YamlChecker.value(top, "state_rules"));
+        }
         readRetries(YamlChecker.value(top, "retries"));
         readVoicemail(YamlChecker.value(top, "voicemail"));
         readCallbackOffer(YamlChecker.value(top, "callback_offer"));

@@ -98,6 +98,17 @@ public final class StateRulesFile
     }
 
     /**
+     * Whether a YAML text looks like a state rules file: a top-level {@code states:} or {@code holiday_sets:} key.
+     *
+     * @param yaml the text.
+     * @return true when it looks like one.
+     */
+    public static boolean looksLikeStateRules(final String yaml)
+    {
+        return YamlChecker.hasTopLevelKey(yaml, "states") || YamlChecker.hasTopLevelKey(yaml, "holiday_sets");
+    }
+
+    /**
      * The shipped rules with a manager's file over them.
      *
      * @param override the override file, or null for the shipped rules alone.

@@ -148,6 +148,22 @@ class StateRulesFileTest
     }
 
     @Test
+    void shouldApplyTheShippedRulesOnTheServerAndRefuseAnOverrideThere() throws IOException
+    {
+        Files.writeString(dir.resolve("rules.yaml"), "states: {}\n");
+        final String yaml = CAMPAIGN.replace("closers: closers.yaml\n", "");
+
+        final CampaignResult shipped = CampaignLoader.loadForFloor("c.yaml", yaml, dir);
+
+        assertEquals(List.of(), shipped.errors());
+        assertEquals(3, CampaignSetup.windows(shipped.campaign()).windowFor("FL").maxCallsPer24h());
+        assertEquals(List.of("c.yaml:6:14: state_rules is not a campaign setting in dialer serve: a state rules file " +
+            "cannot be uploaded to the server yet; the shipped us-state-rules.yaml applies"),
+            CampaignLoader.loadForFloor("c.yaml", yaml + "state_rules: rules.yaml\n", dir).errors().stream()
+                .map(ValidationError::toString).collect(Collectors.toList()));
+    }
+
+    @Test
     void shouldReportTheOverrideFilesErrorsUnderItsOwnName() throws IOException
     {
         Files.writeString(dir.resolve("rules.yaml"), "states:\n  FL: { end: '25:00' }\n");
