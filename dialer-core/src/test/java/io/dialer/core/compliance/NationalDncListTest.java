@@ -176,6 +176,41 @@ class NationalDncListTest
         }
     }
 
+    @Test
+    void shouldCheckTheRegistryThroughTheListWithoutAllocating() throws IOException
+    {
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
+        final long threadId = Thread.currentThread().getId();
+        try (DoNotCallList dnc = new DoNotCallList(dir.resolve("optouts.txt")))
+        {
+            final NationalDncList national = NationalDncList.empty(null, TODAY);
+            for (long i = 0; i < 100_000; i++)
+            {
+                national.add(2015550000L + i * 3);
+            }
+            dnc.national(national);
+
+            long hits = probe(dnc);
+            final long before = threads.getThreadAllocatedBytes(threadId);
+            hits += probe(dnc);
+            final long allocated = threads.getThreadAllocatedBytes(threadId) - before;
+
+            assertTrue(allocated < 1024, "allocated " + allocated + " bytes");
+            assertEquals(2 * 100_000, hits);
+        }
+    }
+
+    private static long probe(final DoNotCallList dnc)
+    {
+        long hits = 0;
+        for (long i = 0; i < 300_000; i++)
+        {
+            hits += dnc.contains(12015550000L + i) ? 1 : 0;
+        }
+        return hits;
+    }
+
     private static String dated(final NationalDncList list)
     {
         return list.downloaded() + " " + list.dateSource();
