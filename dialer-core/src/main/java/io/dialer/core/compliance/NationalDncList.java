@@ -104,11 +104,26 @@ public final class NationalDncList
      */
     public static NationalDncList load(final Path file, final LocalDate downloaded, final DncLoadReport report)
     {
+        return load(file, downloaded, "campaign file", report);
+    }
+
+    /**
+     * Loads a registry file with a download date given by a setting other than the campaign file's.
+     *
+     * @param file       the file.
+     * @param downloaded the date given, or null.
+     * @param dateSource where the given date comes from, like {@code --dnc-national-downloaded}.
+     * @param report     collects bad lines and a file error; from {@link #newReport(Path)}.
+     * @return the list (with what was read before a file error).
+     */
+    public static NationalDncList load(
+        final Path file, final LocalDate downloaded, final String dateSource, final DncLoadReport report)
+    {
         final NationalDncList list = new NationalDncList(file);
         if (null != downloaded)
         {
             list.downloaded = downloaded;
-            list.dateSource = "campaign file";
+            list.dateSource = dateSource;
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
         {
@@ -292,7 +307,8 @@ public final class NationalDncList
     }
 
     /**
-     * Where the download date came from: {@code campaign file}, {@code header}, {@code file name}, {@code given}.
+     * Where the download date came from: {@code campaign file} (or the setting given to
+     * {@link #load(Path, LocalDate, String, DncLoadReport)}), {@code header}, {@code file name}, {@code given}.
      *
      * @return the source, or null when there is no date.
      */
