@@ -22,6 +22,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.dialer.audio.WavFile;
+import io.dialer.core.compliance.CallingWindow;
 import io.dialer.core.compliance.DncFileReader;
 import io.dialer.core.compliance.DncLoadReport;
 import io.dialer.core.compliance.NationalDncList;
@@ -607,7 +608,7 @@ public final class CampaignLoader
             final int[] stateWindow = window(stateFields, body, "per_state " + state, campaign.windowStartMinute,
                 campaign.windowEndMinute);
             final int cap = checker.integer(YamlChecker.value(stateFields, "max_calls_per_24h"),
-                "max_calls_per_24h", 1, 100, 0);
+                "max_calls_per_24h", 1, CallingWindow.MAX_CALLS_PER_24H, 0);
             states.put(state, new StateWindow(state, stateWindow[0], stateWindow[1], cap));
         }
         campaign.stateWindows = Map.copyOf(states);

@@ -209,7 +209,7 @@ public final class StateRulesFile
             checker.add(endNode, what + " end must be after its start");
         }
         final int cap = checker.integer(YamlChecker.value(fields, "max_calls_per_24h"), what + " max_calls_per_24h",
-            1, 100, CallingWindow.NO_CAP);
+            1, CallingWindow.MAX_CALLS_PER_24H, CallingWindow.NO_CAP);
         final Node basisNode = YamlChecker.value(fields, "basis");
         final String basis = null == basisNode ? null : checker.text(basisNode, what + " basis");
         return new StateRules.Rule(time(start), time(end), cap,

@@ -43,6 +43,12 @@ public final class CallingWindow
     public static final int NO_CAP = 0;
 
     /**
+     * The highest cap on calls per rolling 24 h: the engine keeps this many recent dial times per lead, so a higher
+     * cap could not be counted.
+     */
+    public static final int MAX_CALLS_PER_24H = 8;
+
+    /**
      * Default start: 08:00 local.
      */
     public static final LocalTime START_DEFAULT = LocalTime.of(8, 0);
@@ -104,9 +110,10 @@ public final class CallingWindow
         {
             throw new IllegalArgumentException("calling_window end " + end + " is before start " + start);
         }
-        if (maxCallsPer24h < 0)
+        if (maxCallsPer24h < 0 || maxCallsPer24h > MAX_CALLS_PER_24H)
         {
-            throw new IllegalArgumentException("max_calls_per_24h must be >= 0: " + maxCallsPer24h);
+            throw new IllegalArgumentException("max_calls_per_24h must be 0 to " + MAX_CALLS_PER_24H + ": " +
+                maxCallsPer24h);
         }
 
         return new CallingWindow(start, end, maxCallsPer24h, NO_HOLIDAYS, 0, null);

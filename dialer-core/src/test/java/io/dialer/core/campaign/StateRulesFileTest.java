@@ -130,7 +130,7 @@ class StateRulesFileTest
             "r.yaml:4:3: state 'Florida' must be a two-letter state code in capitals, like FL",
             "r.yaml:5:16: states FL start must be a time of day from \"00:00\" to \"23:59\" (24 hours, quoted), " +
                 "found '8am'",
-            "r.yaml:5:56: states FL max_calls_per_24h must be a whole number from 1 to 100, found '0'",
+            "r.yaml:5:56: states FL max_calls_per_24h must be a whole number from 1 to 8, found '0'",
             "r.yaml:6:30: states TX end must be after its start",
             "r.yaml:6:50: states TX holidays: 'xmas' is not a date like 2026-12-25 nor a holiday set [mine]",
             "r.yaml:7:33: unknown key 'when' in states LA; expected one of start, end, max_calls_per_24h, holidays, " +
@@ -138,6 +138,13 @@ class StateRulesFileTest
             "r.yaml:7:23: states LA closed_days: 'someday' is not a day of the week like sunday"),
             StateRulesFile.read("r.yaml", yaml).errors().stream().map(ValidationError::toString)
                 .collect(Collectors.toList()));
+    }
+
+    @Test
+    void shouldRefuseACapAboveTheDialTimesTheEngineKeeps()
+    {
+        assertEquals(List.of("c.yaml:7:71: max_calls_per_24h must be a whole number from 1 to 8, found '9'"),
+            errors(CAMPAIGN + "calling_window: { per_state: { FL: { end: '20:00', max_calls_per_24h: 9 } } }\n"));
     }
 
     @Test
