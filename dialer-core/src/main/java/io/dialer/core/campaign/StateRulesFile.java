@@ -68,12 +68,25 @@ public final class StateRulesFile
      */
     public static StateRules shipped()
     {
-        final Result result = read(SHIPPED_NAME, shippedText());
-        if (!result.errors().isEmpty())
+        return Shipped.RULES;
+    }
+
+    /**
+     * The shipped rules, read once when first asked for (they are immutable).
+     */
+    private static final class Shipped
+    {
+        static final StateRules RULES = readShipped();
+
+        private static StateRules readShipped()
         {
-            throw new IllegalStateException("shipped state rules: " + result.errors());
+            final Result result = read(SHIPPED_NAME, shippedText());
+            if (!result.errors().isEmpty())
+            {
+                throw new IllegalStateException("shipped state rules: " + result.errors());
+            }
+            return result.rules();
         }
-        return result.rules();
     }
 
     /**
