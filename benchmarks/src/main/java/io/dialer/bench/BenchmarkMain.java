@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Properties;
 
+import io.dialer.bench.compliance.NationalDncLoadRun;
 import io.dialer.bench.lead.LeadIngestRun;
 import io.dialer.bench.load.CampaignLoadRun;
 import io.dialer.bench.load.DialPathLoadRun;
@@ -68,6 +69,11 @@ public final class BenchmarkMain
         if (args.length > 0 && "dialpath".equals(args[0]))
         {
             DialPathLoadRun.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && "national-dnc".equals(args[0]))
+        {
+            NationalDncLoadRun.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && "ingest".equals(args[0]))

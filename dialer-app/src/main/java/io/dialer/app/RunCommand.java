@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 
 import io.dialer.core.campaign.CampaignFile;
@@ -14,6 +16,7 @@ import io.dialer.core.campaign.CampaignLoader;
 import io.dialer.core.campaign.CampaignResult;
 import io.dialer.core.compliance.DncLoadReport;
 import io.dialer.core.compliance.DoNotCallList;
+import io.dialer.core.compliance.NationalDncList;
 import io.dialer.core.engine.CampaignClock;
 import io.dialer.core.engine.CampaignSetup;
 import io.dialer.core.engine.EngineContext;
@@ -151,7 +154,8 @@ public final class RunCommand implements Callable<Integer>
      * Loads the campaign's do-not-call files into the list, read like its lead list (libphonenumber in the campaign's
      * region), printing every bad line as {@code file:line: reason} and a summary per file.
      *
-     * @return false when a file could not be read to its end: numbers on it might be dialed, so the run is refused.
+     * @return false when a file could not be read to its end (numbers on it might be dialed) or the national registry's
+     * copy is older than 31 days or undated: the run is refused, and {@code err} says why (file, date, age).
      */
     static boolean loadDoNotCall(
         final CampaignFile campaign, final DoNotCallList dnc, final PrintWriter out, final PrintWriter err)
@@ -170,15 +174,42 @@ public final class RunCommand implements Callable<Integer>
                     "--dnc " + file + " lists them all");
             }
             out.println(report);
-            if (null != report.fileError())
+            complete &= readWhole(file, report, err);
+        }
+        final Path nationalFile = campaign.nationalDncFile();
+        if (null != nationalFile)
+        {
+            final DncLoadReport report = NationalDncList.newReport(nationalFile);
+            final NationalDncList national =
+                NationalDncList.load(nationalFile, campaign.nationalDncDownloaded(), report);
+            for (final String line : report.errors())
             {
-                err.println((report.fileErrorLine() > 0 ? file + ":" + report.fileErrorLine() : file.toString()) +
-                    ": " + report.fileError() + "; the do-not-call list must be read whole before dialing");
+                out.println(line);
+            }
+            out.println(report);
+            out.println(national);
+            complete &= readWhole(nationalFile, report, err);
+            final String stale = national.staleness(LocalDate.now(ZoneOffset.UTC));
+            if (null != stale)
+            {
+                err.println("campaign not started: " + stale);
                 complete = false;
             }
+            dnc.national(national);
         }
         out.flush();
         err.flush();
         return complete;
+    }
+
+    private static boolean readWhole(final Path file, final DncLoadReport report, final PrintWriter err)
+    {
+        if (null == report.fileError())
+        {
+            return true;
+        }
+        err.println((report.fileErrorLine() > 0 ? file + ":" + report.fileErrorLine() : file.toString()) +
+            ": " + report.fileError() + "; the do-not-call list must be read whole before dialing");
+        return false;
     }
 }

@@ -108,6 +108,15 @@ public final class ServeCommand implements Callable<Integer>
             "default ${DEFAULT-VALUE}.")
     private String region;
 
+    @Option(names = "--dnc-national", paramLabel = "FILE",
+        description = "The national do-not-call registry's download (one 10-digit number per line), checked with the " +
+            "server's list; campaigns do not start while it is older than 31 days.")
+    private Path dncNational;
+
+    @Option(names = "--dnc-national-downloaded", paramLabel = "YYYY-MM-DD",
+        description = "The day the registry file was downloaded (else its '# downloaded:' header or its name).")
+    private java.time.LocalDate dncNationalDownloaded;
+
     @Option(names = "--init", description = "Create the first admin (--admin NAME) and exit.")
     private boolean init;
 
@@ -224,7 +233,7 @@ public final class ServeCommand implements Callable<Integer>
         try
         {
             floor = Floor.open(new Floor.Context().dataDir(data).stacks(stack).registrar(stack.registrar())
-                .region(region));
+                .region(region).nationalDnc(dncNational, dncNationalDownloaded));
         }
         catch (final IOException | RuntimeException ex)
         {

@@ -146,6 +146,25 @@ class RunCommandTest
     }
 
     @Test
+    void shouldRefuseToRunWithANationalRegistryCopyOlderThan31DaysAndSayWhy(@TempDir final Path dir) throws Exception
+    {
+        Files.copy(Path.of("../examples/auto-insurance.yaml"), dir.resolve("auto-insurance.yaml"));
+        Files.copy(Path.of("../examples/closers.yaml"), dir.resolve("closers.yaml"));
+        Files.writeString(dir.resolve("leads.csv"), "phone\n2145550131\n");
+        Files.writeString(dir.resolve("national.txt"), "2145550131\n");
+        final java.time.LocalDate downloaded = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(45);
+        Files.writeString(dir.resolve("campaign.yaml"), "name: dnc-stale\ncaller_id: { number: \"+12145550199\" }\n" +
+            "trunk: { uri: \"sip:carrier@127.0.0.1:5999\" }\nscript: auto-insurance.yaml\nclosers: closers.yaml\n" +
+            "leads: leads.csv\ndnc: { national: { file: national.txt, downloaded: " + downloaded + " } }\n");
+
+        assertEquals(2, run("run", "--campaign", dir.resolve("campaign.yaml").toString(),
+            "--journal", dir.resolve("journal").toString(), "--bind", "127.0.0.1", "--port", "0"));
+        assertTrue(err.toString().contains("campaign not started: national do-not-call file " +
+            dir.resolve("national.txt") + " was downloaded " + downloaded + " (campaign file), 45 days ago: the " +
+            "limit is 31 days; download the registry again"), err.toString());
+    }
+
+    @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void shouldStopDialingAndSayWhyWhenTheTrunkNeverAnswers(@TempDir final Path dir) throws Exception
     {

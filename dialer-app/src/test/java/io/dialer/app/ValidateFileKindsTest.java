@@ -36,6 +36,21 @@ class ValidateFileKindsTest
     }
 
     @Test
+    void shouldValidateAStateRulesFileWithLineAndColumn(@TempDir final Path dir) throws IOException
+    {
+        final Path good = dir.resolve("rules.yaml");
+        final Path bad = dir.resolve("bad-rules.yaml");
+        Files.writeString(good, "states:\n  FL: { start: '08:00', end: '20:00', max_calls_per_24h: 3 }\n");
+        Files.writeString(bad, "states:\n  FL: { end: '8pm' }\n");
+
+        final int exitCode = run("validate", good.toString(), bad.toString());
+
+        assertEquals(1, exitCode);
+        assertEquals(good + ": OK\n" + bad + ":2:14: states FL end must be a time of day from \"00:00\" to " +
+            "\"23:59\" (24 hours, quoted), found '8pm'\n", out.toString());
+    }
+
+    @Test
     void shouldPrintBadRowsDuplicatesAndASummaryForALeadList()
     {
         final Path leads = ValidateCommandTest.examples().resolve("leads-with-errors.csv");

@@ -4,6 +4,7 @@
 package io.dialer.core.campaign;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import io.dialer.core.compliance.Disposition;
 import io.dialer.core.compliance.ProgressivePacer;
 import io.dialer.core.compliance.RetryPolicy;
 import io.dialer.core.compliance.RingTimeout;
+import io.dialer.core.compliance.StateRules;
 import io.dialer.qualification.Script;
 import io.dialer.transfer.TransferConfiguration;
 
@@ -88,6 +90,10 @@ public final class CampaignFile
     String[] callbackOffer = defaultCallbackOffer();
     long ringTimeoutMs = RING_TIMEOUT_DEFAULT_MS;
     List<Path> dncFiles = List.of();
+    Path nationalDncFile;
+    LocalDate nationalDncDownloaded;
+    StateRules stateRules = StateRules.NONE;
+    Path stateRulesFile;
     String defaultRegion = "US";
     Path leadsFile;
     final TransferConfiguration.Context transfer = new TransferConfiguration.Context();
@@ -536,6 +542,47 @@ public final class CampaignFile
     public List<Path> dncFiles()
     {
         return dncFiles;
+    }
+
+    /**
+     * The national do-not-call registry file ({@code dnc.national.file}).
+     *
+     * @return the file, or null when none.
+     */
+    public Path nationalDncFile()
+    {
+        return nationalDncFile;
+    }
+
+    /**
+     * The registry file's download date as the campaign file gives it ({@code dnc.national.downloaded}).
+     *
+     * @return the date, or null when the file's header or name must give it.
+     */
+    public LocalDate nationalDncDownloaded()
+    {
+        return nationalDncDownloaded;
+    }
+
+    /**
+     * The per-state rules: the shipped {@code us-state-rules.yaml} with the campaign's {@code state_rules} file over
+     * it.
+     *
+     * @return the rules.
+     */
+    public StateRules stateRules()
+    {
+        return stateRules;
+    }
+
+    /**
+     * The campaign's override of the state rules ({@code state_rules}).
+     *
+     * @return the file, or null when only the shipped rules apply.
+     */
+    public Path stateRulesFile()
+    {
+        return stateRulesFile;
     }
 
     /**

@@ -6,6 +6,9 @@ package io.dialer.core.campaign;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,8 +22,10 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.dialer.audio.WavFile;
+import io.dialer.core.compliance.CallingWindow;
 import io.dialer.core.compliance.DncFileReader;
 import io.dialer.core.compliance.DncLoadReport;
+import io.dialer.core.compliance.NationalDncList;
 import io.dialer.core.lead.LeadList;
 import io.dialer.core.lead.LeadListReader;
 import io.dialer.core.lead.RegionNormaliser;
@@ -48,7 +53,9 @@ public final class CampaignLoader
 {
     private static final Set<String> TOP_KEYS = keys("name", "caller_id", "trunk", "script", "closers", "leads",
         "default_region", "pacing", "calling_window", "retries", "voicemail", "ring_timeout", "dnc",
-        "callback_offer", "transfer", "admission", "detection", "closers_login");
+        "callback_offer", "transfer", "admission", "detection", "closers_login", "state_rules");
+    private static final Set<String> DNC_KEYS = keys("files", "national");
+    private static final Set<String> NATIONAL_KEYS = keys("file", "downloaded");
     private static final Set<String> CALLER_ID_KEYS = keys("name", "number");
     private static final Set<String> TRUNK_KEYS = keys("uri", "outbound_proxy", "username", "password",
         "password_env", "transport", "max_consecutive_failures", "response_timeout");
@@ -207,6 +214,16 @@ public final class CampaignLoader
         readTrunk(checker.required(top, "trunk", root, "the campaign"));
         readPacing(YamlChecker.value(top, "pacing"));
         readWindow(YamlChecker.value(top, "calling_window"));
+        if (floor)
+        {
+            refuseOnFloor(top, "state_rules", "a state rules file cannot be uploaded to the server yet; the shipped " +
+                "us-state-rules.yaml applies");
+            readStateRules(null);
+        }
+        else
+        {
+            readStateRules(YamlChecker.value(top, "state_rules"));
+        }
         readRetries(YamlChecker.value(top, "retries"));
         readVoicemail(YamlChecker.value(top, "voicemail"));
         readCallbackOffer(YamlChecker.value(top, "callback_offer"));
@@ -591,7 +608,7 @@ public final class CampaignLoader
             final int[] stateWindow = window(stateFields, body, "per_state " + state, campaign.windowStartMinute,
                 campaign.windowEndMinute);
             final int cap = checker.integer(YamlChecker.value(stateFields, "max_calls_per_24h"),
-                "max_calls_per_24h", 1, 100, 0);
+                "max_calls_per_24h", 1, CallingWindow.MAX_CALLS_PER_24H, 0);
             states.put(state, new StateWindow(state, stateWindow[0], stateWindow[1], cap));
         }
         campaign.stateWindows = Map.copyOf(states);
@@ -735,14 +752,37 @@ public final class CampaignLoader
         }
     }
 
+    private void readStateRules(final Node node)
+    {
+        final Path file = null == node ? null : existingFile(node, "state_rules");
+        if (null != node && null == file)
+        {
+            return;
+        }
+        final StateRulesFile.Result rules = StateRulesFile.withOverride(file);
+        checker.addAll(rules.errors());
+        if (rules.errors().isEmpty())
+        {
+            campaign.stateRules = rules.rules();
+            campaign.stateRulesFile = file;
+        }
+    }
+
     private void readDnc(final Node node)
     {
         if (null == node)
         {
             return;
         }
+        Node filesNode = node;
+        if (node instanceof MappingNode)
+        {
+            final Map<String, NodeTuple> fields = checker.mapping(node, "dnc", DNC_KEYS);
+            filesNode = YamlChecker.value(fields, "files");
+            readNational(YamlChecker.value(fields, "national"));
+        }
         final List<Path> files = new ArrayList<>();
-        for (final ScalarNode item : checker.scalars(node, "dnc"))
+        for (final ScalarNode item : null == filesNode ? List.<ScalarNode>of() : checker.scalars(filesNode, "dnc"))
         {
             final Path file = existingFile(item, "dnc list");
             if (null != file)
@@ -757,6 +797,43 @@ public final class CampaignLoader
             for (final Path file : files)
             {
                 checker.addAll(dncErrors(file.toString(), reader.check(file)));
+            }
+        }
+    }
+
+    private void readNational(final Node node)
+    {
+        if (null == node)
+        {
+            return;
+        }
+        final Map<String, NodeTuple> fields = checker.mapping(node, "dnc national", NATIONAL_KEYS);
+        final Node fileNode = checker.required(fields, "file", node, "dnc national");
+        final Path file = null == fileNode ? null : existingFile(fileNode, "national do-not-call");
+        final Node dateNode = YamlChecker.value(fields, "downloaded");
+        final String date = null == dateNode ? null : checker.text(dateNode, "dnc national downloaded");
+        if (null != date)
+        {
+            try
+            {
+                campaign.nationalDncDownloaded = LocalDate.parse(date);
+            }
+            catch (final DateTimeException ex)
+            {
+                checker.add(dateNode, "dnc national downloaded '" + date + "' is not a date like 2026-11-30 (the " +
+                    "day the registry's file was downloaded)");
+            }
+        }
+        campaign.nationalDncFile = file;
+        if (contents && null != file)
+        {
+            final DncLoadReport report = NationalDncList.newReport(file);
+            final NationalDncList list = NationalDncList.load(file, campaign.nationalDncDownloaded, report);
+            checker.addAll(dncErrors(file.toString(), report));
+            final String stale = list.staleness(LocalDate.now(ZoneOffset.UTC));
+            if (null != stale)
+            {
+                checker.add(null == dateNode ? fileNode : dateNode, stale);
             }
         }
     }

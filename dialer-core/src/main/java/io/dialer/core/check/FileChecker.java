@@ -39,7 +39,7 @@ public final class FileChecker
     public static List<FileKind> kinds(final String region, final List<Path> leadLists)
     {
         return List.of(new ScriptKind(leadLists, region), new CampaignKind(), new ClosersKind(),
-            new LeadListKind(region), new DncKind(region));
+            new StateRulesKind(), new LeadListKind(region), new DncKind(region));
     }
 
     /**

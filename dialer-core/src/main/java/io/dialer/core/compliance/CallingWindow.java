@@ -3,6 +3,7 @@
  */
 package io.dialer.core.compliance;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,6 +25,10 @@ import java.util.List;
  * or after that local time), and in a fall-back overlap both edges use their earlier occurrence: the window closes
  * at the first time the wall clock reaches {@code end} and does not reopen when the clock is set back (conservative).
  * A window with {@code start == end} is empty: it never opens.
+ * <p>
+ * A window may also close for whole local days: listed dates ({@link #holidays()}, e.g. a state's legal holidays)
+ * and days of the week ({@link #isClosedOn(DayOfWeek)}, e.g. no Sunday calls), both in the callee's zone; and it may
+ * name the rule it comes from ({@link #rule()}, like {@code FL Fla. Stat. 501.616}) for the journal.
  */
 public final class CallingWindow
 {
@@ -35,6 +41,12 @@ public final class CallingWindow
      * No cap on calls per rolling 24 h.
      */
     public static final int NO_CAP = 0;
+
+    /**
+     * The highest cap on calls per rolling 24 h: the engine keeps this many recent dial times per lead, so a higher
+     * cap could not be counted.
+     */
+    public static final int MAX_CALLS_PER_24H = 8;
 
     /**
      * Default start: 08:00 local.
@@ -51,17 +63,31 @@ public final class CallingWindow
      */
     public static final int HORIZON_DAYS = 8;
 
-    private static final CallingWindow DEFAULT = new CallingWindow(START_DEFAULT, END_DEFAULT, NO_CAP);
+    private static final int[] NO_HOLIDAYS = new int[0];
+    private static final CallingWindow DEFAULT =
+        new CallingWindow(START_DEFAULT, END_DEFAULT, NO_CAP, NO_HOLIDAYS, 0, null);
 
     private final LocalTime start;
     private final LocalTime end;
     private final int maxCallsPer24h;
+    private final int[] holidays;
+    private final int closedDays;
+    private final String rule;
 
-    private CallingWindow(final LocalTime start, final LocalTime end, final int maxCallsPer24h)
+    private CallingWindow(
+        final LocalTime start,
+        final LocalTime end,
+        final int maxCallsPer24h,
+        final int[] holidays,
+        final int closedDays,
+        final String rule)
     {
         this.start = start;
         this.end = end;
         this.maxCallsPer24h = maxCallsPer24h;
+        this.holidays = holidays;
+        this.closedDays = closedDays;
+        this.rule = rule;
     }
 
     /**
@@ -84,12 +110,122 @@ public final class CallingWindow
         {
             throw new IllegalArgumentException("calling_window end " + end + " is before start " + start);
         }
-        if (maxCallsPer24h < 0)
+        if (maxCallsPer24h < 0 || maxCallsPer24h > MAX_CALLS_PER_24H)
         {
-            throw new IllegalArgumentException("max_calls_per_24h must be >= 0: " + maxCallsPer24h);
+            throw new IllegalArgumentException("max_calls_per_24h must be 0 to " + MAX_CALLS_PER_24H + ": " +
+                maxCallsPer24h);
         }
 
-        return new CallingWindow(start, end, maxCallsPer24h);
+        return new CallingWindow(start, end, maxCallsPer24h, NO_HOLIDAYS, 0, null);
+    }
+
+    /**
+     * This window closed on more local dates (merged with its own, duplicates dropped).
+     *
+     * @param dates the dates, in the callee's zone.
+     * @return a new window, or this one when {@code dates} is empty.
+     */
+    public CallingWindow withHolidays(final LocalDate... dates)
+    {
+        if (dates.length == 0)
+        {
+            return this;
+        }
+        final int[] merged = Arrays.copyOf(holidays, holidays.length + dates.length);
+        for (int i = 0; i < dates.length; i++)
+        {
+            merged[holidays.length + i] = Math.toIntExact(dates[i].toEpochDay());
+        }
+
+        return new CallingWindow(start, end, maxCallsPer24h, Arrays.stream(merged).sorted().distinct().toArray(),
+            closedDays, rule);
+    }
+
+    /**
+     * This window closed on more days of the week.
+     *
+     * @param days the days, in the callee's zone.
+     * @return a new window.
+     */
+    public CallingWindow withClosedDays(final DayOfWeek... days)
+    {
+        int mask = closedDays;
+        for (final DayOfWeek day : days)
+        {
+            mask |= 1 << (day.getValue() - 1);
+        }
+
+        return new CallingWindow(start, end, maxCallsPer24h, holidays, mask, rule);
+    }
+
+    /**
+     * This window naming the rule it comes from, for the journal.
+     *
+     * @param rule like {@code FL Fla. Stat. 501.616}, or null.
+     * @return a new window.
+     */
+    public CallingWindow withRule(final String rule)
+    {
+        return new CallingWindow(start, end, maxCallsPer24h, holidays, closedDays, rule);
+    }
+
+    /**
+     * The rule this window comes from, like {@code FL Fla. Stat. 501.616}.
+     *
+     * @return the rule's label, or null for a plain campaign window.
+     */
+    public String rule()
+    {
+        return rule;
+    }
+
+    /**
+     * The local dates the window stays closed, ascending.
+     *
+     * @return the dates.
+     */
+    public List<LocalDate> holidays()
+    {
+        final LocalDate[] dates = new LocalDate[holidays.length];
+        for (int i = 0; i < holidays.length; i++)
+        {
+            dates[i] = LocalDate.ofEpochDay(holidays[i]);
+        }
+
+        return List.of(dates);
+    }
+
+    /**
+     * Whether the window stays closed all day on a local date (a holiday or a closed day of the week).
+     *
+     * @param date the callee's local date.
+     * @return true when closed all day.
+     */
+    public boolean isClosedAllDay(final LocalDate date)
+    {
+        return isHoliday(date) || isClosedOn(date.getDayOfWeek());
+    }
+
+    /**
+     * Whether a local date is one of the window's holidays.
+     *
+     * @param date the callee's local date.
+     * @return true when listed.
+     */
+    public boolean isHoliday(final LocalDate date)
+    {
+        return holidays.length > 0 && Arrays.binarySearch(holidays, (int)date.toEpochDay()) >= 0;
+    }
+
+    /**
+     * Whether the window stays closed on a day of the week.
+     *
+     * @param day the day.
+     * @return true when closed.
+     */
+    public boolean isClosedOn(final DayOfWeek day)
+    {
+        return (closedDays & (1 << (day.getValue() - 1))) != 0;
     }
 
     /**
@@ -205,6 +341,10 @@ public final class CallingWindow
         for (int day = -1; day <= HORIZON_DAYS; day++)
         {
             final LocalDate date = today.plusDays(day);
+            if (isClosedAllDay(date))
+            {
+                continue;
+            }
             final long closeMs = firstInstantAtOrAfter(rules, date, end);
             if (fromMs < closeMs)
             {
@@ -253,6 +393,9 @@ public final class CallingWindow
     @Override
     public String toString()
     {
-        return start + "-" + end + (maxCallsPer24h == NO_CAP ? "" : " max " + maxCallsPer24h + "/24h");
+        return start + "-" + end + (maxCallsPer24h == NO_CAP ? "" : " max " + maxCallsPer24h + "/24h") +
+            (holidays.length == 0 ? "" : " " + holidays.length + " holidays") +
+            (closedDays == 0 ? "" : " closed days " + Integer.toBinaryString(closedDays)) +
+            (rule == null ? "" : " (" + rule + ")");
     }
 }

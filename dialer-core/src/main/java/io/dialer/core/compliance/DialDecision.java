@@ -54,7 +54,9 @@ public final class DialDecision
         /** Deferred: the state's rolling 24 h cap is reached. */
         ROLLING_CAP,
         /** Deferred: outside the calling window in at least one candidate zone. */
-        OUTSIDE_WINDOW
+        OUTSIDE_WINDOW,
+        /** Deferred: a holiday or a closed day of the week of the rule in at least one candidate zone. */
+        HOLIDAY
     }
 
     private Verdict verdict;
@@ -68,6 +70,7 @@ public final class DialDecision
     private CallingWindow window;
     private boolean stateWindow;
     private long dncVersion;
+    private long dncListDate;
     private int attempt;
     private int maxAttempts;
     private int attemptsToday;
@@ -197,6 +200,28 @@ public final class DialDecision
     }
 
     /**
+     * The download date of the national do-not-call list checked ({@link NationalDncList#downloaded()}), as an
+     * epoch day, or -1 when no national list was loaded or the list was not checked.
+     *
+     * @return the epoch day.
+     */
+    public long dncListDate()
+    {
+        return dncListDate;
+    }
+
+    /**
+     * The rule whose window and caps applied, like {@code FL Fla. Stat. 501.616}, or null for the campaign's own
+     * window.
+     *
+     * @return the rule's label.
+     */
+    public String rule()
+    {
+        return null == window ? null : window.rule();
+    }
+
+    /**
      * The attempt this dial would be (attempts made + 1).
      *
      * @return the attempt number.
@@ -295,10 +320,27 @@ public final class DialDecision
         {
             builder.append(" window ").append(window.start()).append('-').append(window.end())
                 .append(stateWindow ? " state " + state : " default");
+            if (window.rule() != null)
+            {
+                builder.append(" rule ").append(window.rule());
+            }
+        }
+        if (reason == Reason.ROLLING_CAP)
+        {
+            builder.append(" held: ").append(null == state ? "" : state + " ").append(maxCallsPer24h)
+                .append(" calls/24h: next at ").append(Instant.ofEpochMilli(untilMs));
+        }
+        else if (reason == Reason.HOLIDAY)
+        {
+            builder.append(" held: holiday or closed day: next at ").append(Instant.ofEpochMilli(untilMs));
         }
         if (dncVersion >= 0)
         {
             builder.append(" dnc v").append(dncVersion).append(reason == Reason.DO_NOT_CALL ? " listed" : " clear");
+            if (dncListDate >= 0)
+            {
+                builder.append(" national list of ").append(java.time.LocalDate.ofEpochDay(dncListDate));
+            }
         }
         builder.append(" attempt ").append(attempt).append('/').append(maxAttempts);
         builder.append(" today ").append(attemptsToday).append('/').append(maxAttemptsPerDay);
@@ -333,6 +375,7 @@ public final class DialDecision
         this.window = null;
         this.stateWindow = false;
         this.dncVersion = -1;
+        this.dncListDate = -1;
         this.attempt = 0;
         this.maxAttempts = 0;
         this.attemptsToday = 0;
@@ -357,6 +400,11 @@ public final class DialDecision
     void dncVersion(final long dncVersion)
     {
         this.dncVersion = dncVersion;
+    }
+
+    void dncListDate(final long epochDay)
+    {
+        this.dncListDate = epochDay;
     }
 
     void attempts(

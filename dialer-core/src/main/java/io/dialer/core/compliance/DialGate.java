@@ -12,7 +12,8 @@ import java.time.zone.ZoneRules;
 /**
  * The single compliance check right before each dial. In order: a valid E.164 number, not on the do-not-call list,
  * attempts left, a known zone (or the fallback); then the earliest instant that satisfies the retry time, the
- * state's rolling 24 h cap, the per-local-day cap and the calling window in every candidate zone. When that instant
+ * state's rolling 24 h cap, the per-local-day cap and the calling window (its hours, holidays and closed days of the
+ * week) in every candidate zone. When that instant
  * is now the dial is ALLOWED; when later it is DEFERRED until then (the lead waits, it is not skipped); when it can
  * never be satisfied it is REFUSED. Every decision carries what the journal records.
  * <p>
@@ -107,6 +108,7 @@ public final class DialGate
         }
 
         decision.dncVersion(doNotCall.version());
+        decision.dncListDate(doNotCall.nationalListDate());
         if (doNotCall.contains(number))
         {
             return decision.refuse(DialDecision.Reason.DO_NOT_CALL);
@@ -157,8 +159,9 @@ public final class DialGate
         }
         if (openingMs > atMs)
         {
+            reason = firstBlocker(reason, closedAllDay(window, resolved, atMs) ?
+                DialDecision.Reason.HOLIDAY : DialDecision.Reason.OUTSIDE_WINDOW);
             atMs = openingMs;
-            reason = firstBlocker(reason, DialDecision.Reason.OUTSIDE_WINDOW);
         }
 
         return atMs == nowMs ? decision.allow() : decision.defer(reason, atMs);
@@ -168,6 +171,19 @@ public final class DialGate
         final DialDecision.Reason current, final DialDecision.Reason candidate)
     {
         return current == DialDecision.Reason.ALLOWED ? candidate : current;
+    }
+
+    private static boolean closedAllDay(final CallingWindow window, final ZoneId[] zones, final long atMs)
+    {
+        for (final ZoneId zone : zones)
+        {
+            if (window.isClosedAllDay(LocalDate.ofInstant(Instant.ofEpochMilli(atMs), zone)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int attemptsSince(final long[] timesMs, final int count, final long afterMs)

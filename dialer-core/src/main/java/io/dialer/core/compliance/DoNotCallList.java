@@ -45,6 +45,7 @@ public final class DoNotCallList implements AutoCloseable
     private final Path optOutFile;
     private final FileChannel optOutChannel;
     private final DncLoadReport optOutReport;
+    private NationalDncList national;
     private long version;
 
     /**
@@ -141,7 +142,39 @@ public final class DoNotCallList implements AutoCloseable
      */
     public boolean contains(final long number)
     {
-        return numbers.contains(number);
+        return numbers.contains(number) || (null != national && national.contains(number));
+    }
+
+    /**
+     * Adds the national registry's numbers to the list's checks (they are not copied: {@link #size()} counts the
+     * internal list only). Counts as a change ({@link #version()}).
+     *
+     * @param national the loaded registry, or null to check none.
+     */
+    public void national(final NationalDncList national)
+    {
+        this.national = national;
+        version++;
+    }
+
+    /**
+     * The national registry checked with this list.
+     *
+     * @return the registry, or null.
+     */
+    public NationalDncList national()
+    {
+        return national;
+    }
+
+    /**
+     * The national registry's download date as an epoch day, for the journal.
+     *
+     * @return the epoch day, or -1 when no registry (or no date) is loaded.
+     */
+    public long nationalListDate()
+    {
+        return null == national || null == national.downloaded() ? -1 : national.downloaded().toEpochDay();
     }
 
     /**
@@ -154,7 +187,7 @@ public final class DoNotCallList implements AutoCloseable
     {
         final long number = E164.parse(e164);
 
-        return number != E164.INVALID && numbers.contains(number);
+        return number != E164.INVALID && contains(number);
     }
 
     /**

@@ -29,7 +29,7 @@ public final class CampaignSetup
     }
 
     /**
-     * The calling windows of a campaign.
+     * The calling windows of a campaign: its own, narrowed by the state rules (shipped and its override).
      *
      * @param campaign the campaign.
      * @return its window policy.
@@ -42,8 +42,8 @@ public final class CampaignSetup
             perState.put(window.state(), CallingWindow.ofMinutes(
                 window.startMinute(), window.endMinute(), window.maxCallsPer24h()));
         }
-        return new WindowPolicy(CallingWindow.ofMinutes(campaign.windowStartMinute(), campaign.windowEndMinute(),
-            CallingWindow.NO_CAP), perState, null);
+        return campaign.stateRules().policy(CallingWindow.ofMinutes(campaign.windowStartMinute(),
+            campaign.windowEndMinute(), CallingWindow.NO_CAP), perState, null);
     }
 
     /**

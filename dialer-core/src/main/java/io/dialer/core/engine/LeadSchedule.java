@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.dialer.core.compliance.CallingWindow;
 import io.dialer.core.compliance.DialDecision;
 import io.dialer.core.compliance.DialGate;
 import io.dialer.core.compliance.Disposition;
@@ -29,7 +30,7 @@ import org.agrona.collections.IntArrayQueue;
 final class LeadSchedule
 {
     /** How many recent dial times are kept per lead for the daily and rolling caps. */
-    static final int MAX_DIAL_TIMES = 8;
+    static final int MAX_DIAL_TIMES = CallingWindow.MAX_CALLS_PER_24H;
 
     private final LeadList leads;
     private final DialGate gate;
@@ -172,7 +173,8 @@ final class LeadSchedule
                     return lead;
 
                 case DEFERRED:
-                    wait(lead, decision.untilMs(), DialDecision.Reason.OUTSIDE_WINDOW == decision.reason(), nowMs);
+                    wait(lead, decision.untilMs(), DialDecision.Reason.OUTSIDE_WINDOW == decision.reason() ||
+                        DialDecision.Reason.HOLIDAY == decision.reason(), nowMs);
                     break;
 
                 default:

@@ -60,6 +60,11 @@ public final class LeadListReader
     public static final String STATE_COLUMN = "state";
 
     /**
+     * Header names accepted for the ZIP code column.
+     */
+    public static final List<String> ZIP_ALIASES = List.of("zip", "zip_code", "zipcode", "zip code", "postal_code");
+
+    /**
      * Default number of normalising threads: the available processors.
      */
     public static final int THREADS_DEFAULT = Runtime.getRuntime().availableProcessors();
@@ -484,7 +489,8 @@ public final class LeadListReader
                 String.join(String.valueOf(separator), names) + "); name one of: " + String.join(", ", PHONE_ALIASES)));
             return null;
         }
-        return new Header(names, phone, find(names, ZONE_ALIASES), find(names, List.of(STATE_COLUMN)));
+        return new Header(names, phone, find(names, ZONE_ALIASES), find(names, List.of(STATE_COLUMN)),
+            find(names, ZIP_ALIASES));
     }
 
     private static int find(final String[] names, final List<String> aliases)
@@ -503,7 +509,7 @@ public final class LeadListReader
     }
 
     /**
-     * The header: column names and where the phone, time zone and state are.
+     * The header: column names and where the phone, time zone, state and ZIP code are.
      */
     private static final class Header
     {
@@ -512,13 +518,15 @@ public final class LeadListReader
         final int phone;
         final int zone;
         final int state;
+        final int zip;
 
-        Header(final String[] names, final int phone, final int zone, final int state)
+        Header(final String[] names, final int phone, final int zone, final int state, final int zip)
         {
             this.names = names;
             this.phone = phone;
             this.zone = zone;
             this.state = state;
+            this.zip = zip;
             this.fieldNames = new String[names.length - 1];
             for (int i = 0, j = 0; i < names.length; i++)
             {
@@ -688,17 +696,10 @@ public final class LeadListReader
                 numbers[i] = number;
                 zones[i] = info[0].zones;
                 states[i] = info[0].state;
+                address(i, record);
                 if (header.zone >= 0)
                 {
                     zone(i, record.getField(header.zone).trim());
-                }
-                if (header.state >= 0)
-                {
-                    final String state = record.getField(header.state).trim();
-                    if (!state.isEmpty())
-                    {
-                        states[i] = state.toUpperCase(Locale.ROOT);
-                    }
                 }
                 if (0 == zones[i].length && null == zoneWarnings[i])
                 {
@@ -715,6 +716,30 @@ public final class LeadListReader
                 records[i] = null;
             }
             return this;
+        }
+
+        /**
+         * The state from the {@code state} column, else the ZIP code's, else the number's; the zones from the ZIP
+         * code or state when the lead has one ({@link AddressZones#resolve}).
+         */
+        private void address(final int i, final CsvRecord record)
+        {
+            final String zip = header.zip >= 0 ? record.getField(header.zip).trim() : null;
+            String state = header.state >= 0 ? record.getField(header.state).trim() : "";
+            if (state.isEmpty() && null != zip)
+            {
+                final String zipState = AddressZones.stateOfZip(zip);
+                state = null == zipState ? "" : zipState;
+            }
+            if (state.isEmpty() && (null == zip || zip.isEmpty()))
+            {
+                return;
+            }
+            if (!state.isEmpty())
+            {
+                states[i] = state.toUpperCase(Locale.ROOT);
+            }
+            zones[i] = AddressZones.resolve(zones[i], AddressZones.zonesOf(zip, state.isEmpty() ? null : state));
         }
 
         private void zone(final int i, final String zone)

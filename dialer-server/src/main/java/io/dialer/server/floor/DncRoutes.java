@@ -5,11 +5,14 @@ package io.dialer.server.floor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dialer.core.compliance.DncFileReader;
 import io.dialer.core.compliance.DncLoadReport;
+import io.dialer.core.compliance.NationalDncList;
 import io.dialer.core.engine.ControlResult;
 import io.dialer.core.lead.RegionNormaliser;
 import io.dialer.server.ApiException;
@@ -30,7 +33,8 @@ import org.agrona.collections.LongHashSet;
  * The server's do-not-call list, for managers and admins: add a number (at once for every campaign, and kept),
  * check one, take one off (kept across restarts), and a bulk upload (one number per line, read like a do-not-call
  * file; every bad line reported with its number; the good ones written to the list's file before they are blocked, so
- * a crash in between loses none).
+ * a crash in between loses none); and the national registry's copy the server checks with it (its file, count,
+ * download date and age, and why campaigns cannot start when it is too old).
  */
 final class DncRoutes implements ApiRoutes
 {
@@ -52,6 +56,7 @@ final class DncRoutes implements ApiRoutes
         server = router.server();
         router.post("/api/dnc", this::add, Role.ADMIN, Role.MANAGER);
         router.post("/api/dnc/bulk", this::bulk, Role.ADMIN, Role.MANAGER);
+        router.get("/api/dnc/national", this::national, Role.ADMIN, Role.MANAGER);
         router.get("/api/dnc/{number}", this::check, Role.ADMIN, Role.MANAGER);
         router.delete("/api/dnc/{number}", this::remove, Role.ADMIN, Role.MANAGER);
     }
@@ -71,6 +76,29 @@ final class DncRoutes implements ApiRoutes
             throw ApiException.unprocessable(result.detail(), java.util.List.of());
         }
         Json.write(ctx, 200, FloorJson.result(result));
+    }
+
+    private void national(final Context ctx)
+    {
+        final NationalDncList national = floor.nationalDnc();
+        final ObjectNode json = Json.object().put("loaded", null != national)
+            .put("maxAgeDays", NationalDncList.MAX_AGE_DAYS);
+        if (null != national)
+        {
+            json.put("file", String.valueOf(national.file().getFileName())).put("numbers", national.size())
+                .put("areaCodes", national.areaCodeCount());
+            if (null != national.downloaded())
+            {
+                json.put("downloaded", national.downloaded().toString()).put("dateSource", national.dateSource())
+                    .put("ageDays", ChronoUnit.DAYS.between(national.downloaded(), floor.today()));
+            }
+        }
+        final String problem = floor.nationalDncProblem();
+        if (null != problem)
+        {
+            json.put("problem", problem);
+        }
+        Json.write(ctx, 200, json);
     }
 
     private void check(final Context ctx) throws Exception

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +23,9 @@ import java.util.concurrent.TimeUnit;
 import io.dialer.core.campaign.CampaignFile;
 import io.dialer.core.campaign.CampaignLoader;
 import io.dialer.core.campaign.CampaignResult;
+import io.dialer.core.compliance.DncLoadReport;
 import io.dialer.core.compliance.DoNotCallList;
+import io.dialer.core.compliance.NationalDncList;
 import io.dialer.core.engine.CampaignClock;
 import io.dialer.core.engine.CampaignContext;
 import io.dialer.core.engine.CampaignSetup;
@@ -90,8 +95,13 @@ public final class Floor implements AutoCloseable
         final Path data = ctx.dataDir();
         closers = new CloserStore(data);
         campaigns = new CampaignStore(data.resolve("campaigns"));
+        final NationalDncList national = loadNational(ctx);
         dnc = new DoNotCallList(data.resolve("dnc").resolve("internal.txt"), new RegionNormaliser(ctx.region()),
             DoNotCallList.INITIAL_CAPACITY_DEFAULT);
+        if (null != national)
+        {
+            dnc.national(national);
+        }
         wrapUps = new WrapUps(data.resolve("wrap-ups.jsonl"));
         live = new LiveFeed(this);
         offers = new OfferHub(ctx.zone(), live::pushToCloser);
@@ -250,7 +260,8 @@ public final class Floor implements AutoCloseable
      *
      * @param id the campaign.
      * @return the campaign, starting.
-     * @throws ApiException 404 for no such campaign, 409 for one already running or finished.
+     * @throws ApiException 404 for no such campaign, 409 for one already running or finished, or while the national
+     *                      do-not-call registry's copy is older than 31 days.
      * @throws IOException  when its state cannot be written.
      */
     public synchronized Campaign start(final String id) throws IOException
@@ -268,7 +279,60 @@ public final class Floor implements AutoCloseable
         {
             throw ApiException.conflict("campaign " + campaign.name() + " is finished: every lead is done");
         }
+        final String stale = nationalDncProblem();
+        if (null != stale)
+        {
+            throw ApiException.conflict("campaign " + campaign.name() + " cannot start: " + stale);
+        }
         return launch(campaign);
+    }
+
+    /**
+     * The national do-not-call registry checked with the floor's list.
+     *
+     * @return the registry, or null when none was given.
+     */
+    public NationalDncList nationalDnc()
+    {
+        return dnc.national();
+    }
+
+    /**
+     * Why no campaign may start now because of the national registry's copy (older than 31 days, undated).
+     *
+     * @return the reason naming the file, its date and age, or null.
+     */
+    public String nationalDncProblem()
+    {
+        final NationalDncList national = dnc.national();
+        return null == national ? null : national.staleness(today());
+    }
+
+    /**
+     * @return the floor clock's date, UTC, as the national registry's age is counted.
+     */
+    LocalDate today()
+    {
+        return LocalDate.ofInstant(Instant.ofEpochMilli(ctx.clock().time()), ZoneOffset.UTC);
+    }
+
+    private static NationalDncList loadNational(final Context ctx) throws IOException
+    {
+        final Path file = ctx.nationalDncFile();
+        if (null == file)
+        {
+            return null;
+        }
+        final DncLoadReport report = NationalDncList.newReport(file);
+        final NationalDncList national =
+            NationalDncList.load(file, ctx.nationalDncDownloaded(), "--dnc-national-downloaded", report);
+        if (null != report.fileError())
+        {
+            throw new IOException(file + ": " + report.fileError() + "; the national do-not-call file must be read " +
+                "whole before dialing");
+        }
+        LOG.info("{}; {}", report, national);
+        return national;
     }
 
     private Campaign launch(final Campaign campaign) throws IOException
@@ -291,6 +355,11 @@ public final class Floor implements AutoCloseable
             if (!loaded.isValid())
             {
                 throw new IllegalStateException(loaded.errors().get(0).toString());
+            }
+            final String stale = nationalDncProblem();
+            if (null != stale)
+            {
+                throw new IllegalStateException(stale);
             }
             final CampaignFile file = loaded.campaign();
             final LeadList leads = new LeadListReader(file.defaultRegion()).read(file.leadsFile());
@@ -497,6 +566,8 @@ public final class Floor implements AutoCloseable
         private int capacityBits;
         private long liveIntervalMs = LiveFeed.INTERVAL_MS_DEFAULT;
         private StepListener steps;
+        private Path nationalDncFile;
+        private LocalDate nationalDncDownloaded;
 
         /**
          * Checks the settings and fills in the defaults that need objects (text to speech, the clock).
@@ -522,6 +593,37 @@ public final class Floor implements AutoCloseable
                 clock = new CampaignClock(SystemEpochClock.INSTANCE, System.currentTimeMillis());
             }
             return this;
+        }
+
+        /**
+         * The national do-not-call registry's download, checked with the floor's list by every campaign; a campaign
+         * does not start while the copy is older than {@link NationalDncList#MAX_AGE_DAYS} days.
+         *
+         * @param file       the registry file, or null for none.
+         * @param downloaded its download date, or null when its header or name gives it.
+         * @return this.
+         */
+        public Context nationalDnc(final Path file, final LocalDate downloaded)
+        {
+            nationalDncFile = file;
+            nationalDncDownloaded = downloaded;
+            return this;
+        }
+
+        /**
+         * @return the national registry file, or null.
+         */
+        public Path nationalDncFile()
+        {
+            return nationalDncFile;
+        }
+
+        /**
+         * @return the national registry's download date as given, or null.
+         */
+        public LocalDate nationalDncDownloaded()
+        {
+            return nationalDncDownloaded;
         }
 
         /**
