@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.dialer.core.compliance.AbandonmentLedger;
 import io.dialer.core.compliance.DialRateLimiter;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.core.journal.CampaignLog;
@@ -43,6 +44,7 @@ final class CampaignRun implements FloorPacer.Lines
     private final DialRateLimiter dialRate;
     private final CallEffects effects;
     private final CallFlow.Settings settings;
+    private final AbandonmentLedger ledger;
     private final CommandProxy commands;
     private final CallSlots slots;
     private final EngineStats engineStats;
@@ -97,7 +99,9 @@ final class CampaignRun implements FloorPacer.Lines
         latencies = handle.latencies();
         effects = new CallEffects(this, engine, journal, latencies);
         settings = new CallFlow.Settings(ctx.script(), ctx.transfer(), ctx.leaveMessage(), ctx.verdictTimeoutMs(),
-            ctx.beepTimeoutMs(), ctx.callbackOffer());
+            ctx.beepTimeoutMs(), ctx.callbackOffer(), ctx.abandonment());
+        ledger = null == recovered ? new AbandonmentLedger(ctx.abandonment().targetRate()) :
+            recovered.abandonmentLedger(ctx.abandonment().targetRate());
         final Script script = ctx.script();
         int firstSkill = SkillRegistry.UNKNOWN_SKILL;
         for (int i = 0; i < script.outcomeCount() && SkillRegistry.UNKNOWN_SKILL == firstSkill; i++)
@@ -122,6 +126,7 @@ final class CampaignRun implements FloorPacer.Lines
     Iterable<String> start(final long nowMs)
     {
         journal.campaignStarted(nowMs, run, ctx.name(), ctx.leadsFile(), leads.size(), 0);
+        ledger.start(nowMs); // the first run's start stays the run's start after a restart
         final Iterable<String> optOuts = schedule.restore(recovered, nowMs);
         if (null != recovered && recovered.paused())
         {
@@ -175,6 +180,14 @@ final class CampaignRun implements FloorPacer.Lines
     EngineStats stats()
     {
         return stats;
+    }
+
+    /**
+     * @return the campaign's abandonment ledger (rebuilt from the journal on a restart), for pacing and live state.
+     */
+    AbandonmentLedger ledger()
+    {
+        return ledger;
     }
 
     CallEffects effects()
@@ -271,7 +284,7 @@ final class CampaignRun implements FloorPacer.Lines
         CallFlow flow = idle.pollFirst();
         if (null == flow)
         {
-            flow = new CallFlow(settings, effects, journal, stats); // a pool grows once, to the campaign's peak
+            flow = new CallFlow(settings, effects, journal, stats, ledger); // a pool grows once, to the campaign's peak
             flow.campaign(id);
             flows.add(flow);
         }

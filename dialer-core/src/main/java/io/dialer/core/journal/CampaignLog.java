@@ -171,6 +171,28 @@ public interface CampaignLog
     }
 
     /**
+     * The proof of one answered call for the abandonment rule, written once when the lead's leg is gone (after its
+     * {@link #disposition}, or after the bridge's end for a call bridged to a closer).
+     *
+     * @param timeMs          when.
+     * @param lead            the lead index.
+     * @param callId          the call id.
+     * @param answeredMs      when the call was answered, epoch ms.
+     * @param greetingEndMs   the end of the person's greeting (the detector's end of speech), epoch ms, 0 when the
+     *                        callee was never treated as a person.
+     * @param firstAudioMs    when the first audio reached the person (the script's first prompt started, or the
+     *                        bridge), epoch ms, 0 when none did.
+     * @param closerConnectMs when a closer was connected, epoch ms, 0 when none.
+     * @param flags           {@code io.dialer.core.compliance.CallProof} flags (person, safe harbor, abandoned...).
+     * @param ruleBasis       the rule the call was held to, as the campaign names it.
+     */
+    default void callProof(
+        final long timeMs, final int lead, final long callId, final long answeredMs, final long greetingEndMs,
+        final long firstAudioMs, final long closerConnectMs, final int flags, final CharSequence ruleBasis)
+    {
+    }
+
+    /**
      * The callee opted out; the number is on the do-not-call list.
      *
      * @param timeMs when.

@@ -58,6 +58,7 @@ public final class JournalCodec
     static final byte ATTEMPT_REFUNDED = 14;
     static final byte CONTROL = 15;
     static final byte CAMPAIGN_STOPPED = 16;
+    static final byte CALL_PROOF = 17;
 
     /** Input events: {@code int type, long timeNanos, long callId, long a, long b, int c}. */
     static final int EVENT_LENGTH = Integer.BYTES + 4 * Long.BYTES + Integer.BYTES;
@@ -268,6 +269,24 @@ public final class JournalCodec
          * {@inheritDoc}
          */
         @Override
+        public void callProof(
+            final long timeMs, final int lead, final long callId, final long answeredMs, final long greetingEndMs,
+            final long firstAudioMs, final long closerConnectMs, final int flags, final CharSequence ruleBasis)
+        {
+            call(CALL_PROOF, timeMs, lead, callId);
+            putLong(answeredMs);
+            putLong(greetingEndMs);
+            putLong(firstAudioMs);
+            putLong(closerConnectMs);
+            putInt(flags);
+            putText(ruleBasis);
+            end();
+        }
+
+        /**
+         * {@inheritDoc}
+         */
+        @Override
         public void optedOut(final long timeMs, final int lead, final CharSequence e164)
         {
             begin(OPTED_OUT, timeMs);
@@ -426,6 +445,9 @@ public final class JournalCodec
         private int int3;
         private int formatVersion;
         private long long1;
+        private long long2;
+        private long long3;
+        private long long4;
         private boolean flag;
         private Verdict verdict;
         private Cause cause;
@@ -562,6 +584,10 @@ public final class JournalCodec
                     flag = getBoolean();
                     break;
 
+                case CALL_PROOF:
+                    getCallProof();
+                    break;
+
                 case CAMPAIGN_STOPPED:
                     int1 = getInt();
                     getText(text1);
@@ -602,6 +628,7 @@ public final class JournalCodec
                 case ATTEMPT_REFUNDED -> listener.attemptRefunded(timeMs, lead, callId, text1);
                 case CONTROL -> listener.control(timeMs, controlAction, text1, text2, flag);
                 case CAMPAIGN_STOPPED -> listener.campaignStopped(timeMs, int1, text1, int2, int3, long1);
+                case CALL_PROOF -> listener.callProof(timeMs, lead, callId, long1, long2, long3, long4, int1, text1);
                 default -> throw new IllegalStateException("no decoded record to dispatch, type " + type);
             }
         }
@@ -609,6 +636,17 @@ public final class JournalCodec
         private int remaining()
         {
             return limit - position;
+        }
+
+        private void getCallProof()
+        {
+            getCall();
+            long1 = getLong();
+            long2 = getLong();
+            long3 = getLong();
+            long4 = getLong();
+            int1 = getInt();
+            getText(text1);
         }
 
         private void getCall()
