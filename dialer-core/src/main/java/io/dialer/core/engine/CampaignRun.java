@@ -12,6 +12,7 @@ import java.util.Map;
 import io.dialer.core.compliance.AbandonmentLedger;
 import io.dialer.core.compliance.DialRateLimiter;
 import io.dialer.core.compliance.Disposition;
+import io.dialer.core.compliance.DoNotCallList;
 import io.dialer.core.journal.CampaignLog;
 import io.dialer.core.journal.RecoveryState;
 import io.dialer.core.journal.Step;
@@ -297,7 +298,8 @@ final class CampaignRun implements FloorPacer.Lines
         stats.add(EngineStats.DIALED, 1);
         engineStats.set(EngineStats.LIVE, slots.live());
         final String e164 = leads.e164(lead);
-        journal.dialed(nowMs, lead, callId, attempt, e164, schedule.why());
+        final DoNotCallList dnc = ctx.gate().doNotCall();
+        journal.dialed(nowMs, lead, callId, attempt, e164, schedule.why(), dnc.size(), dnc.filesDateMs());
         commands.dialLead(id, callId, lead, e164, ctx.ringTimeoutMs(), nanos);
     }
 
@@ -385,6 +387,7 @@ final class CampaignRun implements FloorPacer.Lines
         }
         onHold.sort((a, b) -> Long.compare(a.sinceMs(), b.sinceMs()));
         final long nowMs = time.nowMs();
+        ledger.at(nowMs); // the rolling window moves with the clock, not only with calls
         if (nowMs - latenciesAtMs >= LATENCIES_INTERVAL_MS || latencySummary.isEmpty())
         {
             latenciesAtMs = nowMs;
@@ -410,7 +413,8 @@ final class CampaignRun implements FloorPacer.Lines
         return new CampaignState(id, ctx.name(), run, status.status(), status.reason(), leads.size(),
             schedule.leadsDone(), schedule.readyCount(), schedule.waitingCount(), schedule.heldByWindow(), nextDue,
             stats.dialed(), live, phases, waiting, stats.qualified(), stats.bridged(), dispositions,
-            status.trunkFailures(), status.trunkProblem(), latencySummary, onHold);
+            status.trunkFailures(), status.trunkProblem(), latencySummary, onHold, ledger.humanAnswered(),
+            ledger.abandoned(), ledger.rate(), ledger.remainingBudget(), ledger.holdDropped(), ledger.falseMachines());
     }
 
     /**

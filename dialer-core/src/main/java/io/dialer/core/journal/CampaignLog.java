@@ -56,6 +56,27 @@ public interface CampaignLog
     }
 
     /**
+     * A lead was dialed, with the do-not-call list it was checked against: fields appended to the dial's record; a
+     * record written before they existed comes back with {@code dncSize} -1 and {@code dncDateMs} 0. By default the
+     * record goes to {@link #dialed(long, int, long, int, CharSequence, CharSequence)}.
+     *
+     * @param timeMs    when.
+     * @param lead      the lead index.
+     * @param callId    the call id.
+     * @param attempt   the attempt number, from 1.
+     * @param e164      the number dialed.
+     * @param why       why the dial was allowed (window, do-not-call check, attempt count).
+     * @param dncSize   numbers on the do-not-call list checked, -1 when unknown.
+     * @param dncDateMs the date of the list's files (newest modification), epoch ms, 0 when unknown or none.
+     */
+    default void dialed(
+        final long timeMs, final int lead, final long callId, final int attempt, final CharSequence e164,
+        final CharSequence why, final long dncSize, final long dncDateMs)
+    {
+        dialed(timeMs, lead, callId, attempt, e164, why);
+    }
+
+    /**
      * A lead is closed without a call: it will never be dialed (do-not-call, invalid number, attempts exhausted,
      * unknown time zone).
      *

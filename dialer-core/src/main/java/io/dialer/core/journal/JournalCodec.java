@@ -142,10 +142,23 @@ public final class JournalCodec
             final long timeMs, final int lead, final long callId, final int attempt, final CharSequence e164,
             final CharSequence why)
         {
+            dialed(timeMs, lead, callId, attempt, e164, why, -1, 0);
+        }
+
+        /**
+         * {@inheritDoc}
+         */
+        @Override
+        public void dialed(
+            final long timeMs, final int lead, final long callId, final int attempt, final CharSequence e164,
+            final CharSequence why, final long dncSize, final long dncDateMs)
+        {
             call(DIALED, timeMs, lead, callId);
             putInt(attempt);
             putText(e164);
             putText(why);
+            putLong(dncSize);
+            putLong(dncDateMs);
             end();
         }
 
@@ -512,6 +525,8 @@ public final class JournalCodec
                     int1 = getInt();
                     getText(text1);
                     getText(text2);
+                    long1 = remaining() >= 2 * Long.BYTES ? getLong() : -1; // appended: do-not-call size, date
+                    long2 = remaining() >= Long.BYTES ? getLong() : 0;
                     break;
 
                 case LEAD_CLOSED:
@@ -613,7 +628,7 @@ public final class JournalCodec
             switch (type)
             {
                 case CAMPAIGN_STARTED -> listener.campaignStarted(timeMs, int1, text1, text2, int2, int3);
-                case DIALED -> listener.dialed(timeMs, lead, callId, int1, text1, text2);
+                case DIALED -> listener.dialed(timeMs, lead, callId, int1, text1, text2, long1, long2);
                 case LEAD_CLOSED -> listener.leadClosed(timeMs, lead, text1, text2);
                 case ANSWERED -> listener.answered(timeMs, lead, callId);
                 case VERDICT -> listener.verdict(timeMs, lead, callId, verdict, cause, int1);
