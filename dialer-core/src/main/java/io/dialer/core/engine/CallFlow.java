@@ -853,7 +853,7 @@ final class CallFlow
             stats.add(EngineStats.HUMAN_ANSWERED, 1);
         }
         journal.callProof(nowMs, lead, callId, answeredMs, greetingEndMs, firstAudioMs, closerConnectMs, proofFlags,
-            settings.abandonment().ruleBasis());
+            settings.abandonment().ruleBasis(), settings.abandonment().targetRate());
         CallProof.feed(ledger, answeredMs, proofFlags);
         ledger.at(nowMs);
         answeredMs = 0;

@@ -206,10 +206,12 @@ public interface CampaignLog
      * @param closerConnectMs when a closer was connected, epoch ms, 0 when none.
      * @param flags           {@code io.dialer.core.compliance.CallProof} flags (person, safe harbor, abandoned...).
      * @param ruleBasis       the rule the call was held to, as the campaign names it.
+     * @param targetRate      the campaign's target abandonment rate then, a fraction (for the report's budget).
      */
     default void callProof(
         final long timeMs, final int lead, final long callId, final long answeredMs, final long greetingEndMs,
-        final long firstAudioMs, final long closerConnectMs, final int flags, final CharSequence ruleBasis)
+        final long firstAudioMs, final long closerConnectMs, final int flags, final CharSequence ruleBasis,
+        final double targetRate)
     {
     }
 

@@ -284,7 +284,8 @@ public final class JournalCodec
         @Override
         public void callProof(
             final long timeMs, final int lead, final long callId, final long answeredMs, final long greetingEndMs,
-            final long firstAudioMs, final long closerConnectMs, final int flags, final CharSequence ruleBasis)
+            final long firstAudioMs, final long closerConnectMs, final int flags, final CharSequence ruleBasis,
+            final double targetRate)
         {
             call(CALL_PROOF, timeMs, lead, callId);
             putLong(answeredMs);
@@ -293,6 +294,7 @@ public final class JournalCodec
             putLong(closerConnectMs);
             putInt(flags);
             putText(ruleBasis);
+            putLong(Double.doubleToRawLongBits(targetRate));
             end();
         }
 
@@ -461,6 +463,7 @@ public final class JournalCodec
         private long long2;
         private long long3;
         private long long4;
+        private double double1;
         private boolean flag;
         private Verdict verdict;
         private Cause cause;
@@ -643,7 +646,8 @@ public final class JournalCodec
                 case ATTEMPT_REFUNDED -> listener.attemptRefunded(timeMs, lead, callId, text1);
                 case CONTROL -> listener.control(timeMs, controlAction, text1, text2, flag);
                 case CAMPAIGN_STOPPED -> listener.campaignStopped(timeMs, int1, text1, int2, int3, long1);
-                case CALL_PROOF -> listener.callProof(timeMs, lead, callId, long1, long2, long3, long4, int1, text1);
+                case CALL_PROOF -> listener.callProof(timeMs, lead, callId, long1, long2, long3, long4, int1, text1,
+                    double1);
                 default -> throw new IllegalStateException("no decoded record to dispatch, type " + type);
             }
         }
@@ -662,6 +666,7 @@ public final class JournalCodec
             long4 = getLong();
             int1 = getInt();
             getText(text1);
+            double1 = Double.longBitsToDouble(getLong());
         }
 
         private void getCall()

@@ -315,7 +315,8 @@ public final class RecoveryState implements CampaignLog
      */
     public void callProof(
         final long timeMs, final int lead, final long callId, final long answeredMs, final long greetingEndMs,
-        final long firstAudioMs, final long closerConnectMs, final int flags, final CharSequence ruleBasis)
+        final long firstAudioMs, final long closerConnectMs, final int flags, final CharSequence ruleBasis,
+        final double targetRate)
     {
         seeTime(timeMs);
         CallProof.feed(ledger, answeredMs, flags);

@@ -393,7 +393,8 @@ public final class NumberStory implements CampaignLog
     @Override
     public void callProof(
         final long timeMs, final int lead, final long callId, final long answeredMs, final long greetingEndMs,
-        final long firstAudioMs, final long closerConnectMs, final int flags, final CharSequence ruleBasis)
+        final long firstAudioMs, final long closerConnectMs, final int flags, final CharSequence ruleBasis,
+        final double targetRate)
     {
         final Attempt a = find(lead, callId);
         if (null != a)

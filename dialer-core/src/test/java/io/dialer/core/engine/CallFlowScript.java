@@ -535,7 +535,8 @@ final class CallFlowScript
         @Override
         public void callProof(
             final long timeMs, final int lead, final long callId, final long answeredMs, final long greetingEndMs,
-            final long firstAudioMs, final long closerConnectMs, final int flags, final CharSequence ruleBasis)
+            final long firstAudioMs, final long closerConnectMs, final int flags, final CharSequence ruleBasis,
+            final double targetRate)
         {
             lines.add("journal proof answered " + at(answeredMs) + " greetingEnd " + at(greetingEndMs) +
                 " firstAudio " + at(firstAudioMs) + " closer " + at(closerConnectMs) + " " +

@@ -137,10 +137,11 @@ final class RecordingLog implements CampaignLog
 
     public void callProof(
         final long timeMs, final int lead, final long callId, final long answeredMs, final long greetingEndMs,
-        final long firstAudioMs, final long closerConnectMs, final int flags, final CharSequence ruleBasis)
+        final long firstAudioMs, final long closerConnectMs, final int flags, final CharSequence ruleBasis,
+        final double targetRate)
     {
         add("callProof", timeMs, lead, callId, answeredMs, greetingEndMs, firstAudioMs, closerConnectMs, flags,
-            ruleBasis);
+            ruleBasis, targetRate);
     }
 
     private void add(final String name, final Object... args)

@@ -63,9 +63,10 @@ class RecoveryStateTest
             {
                 log.callProof(HOUR + i * 1_000, i % 10, i + 1, HOUR + i * 1_000 - 500, HOUR + i * 1_000 - 400,
                     i < 2 ? 0 : HOUR + i * 1_000 - 399, 0,
-                    i < 2 ? CallProof.PERSON | CallProof.ABANDONED | CallProof.SAFE_HARBOR : CallProof.PERSON, "r");
+                    i < 2 ? CallProof.PERSON | CallProof.ABANDONED | CallProof.SAFE_HARBOR : CallProof.PERSON, "r",
+                    0.03);
             }
-            log.callProof(2 * HOUR, 3, 41, 2 * HOUR - 500, 0, 0, 0, CallProof.FALSE_MACHINE, "r");
+            log.callProof(2 * HOUR, 3, 41, 2 * HOUR - 500, 0, 0, 0, CallProof.FALSE_MACHINE, "r", 0.03);
             log.campaignStarted(3 * HOUR, 2, "c", "leads.csv", 10, 2);
         }
         Journal.replay(dir, state);
