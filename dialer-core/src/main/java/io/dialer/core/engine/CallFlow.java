@@ -5,7 +5,6 @@ package io.dialer.core.engine;
 
 import io.dialer.core.compliance.AbandonmentLedger;
 import io.dialer.core.compliance.AbandonmentRule;
-import io.dialer.core.compliance.CallProof;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.core.journal.CampaignLog;
 import io.dialer.core.journal.Step;
@@ -138,7 +137,7 @@ final class CallFlow
     private final CallerPrompts prompts;
     private final CallOutcome outcome = new CallOutcome();
     private final StringBuilder scratch = new StringBuilder(64);
-    private final AbandonmentLedger ledger;
+    private final CallAbandonment abandonment;
     private int campaign;
     private long callId;
     private int lead;
@@ -151,11 +150,6 @@ final class CallFlow
     private long dialNanos;
     private long answerNanos;
     private long qualifiedAtMs;
-    private long answeredMs;
-    private long greetingEndMs;
-    private long firstAudioMs;
-    private long closerConnectMs;
-    private int proofFlags;
 
     CallFlow(final Settings settings, final CallCommands out, final CampaignLog journal, final EngineStats stats)
     {
@@ -166,7 +160,7 @@ final class CallFlow
         final Settings settings, final CallCommands out, final CampaignLog journal, final EngineStats stats,
         final AbandonmentLedger ledger)
     {
-        this.ledger = ledger;
+        this.abandonment = new CallAbandonment(settings.abandonment(), ledger, journal, stats);
         this.settings = settings;
         this.out = out;
         this.journal = journal;
@@ -292,11 +286,7 @@ final class CallFlow
         inPacing = true;
         dialNanos = eventNanos;
         answerNanos = 0;
-        answeredMs = 0;
-        greetingEndMs = 0;
-        firstAudioMs = 0;
-        closerConnectMs = 0;
-        proofFlags = 0;
+        abandonment.reset();
         prompts.reset(id);
         script.reset();
         transfer.reset();
@@ -315,7 +305,7 @@ final class CallFlow
             return;
         }
         answerNanos = eventNanos;
-        answeredMs = nowMs;
+        abandonment.answered(nowMs);
         out.latency(callId, Step.DIAL_TO_ANSWER, eventNanos, eventNanos - dialNanos);
         journal.answered(nowMs, lead, callId);
         phase = Phase.DETECTING;
@@ -422,7 +412,7 @@ final class CallFlow
             }
             case QUALIFYING, CLOSING -> script.onKey(digit);
             case OFFERING_CALLBACK -> callbackKey(digit);
-            case AWAITING_BEEP, LEAVING_MESSAGE -> falseMachine(); // a recording does not press keys
+            case AWAITING_BEEP, LEAVING_MESSAGE -> abandonment.falseMachine(); // a recording does not press keys
             default ->
             {
             }
@@ -532,7 +522,7 @@ final class CallFlow
         journal.verdict(nowMs, lead, callId, Verdict.MACHINE, Cause.LATE_BEEP, endMs);
         out.cancelTimer(callId, TIMER_CONVERSATION);
         out.cancelTimer(callId, TIMER_ABANDON);
-        proofFlags &= ~CallProof.PERSON; // a machine after all: not a person answered
+        abandonment.notPerson(); // a machine after all: not a person answered
         prompts.stop();
         if (!settings.leaveMessage())
         {
@@ -557,9 +547,8 @@ final class CallFlow
      */
     void onFirstAudio()
     {
-        if (0 != greetingEndMs && 0 == firstAudioMs && Phase.SAFE_HARBOR != phase)
+        if (Phase.SAFE_HARBOR != phase && abandonment.firstAudio(nowMs))
         {
-            firstAudioMs = nowMs;
             out.cancelTimer(callId, TIMER_ABANDON);
         }
     }
@@ -569,7 +558,7 @@ final class CallFlow
      */
     AbandonmentLedger ledger()
     {
-        return ledger;
+        return abandonment.ledger();
     }
 
     /**
@@ -577,11 +566,7 @@ final class CallFlow
      */
     void holdDropped()
     {
-        if (0 == (proofFlags & CallProof.HOLD_DROP))
-        {
-            proofFlags |= CallProof.HOLD_DROP;
-            stats.add(EngineStats.HOLD_DROPS, 1);
-        }
+        abandonment.holdDropped();
     }
 
     /**
@@ -733,11 +718,7 @@ final class CallFlow
 
     void transferred(final String closerId)
     {
-        closerConnectMs = nowMs;
-        if (0 == firstAudioMs && 0 != greetingEndMs)
-        {
-            firstAudioMs = nowMs;
-        }
+        abandonment.closerConnected(nowMs);
         out.cancelTimer(callId, TIMER_ABANDON);
         phase = Phase.BRIDGED;
         outcome.transferred(closerId);
@@ -769,7 +750,8 @@ final class CallFlow
         stats.verdict(verdict);
         switch (verdict)
         {
-            case HUMAN, NOTSURE -> qualify(positionMs >= 0 ? Math.min(nowMs, answeredMs + positionMs) : nowMs);
+            case HUMAN, NOTSURE -> qualify(positionMs >= 0 ?
+                Math.min(nowMs, abandonment.answeredMs() + positionMs) : nowMs); // the greeting's end
             case MACHINE ->
             {
                 if (!settings.leaveMessage())
@@ -804,9 +786,7 @@ final class CallFlow
     private void qualify(final long greetingEnd)
     {
         phase = Phase.QUALIFYING;
-        greetingEndMs = greetingEnd;
-        proofFlags |= CallProof.PERSON;
-        out.startTimer(callId, TIMER_ABANDON, greetingEnd + settings.abandonment().maxDelayMs());
+        out.startTimer(callId, TIMER_ABANDON, abandonment.person(greetingEnd));
         prompts.firstPromptOrigin(eventNanos);
         script.start(out.leadValues(lead));
     }
@@ -817,46 +797,16 @@ final class CallFlow
      */
     private void abandon()
     {
-        if (Phase.QUALIFYING != phase || 0 != firstAudioMs)
+        if (Phase.QUALIFYING != phase || abandonment.heard())
         {
             return;
         }
         out.cancelTimer(callId, TIMER_CONVERSATION);
         prompts.stop();
-        proofFlags |= CallProof.ABANDONED | CallProof.SAFE_HARBOR;
-        stats.add(EngineStats.ABANDONS, 1);
-        scratch.setLength(0);
-        scratch.append("no audio within ").append(settings.abandonment().maxDelayMs())
-            .append(" ms of the greeting's end: safe-harbor message played");
+        abandonment.abandoned(scratch);
         outcome.abandoned(scratch);
         phase = Phase.SAFE_HARBOR;
         prompts.playNow(SAFE_HARBOR);
-    }
-
-    private void falseMachine()
-    {
-        if (0 == (proofFlags & CallProof.FALSE_MACHINE))
-        {
-            proofFlags |= CallProof.FALSE_MACHINE;
-            stats.add(EngineStats.FALSE_MACHINES, 1);
-        }
-    }
-
-    private void writeProof()
-    {
-        if (0 == answeredMs)
-        {
-            return;
-        }
-        if (0 != (proofFlags & CallProof.PERSON))
-        {
-            stats.add(EngineStats.HUMAN_ANSWERED, 1);
-        }
-        journal.callProof(nowMs, lead, callId, answeredMs, greetingEndMs, firstAudioMs, closerConnectMs, proofFlags,
-            settings.abandonment().ruleBasis(), settings.abandonment().targetRate());
-        CallProof.feed(ledger, answeredMs, proofFlags);
-        ledger.at(nowMs);
-        answeredMs = 0;
     }
 
     private void beepMissing()
@@ -905,7 +855,7 @@ final class CallFlow
         leadLegUp = false;
         leavePacing();
         outcome.write(out, stats, callId, lead, attempt);
-        writeProof();
+        abandonment.write(nowMs, lead, callId);
         phase = Phase.ENDED;
         tryRelease();
     }
