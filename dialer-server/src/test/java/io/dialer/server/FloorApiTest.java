@@ -346,6 +346,8 @@ class FloorApiTest
         final String metrics = manager.get("/metrics").text();
         assertTrue(metrics.contains("dialer_calls_total{campaign=\"spring\",disposition=\"TRANSFERRED\"} 1.0"),
             metrics);
+        assertTrue(metrics.contains("dialer_abandonment{campaign=\"spring\",figure=\"human_answered\"} 2.0"),
+            metrics);
         assertTrue(metrics.contains("dialer_step_latency_seconds_count{campaign=\"spring\"," +
             "step=\"accept_to_bridge\"} 1"), metrics);
         assertTrue(metrics.contains("dialer_closers{state=\"AVAILABLE\"} 1"), metrics);
