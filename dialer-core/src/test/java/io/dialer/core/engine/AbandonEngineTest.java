@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.dialer.core.campaign.Closer;
 import io.dialer.core.compliance.AbandonmentRule;
@@ -45,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The abandonment rule end to end over SIP: a person answers, but the script's first prompt never starts (its text,
  * spoken with the lead's own value, renders nothing: the kind of failure an overloaded engine shows as a late
  * prompt); 2 s after the greeting the safe-harbor message plays (the person hangs up during it), the call is
- * ABANDONED, its proof record says so and the ledger counts it in the live state.
+ * ABANDONED, its proof record says so and the ledger counts it in the live state, also after a restart.
  */
 class AbandonEngineTest
 {
@@ -67,6 +68,7 @@ class AbandonEngineTest
         final long start = ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, ZoneId.of("America/Chicago")).toInstant()
             .toEpochMilli();
         final CampaignState state;
+        final CampaignState restarted;
         try (SimulatedCarrier carrier = SimulatedCarrier.launch(new SipStack.Context().bindAddress(loopback).port(0)
             .threadPoolSize(2).allowedPeer(loopback.getHostAddress()).userAgent("carrier")
             .mediaContext(new MediaEngine.Context().bindAddress(loopback)));
@@ -81,7 +83,7 @@ class AbandonEngineTest
                 .play(QuickCalls.hello(tts), 0, false).hangupAfterMs(9_000).build()); // during the safe harbor
             carrier.script("closer-dana", PhoneScript.builder().answerAfterMs(100).hangupAfterMs(30_000).build());
             final RetryPolicy retries = new RetryPolicy.Context().maxAttempts(1).maxAttemptsPerDay(1).policy();
-            try (DialerEngine engine = DialerEngine.start(new EngineContext()
+            final Supplier<EngineContext> context = () -> new EngineContext()
                 .closers(List.of(new Closer("dana", "Dana", carrier.uri("closer-dana"), List.of("sales"))))
                 .closersLoginAtStart(true)
                 .doNotCall(dnc)
@@ -97,10 +99,17 @@ class AbandonEngineTest
                     .transfer(new TransferConfiguration.Context().reassuranceIntervalMs(0))
                     .abandonment(rule)
                     .prompts(prompts)
-                    .journalDir(journal))))
+                    .journalDir(journal));
+            try (DialerEngine engine = DialerEngine.start(context.get()))
             {
                 assertTrue(engine.awaitFinished(40, TimeUnit.SECONDS), "the one lead is done");
                 state = engine.campaigns().get(0).state();
+            }
+            // a restart on the same journal: nothing left to dial, the ledger is rebuilt from the proof records
+            try (DialerEngine engine = DialerEngine.start(context.get()))
+            {
+                assertTrue(engine.awaitFinished(40, TimeUnit.SECONDS));
+                restarted = engine.campaigns().get(0).state();
             }
         }
 
@@ -108,6 +117,9 @@ class AbandonEngineTest
         assertEquals(1, state.abandoned());
         assertEquals(1.0, state.abandonRate());
         assertEquals(0, state.abandonBudget());
+        assertEquals(2, restarted.run());
+        assertEquals(1, restarted.humanAnswered(), "the ledger survives the restart: " + restarted);
+        assertEquals(1, restarted.abandoned());
         final List<String> records = new ArrayList<>();
         Journal.replay(journal, new CampaignLog()
         {
