@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         RunCommand.class,
         ReportCommand.class,
+        WhyCommand.class,
         ServeCommand.class,
         CommandLine.HelpCommand.class
     })

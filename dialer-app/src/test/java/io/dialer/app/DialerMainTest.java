@@ -29,7 +29,7 @@ class DialerMainTest
 
         assertEquals(0, exitCode);
         final String help = out.toString();
-        for (final String command : new String[]{"demo", "run", "report", "validate", "dry-run", "amd", "help"})
+        for (final String command : new String[]{"demo", "run", "report", "why", "validate", "dry-run", "amd", "help"})
         {
             assertTrue(help.matches("(?s).*\\n  " + command + "\\s.*"), command + " missing from help:\n" + help);
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import io.dialer.media.MediaEngine;
 import io.dialer.sim.PhoneScript;
 import io.dialer.sim.SimulatedCarrier;
+import io.dialer.sip.DtmfSource;
 import io.dialer.sip.SipStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -89,6 +90,8 @@ class RunCommandTest
         {
             carrier.script("+12145550131", PhoneScript.builder().busy().build());
             carrier.script("+12145550133", PhoneScript.builder().busy().build());
+            carrier.script("+12145550134", PhoneScript.builder().answerAfterMs(0)
+                .pressKeys(400, "2", 100, DtmfSource.RFC4733).hangupAfterMs(3_000).build());
             final int port = carrier.stack().port();
             Files.copy(Path.of("../examples/auto-insurance.yaml"), dir.resolve("auto-insurance.yaml"));
             Files.writeString(dir.resolve("closers.yaml"),
@@ -96,7 +99,8 @@ class RunCommandTest
             Files.writeString(dir.resolve("leads.csv"),
                 "phone,first_name,last_name,city,state,zip\n" +
                 "+1 214 555 0131,Ana,Ruiz,Dallas,TX,75201\n" +
-                "+1 214 555 0133,Ben,Cole,Dallas,TX,75204\n");
+                "+1 214 555 0133,Ben,Cole,Dallas,TX,75204\n" +
+                "+1 214 555 0134,Cy,Diaz,Dallas,TX,75204\n");
             Files.writeString(dir.resolve("dnc-internal.txt"), "# asked not to be called\n(214) 555-0133\n" +
                 "214 555 01\n");
             Files.writeString(dir.resolve("campaign.yaml"),
@@ -125,6 +129,39 @@ class RunCommandTest
         out.getBuffer().setLength(0);
         assertEquals(0, run("report", "--json", dir.resolve("journal").toString()), err.toString());
         assertTrue(out.toString().matches("(?s).*\"DO_NOT_CALL\"\\s*:\\s*1\\b.*"), out.toString());
+        whyEachAttemptWasDialable(dir);
+    }
+
+    private void whyEachAttemptWasDialable(final Path dir)
+    {
+        final String journal = dir.resolve("journal").toString();
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("why", "(214) 555-0131", "--journal", journal), err.toString());
+        final String busy = out.toString();
+        assertTrue(busy.startsWith("+12145550131 in campaign dnc-test: 1 attempt, lead [0]"), busy);
+        assertTrue(busy.contains("  why dialable: ALLOWED") && busy.contains(" dnc v") &&
+            busy.contains(" clear attempt 1/1"), "the gate's reasons at the dial:\n" + busy);
+        assertTrue(busy.contains("  do-not-call check: checked against 1 number, list files dated "), busy);
+        assertTrue(busy.contains(": BUSY") && busy.contains("  proof: none (not answered)"), busy);
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("why", "+1 214 555 0134", "--journal", journal), err.toString());
+        final String answered = out.toString();
+        assertTrue(answered.contains("verdict HUMAN (KEY_PRESSED)"), answered);
+        assertTrue(answered.matches("(?s).*  proof: answered \\S+, greeting end \\S+, first audio \\S+ \\(\\d+ ms " +
+            "after the greeting\\), closer none, safe harbor not played; person; " +
+            "rule TSR 310\\.4\\(b\\)\\(4\\): 2 s, 3 % per 30 days\n.*"), answered);
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("why", "214 555 0133", "--journal", journal), err.toString());
+        assertTrue(out.toString().contains("0 attempts, lead [1]") &&
+            out.toString().contains("DO_NOT_CALL (lead 1)"),
+            "a listed number never dialed: its closing, found through the lead list\n" + out);
+
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("why", "555", "--journal", journal));
+        assertTrue(err.toString().contains("phone '555' is not a valid number for region US"), err.toString());
+        assertEquals(1, run("why", "+1 214 555 0199", "--journal", journal), "never dialed");
     }
 
     @Test

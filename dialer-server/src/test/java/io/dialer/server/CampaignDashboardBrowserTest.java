@@ -116,6 +116,8 @@ class CampaignDashboardBrowserTest
         browser.text(By.id("latencies"), "p99");
         assertTrue(browser.find(By.cssSelector("#history-chart .u-legend")).isDisplayed(), "the chart draws");
         browser.await((d) -> !"–".equals(d.findElement(By.cssSelector("[data-tile=dialRate] .value")).getText()));
+        browser.text(By.cssSelector("[data-tile=abandon] .value"), "0.0%");
+        browser.text(By.cssSelector("[data-tile=abandon] .sub"), "budget");
         browser.screenshot("manager-dashboard");
         browser.phone();
         assertEquals(0, browser.overflowX(), "no sideways scrolling on a phone");

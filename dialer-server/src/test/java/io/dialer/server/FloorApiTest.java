@@ -326,6 +326,16 @@ class FloorApiTest
         assertEquals(0, first.get("lead").asInt());
         assertEquals("TRANSFERRED", first.get("attempts").get(0).get("disposition").asText());
         assertFalse(first.get("attempts").get(0).get("whyDialable").asText().isEmpty());
+        final JsonNode proof = first.get("attempts").get(0).get("proof");
+        assertTrue(proof.get("person").asBoolean() && !proof.get("abandoned").asBoolean() &&
+            !proof.get("safeHarborPlayed").asBoolean(), proof.toString());
+        assertFalse(proof.get("closerConnectedAt").isNull(), proof.toString());
+        assertEquals("TSR 310.4(b)(4): 2 s, 3 % per 30 days", proof.get("ruleBasis").asText());
+        assertTrue(first.get("attempts").get(0).get("doNotCall").get("size").asLong() >= 0);
+        final JsonNode abandonment = live.get("abandonment");
+        assertEquals(2, abandonment.get("humanAnswered").asInt(), abandonment.toString());
+        assertEquals(0, abandonment.get("abandoned").asInt());
+        assertEquals(0, abandonment.get("budget").asInt(), "floor(0.03 x 2) = 0");
         final JsonNode blocked = manager.get("/api/campaigns/" + id + "/numbers/+12145550503").json();
         assertEquals(0, blocked.get("attempts").size());
         assertEquals("DO_NOT_CALL", blocked.get("closed").get(0).get("reason").asText());
@@ -335,6 +345,8 @@ class FloorApiTest
         assertNotNull(report);
         final String metrics = manager.get("/metrics").text();
         assertTrue(metrics.contains("dialer_calls_total{campaign=\"spring\",disposition=\"TRANSFERRED\"} 1.0"),
+            metrics);
+        assertTrue(metrics.contains("dialer_abandonment{campaign=\"spring\",figure=\"human_answered\"} 2.0"),
             metrics);
         assertTrue(metrics.contains("dialer_step_latency_seconds_count{campaign=\"spring\"," +
             "step=\"accept_to_bridge\"} 1"), metrics);

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.dialer.core.compliance.AbandonmentRule;
 import io.dialer.core.compliance.CallingWindow;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.core.compliance.ProgressivePacer;
@@ -103,9 +104,27 @@ public final class CampaignFile
     long verdictTimeoutMs = VERDICT_TIMEOUT_DEFAULT_MS;
     long beepTimeoutMs = BEEP_TIMEOUT_DEFAULT_MS;
     ClosersLogin closersLogin = CLOSERS_LOGIN_DEFAULT;
+    AbandonmentRule abandonment;
 
     CampaignFile()
     {
+    }
+
+    /**
+     * The abandonment rule ({@code abandonment:}): the delay, the safe-harbor message's seller and call-back number,
+     * the target rate and the rule basis. Without the section: the defaults, the caller id's name (else the campaign's
+     * name) as the seller and the caller id's number as the call-back number.
+     *
+     * @return the rule.
+     */
+    public AbandonmentRule abandonment()
+    {
+        if (null != abandonment)
+        {
+            return abandonment;
+        }
+        final String seller = null == callerIdName || callerIdName.isBlank() ? name : callerIdName;
+        return AbandonmentRule.defaults(null == seller ? "" : seller, null == callerIdNumber ? "" : callerIdNumber);
     }
 
     /**

@@ -22,6 +22,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.dialer.audio.WavFile;
+import io.dialer.core.compliance.AbandonmentRule;
 import io.dialer.core.compliance.CallingWindow;
 import io.dialer.core.compliance.DncFileReader;
 import io.dialer.core.compliance.DncLoadReport;
@@ -53,7 +54,7 @@ public final class CampaignLoader
 {
     private static final Set<String> TOP_KEYS = keys("name", "caller_id", "trunk", "script", "closers", "leads",
         "default_region", "pacing", "calling_window", "retries", "voicemail", "ring_timeout", "dnc",
-        "callback_offer", "transfer", "admission", "detection", "closers_login", "state_rules");
+        "callback_offer", "transfer", "admission", "detection", "closers_login", "state_rules", "abandonment");
     private static final Set<String> DNC_KEYS = keys("files", "national");
     private static final Set<String> NATIONAL_KEYS = keys("file", "downloaded");
     private static final Set<String> CALLER_ID_KEYS = keys("name", "number");
@@ -71,6 +72,8 @@ public final class CampaignLoader
     private static final Set<String> DELAY_KEYS = keys("busy", "no_answer", "machine", "failed", "hung_up",
         "abandoned", "callback", "message_left");
     private static final Set<String> VOICEMAIL_KEYS = keys("message", "audio");
+    private static final Set<String> ABANDONMENT_KEYS = keys("max_delay_ms", "seller", "callback_number",
+        "target_rate", "rule_basis");
     private static final long SECOND_MS = 1_000;
     private static final long MINUTE_MS = 60 * SECOND_MS;
     private static final long HOUR_MS = 60 * MINUTE_MS;
@@ -240,6 +243,7 @@ public final class CampaignLoader
         readTransfer(YamlChecker.value(top, "transfer"));
         readAdmission(YamlChecker.value(top, "admission"));
         readDetection(YamlChecker.value(top, "detection"));
+        readAbandonment(YamlChecker.value(top, "abandonment"));
         if (!floor)
         {
             readClosersLogin(YamlChecker.value(top, "closers_login"));
@@ -308,6 +312,79 @@ public final class CampaignLoader
             checker.add(numberNode, "caller_id number '" + number + "' is not a valid number for region " +
                 campaign.defaultRegion);
         }
+    }
+
+    private void readAbandonment(final Node node)
+    {
+        if (null == node)
+        {
+            return;
+        }
+        final Map<String, NodeTuple> fields = checker.mapping(node, "abandonment", ABANDONMENT_KEYS);
+        final int maxDelay = checker.integer(YamlChecker.value(fields, "max_delay_ms"), "abandonment max_delay_ms",
+            100, 10_000, (int)AbandonmentRule.MAX_DELAY_DEFAULT_MS);
+        final Node sellerNode = checker.required(fields, "seller", node, "abandonment (the safe-harbor message " +
+            "names the seller)");
+        final String seller = checker.text(sellerNode, "abandonment seller");
+        final Node numberNode = checker.required(fields, "callback_number", node, "abandonment (the safe-harbor " +
+            "message gives a number to call back)");
+        final String number = checker.text(numberNode, "abandonment callback_number");
+        String callback = null;
+        if (null != number)
+        {
+            callback = e164(number);
+            if (null == callback)
+            {
+                checker.add(numberNode, "abandonment callback_number '" + number + "' is not a valid number for " +
+                    "region " + campaign.defaultRegion + " (the number people call back, like +1 214 555 0100)");
+            }
+        }
+        final Node rateNode = YamlChecker.value(fields, "target_rate");
+        final String rateText = checker.text(rateNode, "abandonment target_rate");
+        double rate = AbandonmentRule.TARGET_RATE_DEFAULT;
+        if (null != rateText)
+        {
+            rate = Double.NaN;
+            try
+            {
+                rate = Double.parseDouble(rateText);
+            }
+            catch (final NumberFormatException ignore)
+            {
+                // reported below
+            }
+            if (!(rate >= 0 && rate <= 0.5))
+            {
+                checker.add(rateNode, "abandonment target_rate must be a fraction from 0 to 0.5 (0.03 for 3 %), " +
+                    "found '" + rateText + "'");
+                rate = AbandonmentRule.TARGET_RATE_DEFAULT;
+            }
+        }
+        final Node basisNode = YamlChecker.value(fields, "rule_basis");
+        final String basis = null == basisNode ? AbandonmentRule.RULE_BASIS_DEFAULT :
+            checker.text(basisNode, "abandonment rule_basis");
+        if (null != seller && null != callback && null != basis)
+        {
+            campaign.abandonment = new AbandonmentRule(maxDelay, seller, callback, rate, basis);
+        }
+    }
+
+    private String e164(final String number)
+    {
+        final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        try
+        {
+            final PhoneNumber parsed = util.parse(number, campaign.defaultRegion);
+            if (util.isValidNumber(parsed))
+            {
+                return util.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164);
+            }
+        }
+        catch (final NumberParseException ignore)
+        {
+            // not a number: null
+        }
+        return null;
     }
 
     private void readTrunk(final Node node)

@@ -47,6 +47,7 @@ public final class DoNotCallList implements AutoCloseable
     private final DncLoadReport optOutReport;
     private NationalDncList national;
     private long version;
+    private long filesDateMs;
 
     /**
      * Opens the list with its opt-out file, creating the file when missing and loading the numbers already in it.
@@ -131,7 +132,26 @@ public final class DoNotCallList implements AutoCloseable
         finally
         {
             version++;
+            try
+            {
+                filesDateMs = Math.max(filesDateMs, java.nio.file.Files.getLastModifiedTime(file).toMillis());
+            }
+            catch (final java.io.IOException | RuntimeException ignore)
+            {
+                // a file that cannot be read is reported by the load; its date stays unknown
+            }
         }
+    }
+
+    /**
+     * The date of the list's files: the newest last-modified time of the files loaded, epoch ms; 0 when none was
+     * loaded (opt-outs only). Journaled with each dial.
+     *
+     * @return the date.
+     */
+    public long filesDateMs()
+    {
+        return filesDateMs;
     }
 
     /**

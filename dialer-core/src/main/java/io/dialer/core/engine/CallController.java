@@ -233,8 +233,12 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
                 final CallFlow flow = slots.flow(event.callId);
                 if (null != flow)
                 {
-                    campaigns[flow.campaign()].effects()
-                        .latency(event.callId, Step.get(event.value), event.nanos, event.token);
+                    final Step step = Step.get(event.value);
+                    campaigns[flow.campaign()].effects().latency(event.callId, step, event.nanos, event.token);
+                    if (Step.GREETING_END_TO_FIRST_PROMPT == step)
+                    {
+                        flow.at(nowMs, event.nanos).onFirstAudio(); // the script's first prompt started
+                    }
                 }
             }
             case ADD_DO_NOT_CALL, REMOVE_DO_NOT_CALL, CHECK_DO_NOT_CALL, BLOCK_NUMBERS, CLOSER_LOGIN, CLOSER_LOGOUT,

@@ -3,6 +3,8 @@
  */
 package io.dialer.core.engine;
 
+import io.dialer.core.compliance.AbandonmentLedger;
+import io.dialer.core.compliance.AbandonmentRule;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.core.journal.CampaignLog;
 import io.dialer.core.journal.Step;
@@ -25,13 +27,21 @@ import io.dialer.transfer.TransferState;
  * DIALING --answered--> DETECTING --HUMAN/NOTSURE, a key, no verdict in time--> QUALIFYING --qualified--> TRANSFERRING
  *                       DETECTING --MACHINE--> AWAITING_BEEP --beep--> LEAVING_MESSAGE
  * QUALIFYING --late beep, no key yet--> LEAVING_MESSAGE;  --disqualified, callback, opt-out--> CLOSING
+ * QUALIFYING --no audio within the abandonment delay of the greeting's end--> SAFE_HARBOR --played--> HANGING_UP
  * TRANSFERRING --bridged--> BRIDGED;  --returned--> OFFERING_CALLBACK --key / no key--> CLOSING / HANGING_UP
  * any phase --the lead's leg ends--> ENDED (the slot is released once every leg is gone)
  * </pre>
  * One object per call slot, reused call after call ({@link #start}). Its two parts: {@link CallScript} (the
  * qualification conversation and early keys) and {@link CallTransfer} (the warm transfer and the closer legs); the
  * lead leg's prompts are scheduled by {@link CallerPrompts}. Every call ends with exactly one disposition
- * ({@link CallCommands#callEnded}).
+ * ({@link CallCommands#callEnded}), and every answered call one proof record for the abandonment rule
+ * ({@link CampaignLog#callProof}), counted into the campaign's {@link AbandonmentLedger}.
+ * <p>
+ * The abandonment rule: when the callee is treated as a person (the greeting's end: the verdict's audio position, a
+ * key, or no verdict in time) the abandon timer is armed for the rule's delay; the first audio to the person (the
+ * effects stage reports the script's first prompt started, {@link #onFirstAudio}) or the bridge to a closer disarms
+ * it. When it fires the call is abandoned: the safe-harbor message plays (seller, call-back number), then the dialer
+ * hangs up, disposition ABANDONED.
  */
 final class CallFlow
 {
@@ -39,8 +49,10 @@ final class CallFlow
     static final int TIMER_CONVERSATION = 0;
     /** The phase guard: no verdict, no beep, no callback key. */
     static final int TIMER_GUARD = 1;
+    /** The abandonment rule's timer: no audio to the person since the greeting's end. */
+    static final int TIMER_ABANDON = 2;
     /** The warm transfer's timers follow: {@code TIMER_TRANSFER + TimerKind.ordinal()}. */
-    static final int TIMER_TRANSFER = 2;
+    static final int TIMER_TRANSFER = 3;
     /** How many timers a call has. */
     static final int TIMERS = TIMER_TRANSFER + TimerKind.values().length;
 
@@ -51,6 +63,16 @@ final class CallFlow
         public String toString()
         {
             return "voicemail message";
+        }
+    };
+
+    /** The campaign's safe-harbor message (seller, call-back number), as a prompt. */
+    static final Object SAFE_HARBOR = new Object()
+    {
+        @Override
+        public String toString()
+        {
+            return "safe-harbor message";
         }
     };
 
@@ -65,10 +87,11 @@ final class CallFlow
      * @param verdictTimeoutMs no verdict this long after the answer: treated as a person.
      * @param beepTimeoutMs    no beep this long after a MACHINE verdict: hang up.
      * @param callbackOffer    the callback times a returned caller may pick.
+     * @param abandonment      the abandonment rule (delay, safe-harbor message, rule basis).
      */
     record Settings(
         Script script, TransferConfiguration.Context transfer, boolean leaveMessage, long verdictTimeoutMs,
-        long beepTimeoutMs, CallbackOffer callbackOffer)
+        long beepTimeoutMs, CallbackOffer callbackOffer, AbandonmentRule abandonment)
     {
     }
 
@@ -97,6 +120,8 @@ final class CallFlow
         AWAITING_BEEP,
         /** The voicemail message plays. */
         LEAVING_MESSAGE,
+        /** Abandoned: the safe-harbor message plays, then the dialer hangs up. */
+        SAFE_HARBOR,
         /** The dialer hung up; waiting for the leg to end. */
         HANGING_UP,
         /** The lead's leg is gone; closer legs may still be ending. */
@@ -112,6 +137,7 @@ final class CallFlow
     private final CallerPrompts prompts;
     private final CallOutcome outcome = new CallOutcome();
     private final StringBuilder scratch = new StringBuilder(64);
+    private final CallAbandonment abandonment;
     private int campaign;
     private long callId;
     private int lead;
@@ -127,6 +153,14 @@ final class CallFlow
 
     CallFlow(final Settings settings, final CallCommands out, final CampaignLog journal, final EngineStats stats)
     {
+        this(settings, out, journal, stats, new AbandonmentLedger(settings.abandonment().targetRate()));
+    }
+
+    CallFlow(
+        final Settings settings, final CallCommands out, final CampaignLog journal, final EngineStats stats,
+        final AbandonmentLedger ledger)
+    {
+        this.abandonment = new CallAbandonment(settings.abandonment(), ledger, journal, stats);
         this.settings = settings;
         this.out = out;
         this.journal = journal;
@@ -252,6 +286,7 @@ final class CallFlow
         inPacing = true;
         dialNanos = eventNanos;
         answerNanos = 0;
+        abandonment.reset();
         prompts.reset(id);
         script.reset();
         transfer.reset();
@@ -270,6 +305,7 @@ final class CallFlow
             return;
         }
         answerNanos = eventNanos;
+        abandonment.answered(nowMs);
         out.latency(callId, Step.DIAL_TO_ANSWER, eventNanos, eventNanos - dialNanos);
         journal.answered(nowMs, lead, callId);
         phase = Phase.DETECTING;
@@ -343,6 +379,7 @@ final class CallFlow
             case BRIDGED -> transfer.endBridge();
             case AWAITING_BEEP -> decide(Disposition.MACHINE, "hung up before the beep");
             case LEAVING_MESSAGE -> decide(Disposition.MACHINE, "hung up during the message");
+            case SAFE_HARBOR -> outcome.detail().append("; hung up during the safe-harbor message");
             default ->
             {
                 if (EndCause.LOCAL != cause)
@@ -354,6 +391,7 @@ final class CallFlow
         }
         out.cancelTimer(callId, TIMER_CONVERSATION);
         out.cancelTimer(callId, TIMER_GUARD);
+        out.cancelTimer(callId, TIMER_ABANDON);
         leadLegGone();
     }
 
@@ -374,6 +412,7 @@ final class CallFlow
             }
             case QUALIFYING, CLOSING -> script.onKey(digit);
             case OFFERING_CALLBACK -> callbackKey(digit);
+            case AWAITING_BEEP, LEAVING_MESSAGE -> abandonment.falseMachine(); // a recording does not press keys
             default ->
             {
             }
@@ -391,6 +430,11 @@ final class CallFlow
         final Object finished = prompts.finished(token);
         if (null == finished)
         {
+            return;
+        }
+        if (SAFE_HARBOR == finished)
+        {
+            hangUpLead();
             return;
         }
         if (VOICEMAIL == finished)
@@ -477,6 +521,8 @@ final class CallFlow
         }
         journal.verdict(nowMs, lead, callId, Verdict.MACHINE, Cause.LATE_BEEP, endMs);
         out.cancelTimer(callId, TIMER_CONVERSATION);
+        out.cancelTimer(callId, TIMER_ABANDON);
+        abandonment.notPerson(); // a machine after all: not a person answered
         prompts.stop();
         if (!settings.leaveMessage())
         {
@@ -493,6 +539,34 @@ final class CallFlow
     void onBridged()
     {
         transfer.onBridged();
+    }
+
+    /**
+     * The first audio reached the person: the effects stage started the script's first prompt on the lead's leg. The
+     * abandon timer is disarmed.
+     */
+    void onFirstAudio()
+    {
+        if (Phase.SAFE_HARBOR != phase && abandonment.firstAudio(nowMs))
+        {
+            out.cancelTimer(callId, TIMER_ABANDON);
+        }
+    }
+
+    /**
+     * @return the campaign's abandonment ledger this flow counts into.
+     */
+    AbandonmentLedger ledger()
+    {
+        return abandonment.ledger();
+    }
+
+    /**
+     * A qualified caller hung up, or reached the hold limit, while on hold for a closer: counted beside the rate.
+     */
+    void holdDropped()
+    {
+        abandonment.holdDropped();
     }
 
     /**
@@ -513,7 +587,7 @@ final class CallFlow
         {
             switch (phase)
             {
-                case DETECTING -> qualify(); // no verdict in time: treated as a person
+                case DETECTING -> qualify(nowMs); // no verdict in time: treated as a person
                 case AWAITING_BEEP -> beepMissing();
                 case OFFERING_CALLBACK ->
                 {
@@ -524,6 +598,10 @@ final class CallFlow
                 {
                 }
             }
+        }
+        else if (TIMER_ABANDON == timer)
+        {
+            abandon();
         }
         else if (timer >= TIMER_TRANSFER && timer < TIMERS)
         {
@@ -640,6 +718,8 @@ final class CallFlow
 
     void transferred(final String closerId)
     {
+        abandonment.closerConnected(nowMs);
+        out.cancelTimer(callId, TIMER_ABANDON);
         phase = Phase.BRIDGED;
         outcome.transferred(closerId);
         outcome.write(out, stats, callId, lead, attempt);
@@ -670,7 +750,8 @@ final class CallFlow
         stats.verdict(verdict);
         switch (verdict)
         {
-            case HUMAN, NOTSURE -> qualify();
+            case HUMAN, NOTSURE -> qualify(positionMs >= 0 ?
+                Math.min(nowMs, abandonment.answeredMs() + positionMs) : nowMs); // the greeting's end
             case MACHINE ->
             {
                 if (!settings.leaveMessage())
@@ -697,11 +778,35 @@ final class CallFlow
         }
     }
 
-    private void qualify()
+    /**
+     * The callee is treated as a person: the greeting ended, the abandon timer is armed, the script starts.
+     *
+     * @param greetingEnd the end of the greeting (the detector's end of speech), epoch ms.
+     */
+    private void qualify(final long greetingEnd)
     {
         phase = Phase.QUALIFYING;
+        out.startTimer(callId, TIMER_ABANDON, abandonment.person(greetingEnd));
         prompts.firstPromptOrigin(eventNanos);
         script.start(out.leadValues(lead));
+    }
+
+    /**
+     * The abandon timer fired: no audio reached the person within the delay. Only while the script has not been
+     * heard yet (a closer's bridge or the first prompt's start disarm the timer; a late one is ignored).
+     */
+    private void abandon()
+    {
+        if (Phase.QUALIFYING != phase || abandonment.heard())
+        {
+            return;
+        }
+        out.cancelTimer(callId, TIMER_CONVERSATION);
+        prompts.stop();
+        abandonment.abandoned(scratch);
+        outcome.abandoned(scratch);
+        phase = Phase.SAFE_HARBOR;
+        prompts.playNow(SAFE_HARBOR);
     }
 
     private void beepMissing()
@@ -750,6 +855,7 @@ final class CallFlow
         leadLegUp = false;
         leavePacing();
         outcome.write(out, stats, callId, lead, attempt);
+        abandonment.write(nowMs, lead, callId);
         phase = Phase.ENDED;
         tryRelease();
     }

@@ -68,6 +68,18 @@ final class CallOutcome
     }
 
     /**
+     * Abandoned by the rule: ABANDONED, whatever was decided before (nothing is, before the script is heard).
+     *
+     * @param text the detail.
+     */
+    void abandoned(final CharSequence text)
+    {
+        disposition = Disposition.ABANDONED;
+        detail.setLength(0);
+        detail.append(text);
+    }
+
+    /**
      * The caller is bridged to a closer: TRANSFERRED, whatever was decided before.
      *
      * @param closerId the closer.

@@ -396,6 +396,11 @@ final class CallTransfer implements TransferCommands
         else if (TransferOutcome.CALLER_HUNG_UP == outcome)
         {
             flow.decide(Disposition.HUNG_UP, "waiting for a closer");
+            flow.holdDropped();
+        }
+        else if (TransferOutcome.HOLD_LIMIT == outcome)
+        {
+            flow.holdDropped();
         }
         flow.transferOver();
     }

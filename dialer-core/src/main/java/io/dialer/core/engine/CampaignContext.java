@@ -6,6 +6,7 @@ package io.dialer.core.engine;
 import java.nio.file.Path;
 
 import io.dialer.core.campaign.CampaignFile;
+import io.dialer.core.compliance.AbandonmentRule;
 import io.dialer.core.compliance.DialGate;
 import io.dialer.core.compliance.DialRateLimiter;
 import io.dialer.core.compliance.ProgressivePacer;
@@ -59,6 +60,7 @@ public final class CampaignContext
     private long verdictTimeoutMs = VERDICT_TIMEOUT_MS_DEFAULT;
     private long beepTimeoutMs = BEEP_TIMEOUT_MS_DEFAULT;
     private CallbackOffer callbackOffer = CallbackOffer.DEFAULT;
+    private AbandonmentRule abandonment;
     private PromptBook prompts;
     private Path journalDir;
     private boolean concluded;
@@ -398,6 +400,31 @@ public final class CampaignContext
     public long verdictTimeoutMs()
     {
         return verdictTimeoutMs;
+    }
+
+    /**
+     * @param rule the abandonment rule (delay, safe-harbor message, target rate, rule basis).
+     * @return this.
+     */
+    public CampaignContext abandonment(final AbandonmentRule rule)
+    {
+        abandonment = rule;
+        return this;
+    }
+
+    /**
+     * @return the abandonment rule; when none was set, its defaults with the caller id's name (else the campaign's
+     *         name) as the seller and the caller id's number as the call-back number.
+     */
+    public AbandonmentRule abandonment()
+    {
+        if (null == abandonment)
+        {
+            abandonment = AbandonmentRule.defaults(
+                null == callerIdName || callerIdName.isEmpty() ? name : callerIdName,
+                null == callerIdNumber ? "" : callerIdNumber);
+        }
+        return abandonment;
     }
 
     /**

@@ -9,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.dialer.core.compliance.AbandonmentLedger;
 import io.dialer.core.compliance.DialRateLimiter;
 import io.dialer.core.compliance.Disposition;
+import io.dialer.core.compliance.DoNotCallList;
 import io.dialer.core.journal.CampaignLog;
 import io.dialer.core.journal.RecoveryState;
 import io.dialer.core.journal.Step;
@@ -43,6 +45,7 @@ final class CampaignRun implements FloorPacer.Lines
     private final DialRateLimiter dialRate;
     private final CallEffects effects;
     private final CallFlow.Settings settings;
+    private final AbandonmentLedger ledger;
     private final CommandProxy commands;
     private final CallSlots slots;
     private final EngineStats engineStats;
@@ -97,7 +100,9 @@ final class CampaignRun implements FloorPacer.Lines
         latencies = handle.latencies();
         effects = new CallEffects(this, engine, journal, latencies);
         settings = new CallFlow.Settings(ctx.script(), ctx.transfer(), ctx.leaveMessage(), ctx.verdictTimeoutMs(),
-            ctx.beepTimeoutMs(), ctx.callbackOffer());
+            ctx.beepTimeoutMs(), ctx.callbackOffer(), ctx.abandonment());
+        ledger = null == recovered ? new AbandonmentLedger(ctx.abandonment().targetRate()) :
+            recovered.abandonmentLedger(ctx.abandonment().targetRate());
         final Script script = ctx.script();
         int firstSkill = SkillRegistry.UNKNOWN_SKILL;
         for (int i = 0; i < script.outcomeCount() && SkillRegistry.UNKNOWN_SKILL == firstSkill; i++)
@@ -122,6 +127,7 @@ final class CampaignRun implements FloorPacer.Lines
     Iterable<String> start(final long nowMs)
     {
         journal.campaignStarted(nowMs, run, ctx.name(), ctx.leadsFile(), leads.size(), 0);
+        ledger.start(nowMs); // the first run's start stays the run's start after a restart
         final Iterable<String> optOuts = schedule.restore(recovered, nowMs);
         if (null != recovered && recovered.paused())
         {
@@ -175,6 +181,14 @@ final class CampaignRun implements FloorPacer.Lines
     EngineStats stats()
     {
         return stats;
+    }
+
+    /**
+     * @return the campaign's abandonment ledger (rebuilt from the journal on a restart), for pacing and live state.
+     */
+    AbandonmentLedger ledger()
+    {
+        return ledger;
     }
 
     CallEffects effects()
@@ -271,7 +285,7 @@ final class CampaignRun implements FloorPacer.Lines
         CallFlow flow = idle.pollFirst();
         if (null == flow)
         {
-            flow = new CallFlow(settings, effects, journal, stats); // a pool grows once, to the campaign's peak
+            flow = new CallFlow(settings, effects, journal, stats, ledger); // a pool grows once, to the campaign's peak
             flow.campaign(id);
             flows.add(flow);
         }
@@ -284,7 +298,8 @@ final class CampaignRun implements FloorPacer.Lines
         stats.add(EngineStats.DIALED, 1);
         engineStats.set(EngineStats.LIVE, slots.live());
         final String e164 = leads.e164(lead);
-        journal.dialed(nowMs, lead, callId, attempt, e164, schedule.why());
+        final DoNotCallList dnc = ctx.gate().doNotCall();
+        journal.dialed(nowMs, lead, callId, attempt, e164, schedule.why(), dnc.size(), dnc.filesDateMs());
         commands.dialLead(id, callId, lead, e164, ctx.ringTimeoutMs(), nanos);
     }
 
@@ -372,6 +387,7 @@ final class CampaignRun implements FloorPacer.Lines
         }
         onHold.sort((a, b) -> Long.compare(a.sinceMs(), b.sinceMs()));
         final long nowMs = time.nowMs();
+        ledger.at(nowMs); // the rolling window moves with the clock, not only with calls
         if (nowMs - latenciesAtMs >= LATENCIES_INTERVAL_MS || latencySummary.isEmpty())
         {
             latenciesAtMs = nowMs;
@@ -397,7 +413,8 @@ final class CampaignRun implements FloorPacer.Lines
         return new CampaignState(id, ctx.name(), run, status.status(), status.reason(), leads.size(),
             schedule.leadsDone(), schedule.readyCount(), schedule.waitingCount(), schedule.heldByWindow(), nextDue,
             stats.dialed(), live, phases, waiting, stats.qualified(), stats.bridged(), dispositions,
-            status.trunkFailures(), status.trunkProblem(), latencySummary, onHold);
+            status.trunkFailures(), status.trunkProblem(), latencySummary, onHold, ledger.humanAnswered(),
+            ledger.abandoned(), ledger.rate(), ledger.remainingBudget(), ledger.holdDropped(), ledger.falseMachines());
     }
 
     /**

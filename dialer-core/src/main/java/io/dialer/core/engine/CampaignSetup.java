@@ -90,7 +90,8 @@ public final class CampaignSetup
             .maxConsecutiveTrunkFailures(campaign.maxConsecutiveTrunkFailures())
             .trunkResponseTimeoutMs(campaign.trunkResponseTimeoutMs())
             .verdictTimeoutMs(campaign.verdictTimeoutMs())
-            .beepTimeoutMs(campaign.beepTimeoutMs());
+            .beepTimeoutMs(campaign.beepTimeoutMs())
+            .abandonment(campaign.abandonment());
     }
 
     /**

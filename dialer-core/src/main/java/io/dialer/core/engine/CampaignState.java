@@ -33,6 +33,14 @@ import java.util.Map;
  * @param latencies      the steps' latencies in this run so far, by {@code Step} name (taken at most once a second).
  * @param onHold         the campaign's qualified callers on hold (waiting for a closer, or while one is dialed and
  *                       briefed), oldest first.
+ * @param humanAnswered  calls answered by a person in the abandonment window (the whole run under 30 days, else the
+ *                       rolling 30 days), from the campaign's ledger, restarts included.
+ * @param abandoned      calls abandoned by the rule in the window (safe-harbor message played).
+ * @param abandonRate    abandoned / humanAnswered, 0 when nobody answered.
+ * @param abandonBudget  how many more abandons the window allows at the target rate.
+ * @param holdAbandons   qualified callers who hung up or reached the hold limit on hold, in the window (not in the
+ *                       rate).
+ * @param falseMachines  people the detector called a machine, in the window (not in the rate).
  */
 public record CampaignState(
     int id,
@@ -56,7 +64,13 @@ public record CampaignState(
     int trunkFailures,
     String trunkProblem,
     Map<String, Latency> latencies,
-    List<OnHold> onHold)
+    List<OnHold> onHold,
+    long humanAnswered,
+    long abandoned,
+    double abandonRate,
+    long abandonBudget,
+    long holdAbandons,
+    long falseMachines)
 {
     /**
      * A step's latency percentiles.

@@ -330,6 +330,10 @@ final class Effects implements EventHandler<Command>
         {
             audio = prompts.transfer(transferPrompt);
         }
+        else if (CallFlow.SAFE_HARBOR == prompt)
+        {
+            audio = prompts.safeHarbor();
+        }
         else
         {
             audio = prompts.voicemail();

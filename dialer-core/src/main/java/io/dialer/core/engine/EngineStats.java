@@ -29,7 +29,11 @@ public final class EngineStats
     static final int LEADS_WAITING = 10;
     static final int HELD_BY_WINDOW = 11;
     static final int NEXT_DUE_MS = 12;
-    private static final int DISPOSITION_BASE = 13;
+    static final int HUMAN_ANSWERED = 13;
+    static final int ABANDONS = 14;
+    static final int HOLD_DROPS = 15;
+    static final int FALSE_MACHINES = 16;
+    private static final int DISPOSITION_BASE = 17;
     private static final int VERDICT_BASE = DISPOSITION_BASE + Disposition.values().length;
     private static final int TRANSFER_BASE = VERDICT_BASE + Verdict.values().length;
     private static final int CLOSER_RESULT_BASE = TRANSFER_BASE + TransferOutcome.values().length;
@@ -92,6 +96,38 @@ public final class EngineStats
     public long count(final CloserResult result)
     {
         return counters.get(CLOSER_RESULT_BASE + result.ordinal());
+    }
+
+    /**
+     * @return calls answered by a person in this run (the dialer treated the callee as one).
+     */
+    public long humanAnswered()
+    {
+        return counters.get(HUMAN_ANSWERED);
+    }
+
+    /**
+     * @return calls abandoned by the rule in this run (safe-harbor message played).
+     */
+    public long abandons()
+    {
+        return counters.get(ABANDONS);
+    }
+
+    /**
+     * @return qualified callers who hung up or reached the hold limit on hold in this run.
+     */
+    public long holdDrops()
+    {
+        return counters.get(HOLD_DROPS);
+    }
+
+    /**
+     * @return people the detector called a machine (a key during the wait for the beep or the message), this run.
+     */
+    public long falseMachines()
+    {
+        return counters.get(FALSE_MACHINES);
     }
 
     /**

@@ -36,6 +36,7 @@ public final class PromptBook implements AutoCloseable
     private final List<io.dialer.qualification.Prompt> personal = new ArrayList<>();
     private final Map<io.dialer.transfer.Prompt, Prompt> transfer = new EnumMap<>(io.dialer.transfer.Prompt.class);
     private final Prompt voicemail;
+    private Prompt safeHarbor;
     private final ExecutorService briefings = Executors.newSingleThreadExecutor(r ->
     {
         final Thread thread = new Thread(r, "dialer-briefings");
@@ -118,7 +119,8 @@ public final class PromptBook implements AutoCloseable
             campaign.voicemailText(), campaign.voicemailAudio(), new TransferTexts()
                 .text(io.dialer.transfer.Prompt.APOLOGY_CALLBACK_OFFER,
                     new CallbackOffer(campaign.callbackOffer()).apologyText())
-                .holdMusic(null == holdMusic || holdMusic.isEmpty() ? null : Path.of(holdMusic)));
+                .holdMusic(null == holdMusic || holdMusic.isEmpty() ? null : Path.of(holdMusic)))
+            .safeHarbor(campaign.abandonment().safeHarborText());
     }
 
     /**
@@ -169,6 +171,27 @@ public final class PromptBook implements AutoCloseable
     public CompletableFuture<Prompt> render(final String text)
     {
         return briefing(text);
+    }
+
+    /**
+     * Renders the campaign's safe-harbor message (the seller's name and the call-back number).
+     *
+     * @param text the message, {@code AbandonmentRule.safeHarborText()}.
+     * @return this.
+     * @throws IOException when it cannot be rendered.
+     */
+    public PromptBook safeHarbor(final String text) throws IOException
+    {
+        safeHarbor = tts.render(text);
+        return this;
+    }
+
+    /**
+     * @return the safe-harbor message: the one rendered by {@link #safeHarbor(String)}, else the transfer's apology.
+     */
+    public Prompt safeHarbor()
+    {
+        return null == safeHarbor ? transfer.get(io.dialer.transfer.Prompt.APOLOGY_CALLBACK_OFFER) : safeHarbor;
     }
 
     /**

@@ -56,6 +56,27 @@ public interface CampaignLog
     }
 
     /**
+     * A lead was dialed, with the do-not-call list it was checked against: fields appended to the dial's record; a
+     * record written before they existed comes back with {@code dncSize} -1 and {@code dncDateMs} 0. By default the
+     * record goes to {@link #dialed(long, int, long, int, CharSequence, CharSequence)}.
+     *
+     * @param timeMs    when.
+     * @param lead      the lead index.
+     * @param callId    the call id.
+     * @param attempt   the attempt number, from 1.
+     * @param e164      the number dialed.
+     * @param why       why the dial was allowed (window, do-not-call check, attempt count).
+     * @param dncSize   numbers on the do-not-call list checked, -1 when unknown.
+     * @param dncDateMs the date of the list's files (newest modification), epoch ms, 0 when unknown or none.
+     */
+    default void dialed(
+        final long timeMs, final int lead, final long callId, final int attempt, final CharSequence e164,
+        final CharSequence why, final long dncSize, final long dncDateMs)
+    {
+        dialed(timeMs, lead, callId, attempt, e164, why);
+    }
+
+    /**
      * A lead is closed without a call: it will never be dialed (do-not-call, invalid number, attempts exhausted,
      * unknown time zone).
      *
@@ -167,6 +188,30 @@ public interface CampaignLog
     default void disposition(
         final long timeMs, final int lead, final long callId, final int attempt, final Disposition disposition,
         final long nextAttemptMs, final CharSequence detail)
+    {
+    }
+
+    /**
+     * The proof of one answered call for the abandonment rule, written once when the lead's leg is gone (after its
+     * {@link #disposition}, or after the bridge's end for a call bridged to a closer).
+     *
+     * @param timeMs          when.
+     * @param lead            the lead index.
+     * @param callId          the call id.
+     * @param answeredMs      when the call was answered, epoch ms.
+     * @param greetingEndMs   the end of the person's greeting (the detector's end of speech), epoch ms, 0 when the
+     *                        callee was never treated as a person.
+     * @param firstAudioMs    when the first audio reached the person (the script's first prompt started, or the
+     *                        bridge), epoch ms, 0 when none did.
+     * @param closerConnectMs when a closer was connected, epoch ms, 0 when none.
+     * @param flags           {@code io.dialer.core.compliance.CallProof} flags (person, safe harbor, abandoned...).
+     * @param ruleBasis       the rule the call was held to, as the campaign names it.
+     * @param targetRate      the campaign's target abandonment rate then, a fraction (for the report's budget).
+     */
+    default void callProof(
+        final long timeMs, final int lead, final long callId, final long answeredMs, final long greetingEndMs,
+        final long firstAudioMs, final long closerConnectMs, final int flags, final CharSequence ruleBasis,
+        final double targetRate)
     {
     }
 

@@ -58,6 +58,7 @@ public final class JournalCodec
     static final byte ATTEMPT_REFUNDED = 14;
     static final byte CONTROL = 15;
     static final byte CAMPAIGN_STOPPED = 16;
+    static final byte CALL_PROOF = 17;
 
     /** Input events: {@code int type, long timeNanos, long callId, long a, long b, int c}. */
     static final int EVENT_LENGTH = Integer.BYTES + 4 * Long.BYTES + Integer.BYTES;
@@ -141,10 +142,23 @@ public final class JournalCodec
             final long timeMs, final int lead, final long callId, final int attempt, final CharSequence e164,
             final CharSequence why)
         {
+            dialed(timeMs, lead, callId, attempt, e164, why, -1, 0);
+        }
+
+        /**
+         * {@inheritDoc}
+         */
+        @Override
+        public void dialed(
+            final long timeMs, final int lead, final long callId, final int attempt, final CharSequence e164,
+            final CharSequence why, final long dncSize, final long dncDateMs)
+        {
             call(DIALED, timeMs, lead, callId);
             putInt(attempt);
             putText(e164);
             putText(why);
+            putLong(dncSize);
+            putLong(dncDateMs);
             end();
         }
 
@@ -261,6 +275,26 @@ public final class JournalCodec
             putEnum(DISPOSITIONS, disposition);
             putLong(nextAttemptMs);
             putText(detail);
+            end();
+        }
+
+        /**
+         * {@inheritDoc}
+         */
+        @Override
+        public void callProof(
+            final long timeMs, final int lead, final long callId, final long answeredMs, final long greetingEndMs,
+            final long firstAudioMs, final long closerConnectMs, final int flags, final CharSequence ruleBasis,
+            final double targetRate)
+        {
+            call(CALL_PROOF, timeMs, lead, callId);
+            putLong(answeredMs);
+            putLong(greetingEndMs);
+            putLong(firstAudioMs);
+            putLong(closerConnectMs);
+            putInt(flags);
+            putText(ruleBasis);
+            putLong(Double.doubleToRawLongBits(targetRate));
             end();
         }
 
@@ -426,6 +460,10 @@ public final class JournalCodec
         private int int3;
         private int formatVersion;
         private long long1;
+        private long long2;
+        private long long3;
+        private long long4;
+        private double double1;
         private boolean flag;
         private Verdict verdict;
         private Cause cause;
@@ -490,6 +528,8 @@ public final class JournalCodec
                     int1 = getInt();
                     getText(text1);
                     getText(text2);
+                    long1 = remaining() >= 2 * Long.BYTES ? getLong() : -1; // appended: do-not-call size, date
+                    long2 = remaining() >= Long.BYTES ? getLong() : 0;
                     break;
 
                 case LEAD_CLOSED:
@@ -562,6 +602,10 @@ public final class JournalCodec
                     flag = getBoolean();
                     break;
 
+                case CALL_PROOF:
+                    getCallProof();
+                    break;
+
                 case CAMPAIGN_STOPPED:
                     int1 = getInt();
                     getText(text1);
@@ -587,7 +631,7 @@ public final class JournalCodec
             switch (type)
             {
                 case CAMPAIGN_STARTED -> listener.campaignStarted(timeMs, int1, text1, text2, int2, int3);
-                case DIALED -> listener.dialed(timeMs, lead, callId, int1, text1, text2);
+                case DIALED -> listener.dialed(timeMs, lead, callId, int1, text1, text2, long1, long2);
                 case LEAD_CLOSED -> listener.leadClosed(timeMs, lead, text1, text2);
                 case ANSWERED -> listener.answered(timeMs, lead, callId);
                 case VERDICT -> listener.verdict(timeMs, lead, callId, verdict, cause, int1);
@@ -602,6 +646,8 @@ public final class JournalCodec
                 case ATTEMPT_REFUNDED -> listener.attemptRefunded(timeMs, lead, callId, text1);
                 case CONTROL -> listener.control(timeMs, controlAction, text1, text2, flag);
                 case CAMPAIGN_STOPPED -> listener.campaignStopped(timeMs, int1, text1, int2, int3, long1);
+                case CALL_PROOF -> listener.callProof(timeMs, lead, callId, long1, long2, long3, long4, int1, text1,
+                    double1);
                 default -> throw new IllegalStateException("no decoded record to dispatch, type " + type);
             }
         }
@@ -609,6 +655,18 @@ public final class JournalCodec
         private int remaining()
         {
             return limit - position;
+        }
+
+        private void getCallProof()
+        {
+            getCall();
+            long1 = getLong();
+            long2 = getLong();
+            long3 = getLong();
+            long4 = getLong();
+            int1 = getInt();
+            getText(text1);
+            double1 = Double.longBitsToDouble(getLong());
         }
 
         private void getCall()

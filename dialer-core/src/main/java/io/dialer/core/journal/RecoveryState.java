@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.dialer.core.compliance.AbandonmentLedger;
+import io.dialer.core.compliance.AbandonmentRule;
+import io.dialer.core.compliance.CallProof;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.detection.Cause;
 import io.dialer.detection.Verdict;
@@ -52,6 +55,7 @@ public final class RecoveryState implements CampaignLog
     private final Set<String> optOutSet = new HashSet<>();
     private final List<String> optOutsView = Collections.unmodifiableList(optOuts);
     private final Map<String, String> closerPresence = new LinkedHashMap<>();
+    private final AbandonmentLedger ledger = new AbandonmentLedger(AbandonmentRule.TARGET_RATE_DEFAULT);
     private int runs;
     private boolean finished;
     private boolean paused;
@@ -299,10 +303,35 @@ public final class RecoveryState implements CampaignLog
         seeTime(timeMs);
         runs = Math.max(runs, run);
         finished = false;
+        ledger.start(timeMs);
         this.campaign = campaign.toString();
         this.leadsFile = leadsFile.toString();
         this.leads = Math.max(0, leads);
         ensureCapacity(this.leads);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void callProof(
+        final long timeMs, final int lead, final long callId, final long answeredMs, final long greetingEndMs,
+        final long firstAudioMs, final long closerConnectMs, final int flags, final CharSequence ruleBasis,
+        final double targetRate)
+    {
+        seeTime(timeMs);
+        CallProof.feed(ledger, answeredMs, flags);
+        ledger.at(timeMs);
+    }
+
+    /**
+     * The campaign's abandonment ledger rebuilt from the journal's call proofs, from the first run's start.
+     *
+     * @param targetRate the campaign's target rate.
+     * @return the ledger, to go on counting into.
+     */
+    public AbandonmentLedger abandonmentLedger(final double targetRate)
+    {
+        return ledger.targetRate(targetRate);
     }
 
     /**

@@ -39,6 +39,7 @@ import java.util.Map;
  * @param closers        offers per closer, by closer id.
  * @param latencies      the latency of every step, in {@link Step} order.
  * @param stopped        how the latest run ended before the campaign was finished, or null when it did not stop.
+ * @param abandonment    the abandonment ledger over its window at the journal's last record.
  */
 public record CampaignReport(
     String campaign,
@@ -59,8 +60,31 @@ public record CampaignReport(
     Map<TransferOutcome, Long> transfers,
     List<CloserSummary> closers,
     Map<Step, StepLatency> latencies,
-    Stopped stopped)
+    Stopped stopped,
+    Abandonment abandonment)
 {
+    /**
+     * The abandonment rule's figures ({@code docs/compliance.md}), over the ledger's window (the whole run under 30
+     * days, else the rolling 30 UTC days) as of the journal's last call proof.
+     *
+     * @param proofs        proof records (answered calls), all time.
+     * @param humanAnswered calls answered by a person in the window.
+     * @param abandoned     calls abandoned by the rule in the window (the safe-harbor message played).
+     * @param rate          abandoned / humanAnswered, 0 when none.
+     * @param targetRate    the campaign's target rate (the latest proof's).
+     * @param budget        how many more abandons the window allows: floor(target x humanAnswered) - abandoned, >= 0.
+     * @param holdAbandons  qualified callers dropped on hold in the window (not in the rate).
+     * @param falseMachines people the detector called a machine in the window (not in the rate).
+     * @param wholeRun      true while the run is shorter than the window.
+     * @param windowStartMs where the window starts, epoch ms, or {@link #NONE}.
+     * @param ruleBasis     the rule basis of the latest proof, empty when none.
+     */
+    public record Abandonment(
+        long proofs, long humanAnswered, long abandoned, double rate, double targetRate, long budget,
+        long holdAbandons, long falseMachines, boolean wholeRun, long windowStartMs, String ruleBasis)
+    {
+    }
+
     /**
      * The latest run stopped before the campaign was finished (drained, stopped by a user or a time limit, dialing
      * suspended): leads are still open, and a new run on the same journal resumes them.

@@ -3,6 +3,9 @@
  */
 package io.dialer.core.report;
 
+import io.dialer.core.compliance.AbandonmentLedger;
+import io.dialer.core.compliance.AbandonmentRule;
+import io.dialer.core.compliance.CallProof;
 import io.dialer.core.compliance.DialDecision;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.core.compliance.RetryPolicy;
@@ -88,6 +91,9 @@ public final class ReportBuilder implements CampaignLog
     private final long[] transferOutcomes = new long[TRANSFER_OUTCOMES.length];
     private final List<Closer> closers = new ArrayList<>();
     private final Histogram[] latencies = new Histogram[STEPS.length];
+    private final AbandonmentLedger ledger = new AbandonmentLedger(AbandonmentRule.TARGET_RATE_DEFAULT);
+    private long proofs;
+    private String ruleBasis = "";
 
     /**
      * An empty report: no run, every count zero.
@@ -117,6 +123,7 @@ public final class ReportBuilder implements CampaignLog
         final int leads,
         final int closers)
     {
+        ledger.start(timeMs);
         this.campaign = String.valueOf(campaign);
         runs.add(new Run(run, timeMs));
         stopped = null;
@@ -264,6 +271,25 @@ public final class ReportBuilder implements CampaignLog
      * {@inheritDoc}
      */
     @Override
+    public void callProof(
+        final long timeMs, final int lead, final long callId, final long answeredMs, final long greetingEndMs,
+        final long firstAudioMs, final long closerConnectMs, final int flags, final CharSequence ruleBasis,
+        final double targetRate)
+    {
+        proofs++;
+        if (targetRate >= 0 && targetRate < 1)
+        {
+            ledger.targetRate(targetRate);
+        }
+        this.ruleBasis = ruleBasis.toString();
+        CallProof.feed(ledger, answeredMs, flags);
+        ledger.at(timeMs);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
     public void campaignStopped(
         final long timeMs, final int run, final CharSequence reason, final int openLeads, final int heldByWindow,
         final long nextDialableMs)
@@ -275,6 +301,7 @@ public final class ReportBuilder implements CampaignLog
     @Override
     public void campaignFinished(final long timeMs, final int run)
     {
+        ledger.at(timeMs);
         finishedMs = timeMs;
         stopped = null;
         for (int i = runs.size() - 1; i >= 0; i--)
@@ -339,7 +366,10 @@ public final class ReportBuilder implements CampaignLog
             counts(TransferOutcome.class, TRANSFER_OUTCOMES, transferOutcomes),
             closerSummaries,
             latencySummaries,
-            stopped);
+            stopped,
+            new CampaignReport.Abandonment(proofs, ledger.humanAnswered(), ledger.abandoned(), ledger.rate(),
+                ledger.targetRate(), ledger.remainingBudget(), ledger.holdDropped(), ledger.falseMachines(),
+                ledger.wholeRun(), 0 == proofs ? CampaignReport.NONE : ledger.windowStartMs(), ruleBasis));
     }
 
     private LeadSummary leadSummary()

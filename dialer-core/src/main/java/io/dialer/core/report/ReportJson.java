@@ -70,6 +70,7 @@ public final class ReportJson
             writeCounts(json, "transfers", report.transfers());
             writeClosers(json, report);
             writeLatencies(json, report);
+            writeAbandonment(json, report.abandonment());
             json.writeEndObject();
         }
         out.write('\n');
@@ -89,6 +90,24 @@ public final class ReportJson
         json.writeNumberField("openLeads", stopped.openLeads());
         json.writeNumberField("heldByWindow", stopped.heldByWindow());
         writeTime(json, "nextDialableMs", stopped.nextDialableMs());
+        json.writeEndObject();
+    }
+
+    private static void writeAbandonment(final JsonGenerator json, final CampaignReport.Abandonment a)
+        throws IOException
+    {
+        json.writeObjectFieldStart("abandonment");
+        json.writeNumberField("proofs", a.proofs());
+        json.writeNumberField("humanAnswered", a.humanAnswered());
+        json.writeNumberField("abandoned", a.abandoned());
+        json.writeNumberField("rate", a.rate());
+        json.writeNumberField("targetRate", a.targetRate());
+        json.writeNumberField("budget", a.budget());
+        json.writeNumberField("holdAbandons", a.holdAbandons());
+        json.writeNumberField("falseMachines", a.falseMachines());
+        json.writeStringField("window", a.wholeRun() ? "whole run" : "rolling 30 days");
+        writeTime(json, "windowStartMs", a.windowStartMs());
+        json.writeStringField("ruleBasis", a.ruleBasis());
         json.writeEndObject();
     }
 

@@ -73,6 +73,8 @@ public final class ReportTable
                 closer.rejected(), closer.noAnswer(), closer.other());
         }
 
+        printAbandonment(report.abandonment(), out);
+
         out.println();
         out.printf(Locale.ROOT, LATENCY_HEADER, "Latency (ms)", "count", "p50", "p90", "p99", "max");
         for (final StepLatency latency : report.latencies().values())
@@ -111,6 +113,21 @@ public final class ReportTable
             line(out, "  run " + run.run(), time(run.startedMs()) + " .. " + time(run.finishedMs()) + ", " +
                 run.attempts() + " attempts");
         }
+    }
+
+    private static void printAbandonment(final CampaignReport.Abandonment a, final PrintWriter out)
+    {
+        out.println();
+        line(out, "Abandonment", (a.wholeRun() ? "whole run" : "rolling 30 days") + " from " +
+            time(a.windowStartMs()) + (a.ruleBasis().isEmpty() ? "" : "; " + a.ruleBasis()));
+        out.printf(Locale.ROOT, COUNT, "answered by a person", a.humanAnswered());
+        out.printf(Locale.ROOT, COUNT_PERCENT, "abandoned (safe harbor)", a.abandoned(),
+            percent(a.abandoned(), a.humanAnswered()));
+        line(out, "  target", String.format(Locale.ROOT, "%10s", String.format(Locale.ROOT, "%.1f%%",
+            100 * a.targetRate())));
+        out.printf(Locale.ROOT, COUNT, "remaining budget", a.budget());
+        out.printf(Locale.ROOT, COUNT, "dropped on hold", a.holdAbandons());
+        out.printf(Locale.ROOT, COUNT, "false machines", a.falseMachines());
     }
 
     private static void printLeads(final LeadSummary leads, final PrintWriter out)

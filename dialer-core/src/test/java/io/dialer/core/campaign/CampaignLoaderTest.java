@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.dialer.core.compliance.AbandonmentRule;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.core.compliance.RetryPolicy;
 import io.dialer.core.engine.CampaignSetup;
@@ -355,6 +356,52 @@ class CampaignLoaderTest
     {
         assertEquals(List.of("c.yaml:7:3: give either password or password_env, not both"),
             errors(VALID.replace("  password_env:", "  password: secret\n  password_env:")));
+    }
+
+    @Test
+    void shouldReadTheAbandonmentRule()
+    {
+        final CampaignResult result = CampaignLoader.load("c.yaml", VALID + "abandonment: { max_delay_ms: 1900, " +
+            "seller: \"Acme Solar\", callback_number: \"+1 214 555 0100\", target_rate: 0.02, rule_basis: R1 }\n",
+            dir);
+
+        assertEquals(List.of(), result.errors());
+        final AbandonmentRule rule = result.campaign().abandonment();
+        assertEquals(1900, rule.maxDelayMs());
+        assertEquals("Acme Solar", rule.seller());
+        assertEquals("+12145550100", rule.callbackNumber());
+        assertEquals(0.02, rule.targetRate());
+        assertEquals("R1", rule.ruleBasis());
+        assertTrue(rule.safeHarborText().contains("Acme Solar") &&
+            rule.safeHarborText().contains("2 1 4, 5 5 5, 0 1 0 0"), rule.safeHarborText());
+    }
+
+    @Test
+    void shouldTakeTheAbandonmentRulesDefaultsFromTheCallerId()
+    {
+        final AbandonmentRule rule = CampaignLoader.load("c.yaml", VALID, dir).campaign().abandonment();
+
+        assertEquals(AbandonmentRule.MAX_DELAY_DEFAULT_MS, rule.maxDelayMs());
+        assertEquals("Acme", rule.seller());
+        assertEquals("+12145550199", rule.callbackNumber());
+        assertEquals(AbandonmentRule.TARGET_RATE_DEFAULT, rule.targetRate());
+        assertEquals("TSR 310.4(b)(4): 2 s, 3 % per 30 days", rule.ruleBasis());
+    }
+
+    @Test
+    void shouldRefuseAnAbandonmentRuleWithoutSellerOrWithABadNumber()
+    {
+        assertEquals(List.of(
+            "c.yaml:23:14: missing 'seller' in abandonment (the safe-harbor message names the seller)",
+            "c.yaml:23:33: abandonment callback_number '555' is not a valid number for region US (the number " +
+            "people call back, like +1 214 555 0100)"),
+            errors(VALID + "abandonment: { callback_number: '555' }\n"));
+        assertEquals(List.of(
+            "c.yaml:23:44: abandonment max_delay_ms must be a whole number from 100 to 10000, found '0'",
+            "c.yaml:23:14: missing 'callback_number' in abandonment (the safe-harbor message gives a number to " +
+            "call back)",
+            "c.yaml:23:60: abandonment target_rate must be a fraction from 0 to 0.5 (0.03 for 3 %), found '3%'"),
+            errors(VALID + "abandonment: { seller: Acme, max_delay_ms: 0, target_rate: 3% }\n"));
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.dialer.core.compliance.AbandonmentRule;
+import io.dialer.core.compliance.CallProof;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.core.journal.CampaignLog;
 import io.dialer.core.journal.CloserResult;
@@ -89,6 +91,7 @@ final class CallFlowScript
             .reassuranceIntervalMs(0).ringTimeoutMs(20_000).decisionTimeoutMs(15_000).promptGuardMs(10_000)
             .maxAttempts(2).holdLimitMs(120_000).introduction(false).callerIdPassThrough(true);
         boolean leaveMessage = true;
+        long abandonMs = AbandonmentRule.MAX_DELAY_DEFAULT_MS;
         CallbackOffer offer = CallbackOffer.DEFAULT;
         if (null != configLine)
         {
@@ -101,11 +104,13 @@ final class CallFlowScript
                     case "voicemail" -> leaveMessage = Boolean.parseBoolean(kv[1]);
                     case "offer" -> offer = Boolean.parseBoolean(kv[1]) ? CallbackOffer.DEFAULT : CallbackOffer.NONE;
                     case "hold" -> transfer.holdLimitMs(Long.parseLong(kv[1]));
+                    case "abandon" -> abandonMs = Long.parseLong(kv[1]);
                     default -> throw new IllegalArgumentException("unknown config: " + pair);
                 }
             }
         }
-        return new CallFlow.Settings(COMPILED, transfer.conclude(), leaveMessage, 10_000, 30_000, offer);
+        return new CallFlow.Settings(COMPILED, transfer.conclude(), leaveMessage, 10_000, 30_000, offer,
+            new AbandonmentRule(abandonMs, "Acme Solar", "+12145550100", 0.03, AbandonmentRule.RULE_BASIS_DEFAULT));
     }
 
     /**
@@ -200,6 +205,7 @@ final class CallFlowScript
             case "noBeep" -> flow.onNoBeep();
             case "lateBeep" -> flow.onLateBeep(Integer.parseInt(f[2]));
             case "bridged" -> flow.onBridged();
+            case "audio" -> flow.onFirstAudio();
             case "timer" ->
             {
                 recorder.armed.remove(timer(f[2])); // fired: the wheel forgets it
@@ -230,6 +236,7 @@ final class CallFlowScript
         {
             case "CONVERSATION" -> CallFlow.TIMER_CONVERSATION;
             case "GUARD" -> CallFlow.TIMER_GUARD;
+            case "ABANDON" -> CallFlow.TIMER_ABANDON;
             default -> CallFlow.TIMER_TRANSFER + TimerKind.valueOf(name).ordinal();
         };
     }
@@ -240,6 +247,7 @@ final class CallFlowScript
         {
             case CallFlow.TIMER_CONVERSATION -> "CONVERSATION";
             case CallFlow.TIMER_GUARD -> "GUARD";
+            case CallFlow.TIMER_ABANDON -> "ABANDON";
             default -> TimerKind.values()[timer - CallFlow.TIMER_TRANSFER].name();
         };
     }
@@ -522,6 +530,22 @@ final class CallFlowScript
             final CloserResult result)
         {
             lines.add("journal closerAttempt " + closerId + " " + result);
+        }
+
+        @Override
+        public void callProof(
+            final long timeMs, final int lead, final long callId, final long answeredMs, final long greetingEndMs,
+            final long firstAudioMs, final long closerConnectMs, final int flags, final CharSequence ruleBasis,
+            final double targetRate)
+        {
+            lines.add("journal proof answered " + at(answeredMs) + " greetingEnd " + at(greetingEndMs) +
+                " firstAudio " + at(firstAudioMs) + " closer " + at(closerConnectMs) + " " +
+                CallProof.describe(flags));
+        }
+
+        private static String at(final long timeMs)
+        {
+            return 0 == timeMs ? "-" : Long.toString(timeMs - BASE_MS);
         }
 
         @Override

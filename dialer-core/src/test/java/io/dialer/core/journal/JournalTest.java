@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.dialer.core.compliance.CallProof;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.detection.Cause;
 import io.dialer.detection.Verdict;
@@ -326,6 +327,10 @@ class JournalTest
             log.control(1_700_000_000_660L, action, "dana", NON_ASCII, action.ordinal() % 2 == 0);
         }
         log.campaignStopped(1_700_000_000_670L, run, "stopped by a user", 1234, 56, 1_700_000_003_600L);
+        log.callProof(1_700_000_000_680L, 7, 4097, 1_700_000_000_100L, 1_700_000_000_900L, 0, 0,
+            CallProof.PERSON | CallProof.ABANDONED | CallProof.SAFE_HARBOR, NON_ASCII, 0.03);
+        log.callProof(1_700_000_000_690L, 8, 4098, 1_700_000_000_200L, 1_700_000_000_950L, 1_700_000_000_951L,
+            1_700_000_009_000L, CallProof.PERSON | CallProof.HOLD_DROP | CallProof.FALSE_MACHINE, "", 0.5);
         log.dialed(Long.MIN_VALUE, Integer.MAX_VALUE, Long.MIN_VALUE, Integer.MIN_VALUE, "", "");
         log.latency(-1, Step.ACCEPT_TO_BRIDGE, -1);
         log.campaignFinished(1_700_000_000_700L, run);

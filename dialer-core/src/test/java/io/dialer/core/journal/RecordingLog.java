@@ -135,6 +135,15 @@ final class RecordingLog implements CampaignLog
         add("campaignStopped", timeMs, run, reason, openLeads, heldByWindow, nextDialableMs);
     }
 
+    public void callProof(
+        final long timeMs, final int lead, final long callId, final long answeredMs, final long greetingEndMs,
+        final long firstAudioMs, final long closerConnectMs, final int flags, final CharSequence ruleBasis,
+        final double targetRate)
+    {
+        add("callProof", timeMs, lead, callId, answeredMs, greetingEndMs, firstAudioMs, closerConnectMs, flags,
+            ruleBasis, targetRate);
+    }
+
     private void add(final String name, final Object... args)
     {
         final StringBuilder line = new StringBuilder(name);

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.dialer.core.compliance.AbandonmentLedger;
+import io.dialer.core.compliance.CallProof;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.detection.Cause;
 import io.dialer.detection.Verdict;
@@ -48,6 +50,34 @@ class RecoveryStateTest
         assertFalse(state.closed(-1));
         assertEquals(RecoveryState.NO_CALL, state.inFlightCallId(5));
         assertEquals(0, state.attemptTimes(5, new long[8]));
+    }
+
+    @Test
+    void shouldRebuildTheAbandonmentLedgerFromTheJournalsCallProofs()
+    {
+        try (Journal journal = Journal.open(dir))
+        {
+            final CampaignLog log = journal.decisions();
+            log.campaignStarted(HOUR, 1, "c", "leads.csv", 10, 2);
+            for (int i = 0; i < 40; i++)
+            {
+                log.callProof(HOUR + i * 1_000, i % 10, i + 1, HOUR + i * 1_000 - 500, HOUR + i * 1_000 - 400,
+                    i < 2 ? 0 : HOUR + i * 1_000 - 399, 0,
+                    i < 2 ? CallProof.PERSON | CallProof.ABANDONED | CallProof.SAFE_HARBOR : CallProof.PERSON, "r",
+                    0.03);
+            }
+            log.callProof(2 * HOUR, 3, 41, 2 * HOUR - 500, 0, 0, 0, CallProof.FALSE_MACHINE, "r", 0.03);
+            log.campaignStarted(3 * HOUR, 2, "c", "leads.csv", 10, 2);
+        }
+        Journal.replay(dir, state);
+
+        final AbandonmentLedger ledger = state.abandonmentLedger(0.05);
+        assertEquals(40, ledger.humanAnswered());
+        assertEquals(2, ledger.abandoned());
+        assertEquals(1, ledger.falseMachines());
+        assertEquals(0.05, ledger.rate(), 1e-12);
+        assertEquals(0, ledger.remainingBudget(), "floor(0.05 x 40) - 2");
+        assertEquals(HOUR, ledger.windowStartMs(), "the first run's start, not the restart's");
     }
 
     @Test

@@ -3,6 +3,7 @@
  */
 package io.dialer.core.report;
 
+import io.dialer.core.compliance.CallProof;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.core.journal.CloserResult;
 import io.dialer.core.journal.Step;
@@ -59,6 +60,25 @@ class ReportBuilderTest
         assertEquals(6, report.answers());
         assertEquals(2, report.qualified());
         assertEquals(1, report.optOuts());
+    }
+
+    @Test
+    void shouldReportTheAbandonmentLedgerFromTheCallProofs()
+    {
+        final ReportBuilder builder = new ReportBuilder();
+        builder.campaignStarted(RUN1_MS, 1, CAMPAIGN, "leads.csv", 100, 2);
+        for (int i = 0; i < 99; i++)
+        {
+            builder.callProof(RUN1_MS + 1_000 + i, i, i + 1, RUN1_MS + i, RUN1_MS + i + 800, RUN1_MS + i + 801, 0,
+                CallProof.PERSON, "TSR", 0.05);
+        }
+        builder.callProof(RUN1_MS + 2_000, 99, 100, RUN1_MS + 100, RUN1_MS + 900, 0, 0,
+            CallProof.PERSON | CallProof.ABANDONED | CallProof.SAFE_HARBOR, "TSR", 0.05);
+        builder.callProof(RUN1_MS + 2_001, 98, 101, RUN1_MS + 101, 0, 0, 0, CallProof.FALSE_MACHINE, "TSR", 0.05);
+
+        final CampaignReport.Abandonment a = builder.report().abandonment();
+        assertEquals(new CampaignReport.Abandonment(101, 100, 1, 0.01, 0.05, 4, 0, 1, true, RUN1_MS, "TSR"), a);
+        assertEquals(0, new ReportBuilder().report().abandonment().proofs());
     }
 
     @Test

@@ -83,6 +83,13 @@ final class FloorJson
         }
         json.put("trunkFailures", state.trunkFailures());
         json.put("trunkProblem", state.trunkProblem());
+        json.putObject("abandonment")
+            .put("humanAnswered", state.humanAnswered())
+            .put("abandoned", state.abandoned())
+            .put("rate", state.abandonRate())
+            .put("budget", state.abandonBudget())
+            .put("holdAbandons", state.holdAbandons())
+            .put("falseMachines", state.falseMachines());
         final ObjectNode latencies = json.putObject("latencies");
         for (final Map.Entry<String, CampaignState.Latency> step : state.latencies().entrySet())
         {

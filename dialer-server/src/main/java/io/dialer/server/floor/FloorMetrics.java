@@ -70,6 +70,9 @@ final class FloorMetrics implements MultiCollector
             .help("Calls up (a lead leg or closer legs)");
         final GaugeSnapshot.Builder waiting = GaugeSnapshot.builder().name("dialer_callers_waiting")
             .help("Qualified callers on hold waiting for a closer");
+        final GaugeSnapshot.Builder abandonment = GaugeSnapshot.builder().name("dialer_abandonment")
+            .help("The abandonment ledger over the rule's window: rate (abandoned / answered by a person), budget " +
+                "(abandons left at the target), abandoned, human_answered, hold_abandons, false_machines");
         final HistogramSnapshot.Builder latency = HistogramSnapshot.builder().name("dialer_step_latency_seconds")
             .help("Latency of each step of a call, by campaign");
         for (final Map.Entry<String, Floor.Running> entry : floor.running().entrySet())
@@ -104,6 +107,10 @@ final class FloorMetrics implements MultiCollector
                 .value(null == live ? 0 : live.live()).build());
             waiting.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(Labels.of("campaign", campaign))
                 .value(null == live ? 0 : live.callersWaiting()).build());
+            if (null != live)
+            {
+                abandonment(abandonment, campaign, live);
+            }
             for (final Step step : Step.values())
             {
                 latency.dataPoint(histogram(campaign, step, handle.buckets(step)));
@@ -129,7 +136,7 @@ final class FloorMetrics implements MultiCollector
             framesLate += stack.mediaFramesSkipped();
         }
         return MetricSnapshots.of(dispositions.build(), verdicts.build(), transfers.build(), attempts.build(),
-            dials.build(), lines.build(), waiting.build(), closers.build(), latency.build(),
+            dials.build(), lines.build(), waiting.build(), abandonment.build(), closers.build(), latency.build(),
             CounterSnapshot.builder().name("dialer_media_frames_late")
                 .help("Media frames the media threads sent too late (skipped): they fell behind")
                 .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value(framesLate).build()).build(),
@@ -137,6 +144,18 @@ final class FloorMetrics implements MultiCollector
                 .help("Times new dials were held because the media threads fell behind")
                 .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
                     .value(floor.engine().stats().mediaHolds()).build()).build());
+    }
+
+    private static void abandonment(final GaugeSnapshot.Builder gauge, final String campaign, final CampaignState live)
+    {
+        final String[] names = {"rate", "budget", "abandoned", "human_answered", "hold_abandons", "false_machines"};
+        final double[] values = {live.abandonRate(), live.abandonBudget(), live.abandoned(), live.humanAnswered(),
+            live.holdAbandons(), live.falseMachines()};
+        for (int i = 0; i < names.length; i++)
+        {
+            gauge.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                .labels(Labels.of("campaign", campaign, "figure", names[i])).value(values[i]).build());
+        }
     }
 
     private static HistogramSnapshot.HistogramDataPointSnapshot histogram(

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dialer.core.compliance.CallProof;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.core.journal.CampaignLog;
 import io.dialer.core.journal.CloserResult;
@@ -18,8 +19,9 @@ import io.dialer.transfer.TransferOutcome;
 
 /**
  * One lead's story in a campaign's journal, for the per-number lookup: every attempt with why it was dialable then
- * (the gate's reasons as journaled at the dial), what happened on the call, its disposition and next attempt, and
- * whether and why the lead was closed. One pass over the journal.
+ * (the gate's reasons as journaled at the dial, with the do-not-call list's size and date), what happened on the
+ * call, its disposition and next attempt, its proof record for the abandonment rule, and whether and why the lead was
+ * closed. One pass over the journal.
  */
 final class NumberHistory implements CampaignLog
 {
@@ -51,7 +53,7 @@ final class NumberHistory implements CampaignLog
     @Override
     public void dialed(
         final long timeMs, final int lead, final long callId, final int attemptNumber, final CharSequence e164,
-        final CharSequence why)
+        final CharSequence why, final long dncSize, final long dncDateMs)
     {
         if (lead == this.lead)
         {
@@ -60,6 +62,36 @@ final class NumberHistory implements CampaignLog
             attempt.put("callId", Long.toString(callId));
             attempt.put("attempt", attemptNumber);
             attempt.put("whyDialable", why.toString());
+            if (dncSize >= 0)
+            {
+                final ObjectNode dnc = attempt.putObject("doNotCall").put("size", dncSize);
+                if (0 != dncDateMs)
+                {
+                    dnc.put("filesDate", Json.time(dncDateMs));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void callProof(
+        final long timeMs, final int lead, final long callId, final long answeredMs, final long greetingEndMs,
+        final long firstAudioMs, final long closerConnectMs, final int flags, final CharSequence ruleBasis,
+        final double targetRate)
+    {
+        if (isMine(lead, callId))
+        {
+            final ObjectNode proof = attempt.putObject("proof");
+            proof.put("answeredAt", Json.time(answeredMs));
+            proof.put("greetingEndAt", 0 == greetingEndMs ? null : Json.time(greetingEndMs));
+            proof.put("firstAudioAt", 0 == firstAudioMs ? null : Json.time(firstAudioMs));
+            proof.put("closerConnectedAt", 0 == closerConnectMs ? null : Json.time(closerConnectMs));
+            proof.put("person", 0 != (flags & CallProof.PERSON));
+            proof.put("abandoned", 0 != (flags & CallProof.ABANDONED));
+            proof.put("safeHarborPlayed", 0 != (flags & CallProof.SAFE_HARBOR));
+            proof.put("droppedOnHold", 0 != (flags & CallProof.HOLD_DROP));
+            proof.put("falseMachine", 0 != (flags & CallProof.FALSE_MACHINE));
+            proof.put("ruleBasis", ruleBasis.toString());
         }
     }
 

@@ -34,7 +34,7 @@ export function mount(root, id) {
     const tileBox = h('div', {class: 'tiles', id: 'tiles'}, [
         ['dialRate', 'Dial rate (per min)'], ['lines', 'Lines in flight'], ['answerRate', 'Answer rate'],
         ['humanRate', 'Human'], ['machineRate', 'Machine'], ['qualified', 'Qualified'], ['bridged', 'Bridged'],
-        ['waiting', 'On hold now'], ['leads', 'Leads done'], ['trunk', 'Trunk failures'],
+        ['waiting', 'On hold now'], ['leads', 'Leads done'], ['trunk', 'Trunk failures'], ['abandon', 'Abandoned'],
     ].map(([key, name]) => {
         const value = h('div', {class: 'value'}, '–');
         const sub = h('div', {class: 'sub'}, '');
@@ -159,6 +159,11 @@ export function mount(root, id) {
             ''));
         set('trunk', num(live.trunkFailures), live.trunkProblem ? 'problem' : 'ok');
         tiles.trunk.tile.classList.toggle('alert', Boolean(live.trunkProblem));
+        const ab = live.abandonment || {};
+        set('abandon', ab.humanAnswered > 0 ? (100 * ab.rate).toFixed(1) + '%' : '–',
+            num(ab.abandoned || 0) + ' of ' + num(ab.humanAnswered || 0) + ' people · budget ' + num(ab.budget || 0) +
+            (ab.holdAbandons ? ' · ' + num(ab.holdAbandons) + ' dropped on hold' : ''));
+        tiles.abandon.tile.classList.toggle('alert', ab.abandoned > 0 && ab.budget === 0);
         tiles.waiting.tile.classList.toggle('alert', longest > 60000);
 
         const problems = [live.trunkProblem ? 'Trunk: ' + live.trunkProblem : null,
