@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         RunCommand.class,
         ReportCommand.class,
         ServeCommand.class,
+        SimulateCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class DialerMain implements Runnable

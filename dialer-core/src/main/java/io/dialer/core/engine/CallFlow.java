@@ -119,6 +119,7 @@ final class CallFlow
     private Phase phase = Phase.IDLE;
     private boolean leadLegUp;
     private boolean inPacing;
+    private boolean scripted;
     private long nowMs;
     private long eventNanos;
     private long dialNanos;
@@ -168,6 +169,14 @@ final class CallFlow
     Phase phase()
     {
         return phase;
+    }
+
+    /**
+     * @return true while the call counts for pacing (dialed, not yet qualified or ended).
+     */
+    boolean inPacing()
+    {
+        return inPacing;
     }
 
     long nowMs()
@@ -250,6 +259,7 @@ final class CallFlow
         leadLegUp = true;
         outcome.reset();
         inPacing = true;
+        scripted = false;
         dialNanos = eventNanos;
         answerNanos = 0;
         prompts.reset(id);
@@ -270,6 +280,7 @@ final class CallFlow
             return;
         }
         answerNanos = eventNanos;
+        out.measured(callId, PacingSample.ANSWER, true, -1, -1);
         out.latency(callId, Step.DIAL_TO_ANSWER, eventNanos, eventNanos - dialNanos);
         journal.answered(nowMs, lead, callId);
         phase = Phase.DETECTING;
@@ -288,6 +299,10 @@ final class CallFlow
         if (!leadLegUp)
         {
             return;
+        }
+        if (Phase.DIALING == phase && !outcome.cancelled())
+        {
+            out.measured(callId, PacingSample.ANSWER, false, -1, -1);
         }
         outcome.failed(null == cause ? FailureCause.CARRIER_ERROR : cause, status, reason);
         leadLegGone();
@@ -599,6 +614,12 @@ final class CallFlow
     {
         qualifiedAtMs = nowMs;
         out.cancelTimer(callId, TIMER_CONVERSATION);
+        if (scripted)
+        {
+            scripted = false;
+            out.measured(callId, PacingSample.SCRIPT_END, true, (eventNanos - dialNanos) / 1_000_000,
+                (eventNanos - answerNanos) / 1_000_000);
+        }
         leavePacing();
         phase = Phase.TRANSFERRING;
         transfer.start(skill, summary);
@@ -668,6 +689,7 @@ final class CallFlow
             (int)Math.min(Integer.MAX_VALUE, Math.max(0, (eventNanos - answerNanos) / 1_000_000));
         journal.verdict(nowMs, lead, callId, verdict, cause, position);
         stats.verdict(verdict);
+        out.measured(callId, PacingSample.VERDICT, Verdict.HUMAN == verdict || Verdict.NOTSURE == verdict, -1, -1);
         switch (verdict)
         {
             case HUMAN, NOTSURE -> qualify();
@@ -700,6 +722,7 @@ final class CallFlow
     private void qualify()
     {
         phase = Phase.QUALIFYING;
+        scripted = true;
         prompts.firstPromptOrigin(eventNanos);
         script.start(out.leadValues(lead));
     }
@@ -756,6 +779,11 @@ final class CallFlow
 
     private void leavePacing()
     {
+        if (scripted)
+        {
+            scripted = false;
+            out.measured(callId, PacingSample.SCRIPT_END, false, -1, -1);
+        }
         if (inPacing)
         {
             inPacing = false;
