@@ -30,6 +30,8 @@ import picocli.CommandLine.Parameters;
     })
 public final class SimulateCommand implements Callable<Integer>
 {
+    private static final long SHORT_HOLD_MS = 2_000;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -38,6 +40,11 @@ public final class SimulateCommand implements Callable<Integer>
 
     @Option(names = "--seed", paramLabel = "N", description = "The random seed (default: ${DEFAULT-VALUE}).")
     private long seed = 1;
+
+    @Option(names = "--sweep", paramLabel = "MAX",
+        description = "Also run fixed ratios 1.0, 1.5, 2.0 ... up to MAX and name the best one that keeps the " +
+            "abandonment rate at or under the population's target (default: none).")
+    private double sweep;
 
     /**
      * Simulates.
@@ -69,12 +76,46 @@ public final class SimulateCommand implements Callable<Integer>
             "hold p50", "hold p95", "hold max", "abandoned", "calls/ch", "dials", "qualified", "humans");
         for (final PacingSimulator.Result r : results)
         {
-            out.printf(Locale.ROOT, "%-16s %10.1f%% %8.1fs %8.1fs %8.1fs %9.2f%% %8.2f %7d %9d %8d%n",
-                r.pacing().label(), 100 * r.utilisation(), r.holdP50Ms() / 1000.0, r.holdP95Ms() / 1000.0,
-                r.holdMaxMs() / 1000.0, 100 * r.abandonRate(), r.callsPerCloserHour(), r.dials(), r.qualified(),
-                r.humans());
+            print(out, r);
+        }
+        if (sweep >= 1)
+        {
+            sweepRatios(out, population);
         }
         out.flush();
         return 0;
+    }
+
+    private void sweepRatios(final PrintWriter out, final Population population)
+    {
+        out.printf(Locale.ROOT, "fixed ratios, abandonment target %.1f%%:%n", 100 * population.targetAbandonRate());
+        PacingSimulator.Result best = null;
+        PacingSimulator.Result bestShortHold = null;
+        for (double ratio = 1.0; ratio <= sweep + 1e-9; ratio += 0.5)
+        {
+            final PacingSimulator.Result r = PacingSimulator.fixedRatio(population, ratio, seed).run();
+            print(out, r);
+            if (r.abandonRate() <= population.targetAbandonRate() &&
+                (null == best || r.utilisation() > best.utilisation()))
+            {
+                best = r;
+            }
+            if (r.abandonRate() <= population.targetAbandonRate() && r.holdP95Ms() <= SHORT_HOLD_MS &&
+                (null == bestShortHold || r.utilisation() > bestShortHold.utilisation()))
+            {
+                bestShortHold = r;
+            }
+        }
+        out.printf(Locale.ROOT, "best fixed ratio within the target: %s%n", null == best ? "none" : best.label());
+        out.printf(Locale.ROOT, "best fixed ratio within the target and hold p95 <= 2 s: %s%n",
+            null == bestShortHold ? "none" : bestShortHold.label());
+    }
+
+    private static void print(final PrintWriter out, final PacingSimulator.Result r)
+    {
+        out.printf(Locale.ROOT, "%-16s %10.1f%% %8.1fs %8.1fs %8.1fs %9.2f%% %8.2f %7d %9d %8d%n",
+            r.label(), 100 * r.utilisation(), r.holdP50Ms() / 1000.0, r.holdP95Ms() / 1000.0,
+            r.holdMaxMs() / 1000.0, 100 * r.abandonRate(), r.callsPerCloserHour(), r.dials(), r.qualified(),
+            r.humans());
     }
 }

@@ -5,6 +5,7 @@ package io.dialer.core.pacing;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
@@ -80,13 +81,14 @@ public final class PacingSimulator
          *
          * @param nowMs     simulated time.
          * @param target    the target lines.
+         * @param dialed    the lines dialed now.
          * @param inFlight  the lines in flight after the dials.
          * @param onFloor   closers logged in and not paused (nor pausing or leaving after their call).
          * @param available closers free now.
          * @param waiting   callers on hold.
          * @param reason    the predictive pacer's reason, or null for the baselines.
          */
-        void decided(long nowMs, int target, int inFlight, int onFloor, int available, int waiting,
+        void decided(long nowMs, int target, int dialed, int inFlight, int onFloor, int available, int waiting,
             PacingReason reason);
     }
 
@@ -94,6 +96,7 @@ public final class PacingSimulator
      * A run's figures.
      *
      * @param pacing           which pacer.
+     * @param label            its name in reports ({@code ratio 5.0} for a ratio of a sweep).
      * @param dials            lines dialed.
      * @param humans           people answered (the detector's false machines included).
      * @param falseMachines    people the detector called machine (dropped; counted apart, not as abandons).
@@ -111,9 +114,9 @@ public final class PacingSimulator
      * @param maxLinesPerCloser the most lines in flight per closer on the floor just after a dial.
      */
     public record Result(
-        Pacing pacing, long dials, long humans, long falseMachines, long qualified, long bridged, long holdHangUps,
-        long holdDrops, double abandonRate, double utilisation, long holdP50Ms, long holdP95Ms, long holdMaxMs,
-        double callsPerCloserHour, long dialsWithNoCloser, double maxLinesPerCloser)
+        Pacing pacing, String label, long dials, long humans, long falseMachines, long qualified, long bridged,
+        long holdHangUps, long holdDrops, double abandonRate, double utilisation, long holdP50Ms, long holdP95Ms,
+        long holdMaxMs, double callsPerCloserHour, long dialsWithNoCloser, double maxLinesPerCloser)
     {
     }
 
@@ -141,6 +144,7 @@ public final class PacingSimulator
 
     private final Population population;
     private final Pacing pacing;
+    private final String label;
     private final long seed;
     private final Observer observer;
     private final PredictivePacer predictive;
@@ -180,13 +184,35 @@ public final class PacingSimulator
     public PacingSimulator(
         final Population population, final Pacing pacing, final long seed, final Observer observer)
     {
+        this(population, pacing, pacing.ratio, pacing.label, seed, observer);
+    }
+
+    /**
+     * A simulation of a fixed ratio: lines = ratio × available closers.
+     *
+     * @param population the population.
+     * @param ratio      lines per available closer, above 0.
+     * @param seed       the seed.
+     * @return the simulation.
+     */
+    public static PacingSimulator fixedRatio(final Population population, final double ratio, final long seed)
+    {
+        return new PacingSimulator(population, Pacing.RATIO_2, ratio,
+            String.format(Locale.ROOT, "ratio %.1f", ratio), seed, null);
+    }
+
+    private PacingSimulator(
+        final Population population, final Pacing pacing, final double ratio, final String label, final long seed,
+        final Observer observer)
+    {
         this.population = population;
         this.pacing = pacing;
+        this.label = label;
         this.seed = seed;
         this.observer = observer;
         predictive = Pacing.PREDICTIVE == pacing ? new PredictivePacer(population.targetAbandonRate,
             population.maxLinesPerCloser, population.minCallsBeforePredicting) : null;
-        progressive = Pacing.PREDICTIVE == pacing ? null : new ProgressivePacer(pacing.ratio, 1_000_000);
+        progressive = Pacing.PREDICTIVE == pacing ? null : new ProgressivePacer(ratio, 1_000_000);
         closers = new Closer[population.closers];
         for (int i = 0; i < closers.length; i++)
         {
@@ -322,8 +348,8 @@ public final class PacingSimulator
         }
         if (null != observer)
         {
-            observer.decided(nowMs, target, ringing + detecting + scripting, onFloor, available, waiting,
-                null == predictive ? null : predictive.reason());
+            observer.decided(nowMs, target, Math.max(0, target - inFlight), ringing + detecting + scripting, onFloor,
+                available, waiting, null == predictive ? null : predictive.reason());
         }
     }
 
@@ -598,7 +624,7 @@ public final class PacingSimulator
         final double rate = 0 == humans ? 0 : (double)(hangUps + drops) / humans;
         final double utilisation = 0 == floorMs ? 0 : (double)busyMs / floorMs;
         final double perHour = 0 == floorMs ? 0 : bridged / (floorMs / 3_600_000.0);
-        return new Result(pacing, dials, humans, falseMachines, qualified, bridged, hangUps, drops, rate,
+        return new Result(pacing, label, dials, humans, falseMachines, qualified, bridged, hangUps, drops, rate,
             utilisation, p50, p95, max, perHour, dialsWithNoCloser, maxLinesPerCloser);
     }
 

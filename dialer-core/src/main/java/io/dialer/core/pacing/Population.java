@@ -16,6 +16,7 @@ import java.util.random.RandomGenerator;
 
 import io.dialer.qualification.Problems;
 import io.dialer.qualification.ValidationError;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -266,6 +267,14 @@ public final class Population
     }
 
     /**
+     * @return the abandonment rate the predictive pacer keeps under.
+     */
+    public double targetAbandonRate()
+    {
+        return targetAbandonRate;
+    }
+
+    /**
      * @return the closers logged in at the start.
      */
     public int closers()
@@ -376,6 +385,12 @@ public final class Population
         {
             if (null == node)
             {
+                return defaultValue;
+            }
+            if (!(node instanceof MappingNode))
+            {
+                problems.add(node, what + " must be a mapping like {mean: 30s, sd: 10s}, found " +
+                    Problems.describe(node));
                 return defaultValue;
             }
             final Map<String, NodeTuple> fields = problems.mapping(node, what, DIST_KEYS);

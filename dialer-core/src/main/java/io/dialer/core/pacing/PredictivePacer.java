@@ -88,6 +88,7 @@ public final class PredictivePacer
     }
 
     private static final double PRIOR_WEIGHT = 10;
+    private static final int MAX_NEW_LINES = 1_000_000;
     private static final double MIN_SPREAD_MS = 1_000;
 
     private final double targetAbandonRate;
@@ -424,7 +425,7 @@ public final class PredictivePacer
             return 0;
         }
         final double n = (x * x - variance) / v;
-        return n >= maxLines ? maxLines : (int)n;
+        return n >= MAX_NEW_LINES ? MAX_NEW_LINES : (int)n;
     }
 
     private int capped(final int lines, final int onFloor)
