@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code dialer simulate FILE [--seed N]}: runs the pacing simulator on a population file with the predictive pacer
  * and the baselines (fixed ratio 2.0 and 3.0, progressive 1.0) on the same seed and prints one line per pacer:
- * closer utilisation, qualified callers' hold p50/p95, abandonment rate, calls per closer-hour.
+ * closer utilisation, the share of qualified callers who waited at all, their hold p50/p95/p99/max, abandonment
+ * rate, calls per closer-hour.
  */
 @Command(
     name = "simulate",
@@ -72,8 +73,9 @@ public final class SimulateCommand implements Callable<Integer>
         final long tookMs = (System.nanoTime() - started) / 1_000_000;
         out.printf(Locale.ROOT, "%s: %d closers, %.1f h simulated, seed %d (%d ms)%n", population.name(),
             population.closers(), population.runMs() / 3_600_000.0, seed, tookMs);
-        out.printf(Locale.ROOT, "%-16s %11s %9s %9s %9s %10s %8s %7s %9s %8s%n", "pacer", "utilisation",
-            "hold p50", "hold p95", "hold max", "abandoned", "calls/ch", "dials", "qualified", "humans");
+        out.printf(Locale.ROOT, "%-16s %11s %7s %9s %9s %9s %9s %10s %8s %7s %9s %8s%n", "pacer", "utilisation",
+            "waited", "hold p50", "hold p95", "hold p99", "hold max", "abandoned", "calls/ch", "dials", "qualified",
+            "humans");
         for (final PacingSimulator.Result r : results)
         {
             print(out, r);
@@ -113,9 +115,9 @@ public final class SimulateCommand implements Callable<Integer>
 
     private static void print(final PrintWriter out, final PacingSimulator.Result r)
     {
-        out.printf(Locale.ROOT, "%-16s %10.1f%% %8.1fs %8.1fs %8.1fs %9.2f%% %8.2f %7d %9d %8d%n",
-            r.label(), 100 * r.utilisation(), r.holdP50Ms() / 1000.0, r.holdP95Ms() / 1000.0,
-            r.holdMaxMs() / 1000.0, 100 * r.abandonRate(), r.callsPerCloserHour(), r.dials(), r.qualified(),
-            r.humans());
+        out.printf(Locale.ROOT, "%-16s %10.1f%% %6.1f%% %8.1fs %8.1fs %8.1fs %8.1fs %9.2f%% %8.2f %7d %9d %8d%n",
+            r.label(), 100 * r.utilisation(), 100 * r.waitedShare(), r.holdP50Ms() / 1000.0, r.holdP95Ms() / 1000.0,
+            r.holdP99Ms() / 1000.0, r.holdMaxMs() / 1000.0, 100 * r.abandonRate(), r.callsPerCloserHour(), r.dials(),
+            r.qualified(), r.humans());
     }
 }

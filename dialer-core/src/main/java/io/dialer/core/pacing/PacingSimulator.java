@@ -108,7 +108,9 @@ public final class PacingSimulator
      * @param utilisation      closers' briefing and talk time / their time logged in and not paused.
      * @param holdP50Ms        qualified callers' hold, median (callers who abandoned count with their hold).
      * @param holdP95Ms        qualified callers' hold, 95th percentile.
+     * @param holdP99Ms        qualified callers' hold, 99th percentile.
      * @param holdMaxMs        the longest hold.
+     * @param waitedShare      the share of qualified callers who found no closer free (held at all).
      * @param callsPerCloserHour bridged calls per closer-hour logged in and not paused.
      * @param dialsWithNoCloser dials made while no closer was on the floor.
      * @param maxLinesPerCloser the most lines in flight per closer on the floor just after a dial.
@@ -116,7 +118,8 @@ public final class PacingSimulator
     public record Result(
         Pacing pacing, String label, long dials, long humans, long falseMachines, long qualified, long bridged,
         long holdHangUps, long holdDrops, double abandonRate, double utilisation, long holdP50Ms, long holdP95Ms,
-        long holdMaxMs, double callsPerCloserHour, long dialsWithNoCloser, double maxLinesPerCloser)
+        long holdP99Ms, long holdMaxMs, double waitedShare, double callsPerCloserHour, long dialsWithNoCloser,
+        double maxLinesPerCloser)
     {
     }
 
@@ -620,12 +623,19 @@ public final class PacingSimulator
         Arrays.sort(sorted);
         final long p50 = percentile(sorted, 0.50);
         final long p95 = percentile(sorted, 0.95);
+        final long p99 = percentile(sorted, 0.99);
         final long max = 0 == sorted.length ? 0 : sorted[sorted.length - 1];
+        int waited = 0;
+        for (final long hold : sorted)
+        {
+            waited += hold > 0 ? 1 : 0;
+        }
         final double rate = 0 == humans ? 0 : (double)(hangUps + drops) / humans;
         final double utilisation = 0 == floorMs ? 0 : (double)busyMs / floorMs;
         final double perHour = 0 == floorMs ? 0 : bridged / (floorMs / 3_600_000.0);
         return new Result(pacing, label, dials, humans, falseMachines, qualified, bridged, hangUps, drops, rate,
-            utilisation, p50, p95, max, perHour, dialsWithNoCloser, maxLinesPerCloser);
+            utilisation, p50, p95, p99, max, 0 == sorted.length ? 0 : (double)waited / sorted.length, perHour,
+            dialsWithNoCloser, maxLinesPerCloser);
     }
 
     private static long percentile(final long[] sorted, final double q)
