@@ -528,7 +528,11 @@ final class CallFlow
         {
             switch (phase)
             {
-                case DETECTING -> qualify(); // no verdict in time: treated as a person
+                case DETECTING -> // no verdict in time: treated as a person
+                {
+                    out.measured(callId, PacingSample.VERDICT, true, -1, -1);
+                    qualify();
+                }
                 case AWAITING_BEEP -> beepMissing();
                 case OFFERING_CALLBACK ->
                 {
