@@ -171,9 +171,6 @@ final class CallFlow
         return phase;
     }
 
-    /**
-     * @return true while the call counts for pacing (dialed, not yet qualified or ended).
-     */
     boolean inPacing()
     {
         return inPacing;
@@ -618,12 +615,7 @@ final class CallFlow
     {
         qualifiedAtMs = nowMs;
         out.cancelTimer(callId, TIMER_CONVERSATION);
-        if (scripted)
-        {
-            scripted = false;
-            out.measured(callId, PacingSample.SCRIPT_END, true, (eventNanos - dialNanos) / 1_000_000,
-                (eventNanos - answerNanos) / 1_000_000);
-        }
+        scriptEnded(true);
         leavePacing();
         phase = Phase.TRANSFERRING;
         transfer.start(skill, summary);
@@ -783,15 +775,21 @@ final class CallFlow
 
     private void leavePacing()
     {
-        if (scripted)
-        {
-            scripted = false;
-            out.measured(callId, PacingSample.SCRIPT_END, false, -1, -1);
-        }
+        scriptEnded(false);
         if (inPacing)
         {
             inPacing = false;
             out.leftPacing(callId);
+        }
+    }
+
+    private void scriptEnded(final boolean qualified)
+    {
+        if (scripted)
+        {
+            scripted = false;
+            out.measured(callId, PacingSample.SCRIPT_END, qualified, qualified ? (eventNanos - dialNanos) / 1_000_000 :
+                -1, qualified ? (eventNanos - answerNanos) / 1_000_000 : -1);
         }
     }
 
