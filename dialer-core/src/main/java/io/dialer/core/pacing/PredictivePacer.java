@@ -16,7 +16,9 @@ package io.dialer.core.pacing;
  * variance); {@code z} is the safety margin, which grows as the abandonment budget of the window is used.
  * <p>
  * Hard limits, in order: no closer on the floor (logged in, not paused): 0 lines; callers on hold: no new line; fewer
- * answers measured than {@code minAnswers}, or the abandonment budget spent: one line per available closer
+ * answers measured than {@code minAnswers}, or fewer than half that many recently (a count that halves every
+ * {@value #WARM_UP_HALF_LIFE_MS} ms: after a quiet spell the rates are stale), or the abandonment budget spent: one
+ * line per available closer
  * (progressive 1.0); at most {@code maxLinesPerCloser} per closer on the floor and {@code maxLines}.
  * <p>
  * Rates and times are {@link DecayingMean}s (by time, with priors). Use: the observation methods as calls progress;
@@ -87,6 +89,12 @@ public final class PredictivePacer
         }
     }
 
+    /**
+     * Half-life of the count of answers that ends the warm-up: after a quiet spell (a night, a long pause) the
+     * measurements are stale and the pacer warms up again.
+     */
+    public static final long WARM_UP_HALF_LIFE_MS = 1_800_000;
+
     private static final double PRIOR_WEIGHT = 10;
     private static final int MAX_NEW_LINES = 1_000_000;
     private static final double MIN_SPREAD_MS = 1_000;
@@ -105,6 +113,7 @@ public final class PredictivePacer
     private final DecayingMean briefMs;
     private final DecayingMean talkMs;
     private final DecayingMean wrapMs;
+    private final DecayingMean recentAnswers;
     private long answers;
 
     private double horizonMs;
@@ -175,6 +184,7 @@ public final class PredictivePacer
         briefMs = new DecayingMean(TIME_HALF_LIFE_MS_DEFAULT, 10_000, 5_000, PRIOR_WEIGHT);
         talkMs = new DecayingMean(TIME_HALF_LIFE_MS_DEFAULT, 180_000, 90_000, PRIOR_WEIGHT);
         wrapMs = new DecayingMean(TIME_HALF_LIFE_MS_DEFAULT, 20_000, 10_000, PRIOR_WEIGHT);
+        recentAnswers = new DecayingMean(WARM_UP_HALF_LIFE_MS, 0, 0, 0);
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -198,6 +208,7 @@ public final class PredictivePacer
     public void answered(final long nowMs)
     {
         answerRate.add(nowMs, 1);
+        recentAnswers.add(nowMs, 1);
         answers++;
     }
 
@@ -363,10 +374,11 @@ public final class PredictivePacer
         }
         final double budget = targetAbandonRate * humansAnswered;
         final double used = humansAnswered > 0 ? abandoned / budget : 0;
-        if (answers < minAnswers || used >= 1.0)
+        final boolean warmingUp = answers < minAnswers || recentAnswers.weight(nowMs) < 0.5 * minAnswers;
+        if (warmingUp || used >= 1.0)
         {
             final int lines = capped(available, onFloor);
-            return decided(lines, answers < minAnswers ? PacingReason.WARMING_UP : PacingReason.ABANDON_BUDGET);
+            return decided(lines, warmingUp ? PacingReason.WARMING_UP : PacingReason.ABANDON_BUDGET);
         }
         z = zBase + (zMax - zBase) * Math.min(1.0, Math.max(0.0, (used - 0.5) / 0.5));
 

@@ -79,6 +79,21 @@ class PredictivePacerTest
     }
 
     @Test
+    void shouldWarmUpAgainAfterAQuietSpell()
+    {
+        final PredictivePacer pacer = measured(50);
+        pacer.beginFloor(NOW);
+        pacer.decide(NOW, 10, 4, 0, 0, 0, 0, 0, 30);
+        assertEquals(PacingReason.MAX_LINES_PER_CLOSER, pacer.reason(), "50 answers in the last 100 s");
+
+        final long nextMorning = NOW + 15 * 3_600_000L;
+        pacer.beginFloor(nextMorning);
+        assertEquals(4, pacer.decide(nextMorning, 10, 4, 0, 0, 0, 0, 0, 30));
+        assertEquals(PacingReason.WARMING_UP, pacer.reason(), "last night's answers are stale");
+        assertEquals(50, pacer.answers());
+    }
+
+    @Test
     void shouldFallBackToProgressiveOneWhenTheBudgetIsSpent()
     {
         final PredictivePacer pacer = measured(0);
