@@ -34,7 +34,7 @@ final class CampaignRunner
     private static final int BAR_WIDTH = 30;
     private static final CampaignState EMPTY = new CampaignState(0, "", 0, CampaignState.Status.RUNNING, "", 0, 0, 0,
         0, 0, Long.MAX_VALUE, 0, 0, java.util.Map.of(), 0, 0, 0, java.util.Map.of(), 0, "", java.util.Map.of(),
-        java.util.List.of(), 0, 0, 0, 0, 0, 0);
+        java.util.List.of(), 0, 0, 0, 0, 0, 0, null);
 
     private CampaignRunner()
     {

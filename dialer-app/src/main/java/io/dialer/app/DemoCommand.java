@@ -98,6 +98,11 @@ public final class DemoCommand implements Callable<Integer>
         description = "Keep the console up after the campaign ends, until Ctrl-C.")
     private boolean keepServing;
 
+    @Option(names = "--pacing", paramLabel = "MODE",
+        description = "progressive (the campaign's, the default) or predictive (docs/pacing.md; predicting after " +
+            "5 answers, the demo being short).")
+    private String pacing = "progressive";
+
     @Option(names = "--timeout-minutes", paramLabel = "M",
         description = "Stop dialing after this long (default: ${DEFAULT-VALUE}).")
     private int timeoutMinutes = 30;
@@ -116,6 +121,12 @@ public final class DemoCommand implements Callable<Integer>
         if (ringTimeoutS != 0 && ringTimeoutS < 15)
         {
             err.println("demo: --ring-timeout-s must be at least 15 (the ring floor)");
+            err.flush();
+            return 2;
+        }
+        if (!"progressive".equals(pacing) && !"predictive".equals(pacing))
+        {
+            err.println("demo: --pacing must be progressive or predictive, found '" + pacing + "'");
             err.flush();
             return 2;
         }
@@ -240,6 +251,11 @@ public final class DemoCommand implements Callable<Integer>
         if (ringTimeoutS > 0)
         {
             settings.put("ring_timeout", ringTimeoutS + "s");
+        }
+        if ("predictive".equals(pacing))
+        {
+            settings.putObject("pacing").put("mode", "predictive").put("max_lines_per_closer", 3)
+                .put("min_calls_before_predicting", 5);
         }
         return settings;
     }

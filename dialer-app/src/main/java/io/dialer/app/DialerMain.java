@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
         ReportCommand.class,
         WhyCommand.class,
         ServeCommand.class,
+        SimulateCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class DialerMain implements Runnable

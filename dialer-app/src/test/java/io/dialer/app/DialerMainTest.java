@@ -29,7 +29,8 @@ class DialerMainTest
 
         assertEquals(0, exitCode);
         final String help = out.toString();
-        for (final String command : new String[]{"demo", "run", "report", "why", "validate", "dry-run", "amd", "help"})
+        for (final String command : new String[]{"demo", "run", "report", "why", "validate", "dry-run", "amd",
+            "simulate", "help"})
         {
             assertTrue(help.matches("(?s).*\\n  " + command + "\\s.*"), command + " missing from help:\n" + help);
         }
@@ -75,6 +76,14 @@ class DialerMainTest
         assertEquals(0, run("report", "--json", journal.toString()), err.toString());
         assertEquals(Files.readString(dir.resolve("report.json")).trim(), out.toString().trim(),
             "the report rebuilt from the journal is the one the run wrote");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownPacingModeForTheDemo()
+    {
+        assertEquals(2, run("demo", "--pacing", "psychic"));
+        assertTrue(err.toString().contains("--pacing must be progressive or predictive, found 'psychic'"),
+            err.toString());
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.dialer.core.compliance.AbandonmentRule;
 import io.dialer.core.compliance.CallingWindow;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.core.compliance.ProgressivePacer;
+import io.dialer.core.pacing.PredictivePacer;
 import io.dialer.core.compliance.RetryPolicy;
 import io.dialer.core.compliance.RingTimeout;
 import io.dialer.core.compliance.StateRules;
@@ -79,6 +80,10 @@ public final class CampaignFile
     String pacingMode = "progressive";
     double pacingRatio = ProgressivePacer.RATIO_DEFAULT;
     int maxLines = ProgressivePacer.MAX_LINES_DEFAULT;
+    double targetAbandonRate = PredictivePacer.TARGET_ABANDON_RATE_DEFAULT;
+    int maxLinesPerCloser = PredictivePacer.MAX_LINES_PER_CLOSER_DEFAULT;
+    int minCallsBeforePredicting = PredictivePacer.MIN_ANSWERS_DEFAULT;
+    long maxHoldMs = -1;
     int maxDialsPerSecond;
     int windowStartMinute = WINDOW_START_DEFAULT;
     int windowEndMinute = WINDOW_END_DEFAULT;
@@ -406,6 +411,47 @@ public final class CampaignFile
     public int maxLines()
     {
         return maxLines;
+    }
+
+    /**
+     * Predictive pacing: the abandonment rate not to exceed ({@code pacing.target_abandon_rate}).
+     *
+     * @return the rate, above 0 and below 1.
+     */
+    public double targetAbandonRate()
+    {
+        return targetAbandonRate;
+    }
+
+    /**
+     * Predictive pacing: the most lines in flight per closer on the floor ({@code pacing.max_lines_per_closer}).
+     *
+     * @return the limit.
+     */
+    public int maxLinesPerCloser()
+    {
+        return maxLinesPerCloser;
+    }
+
+    /**
+     * Predictive pacing: the answers measured before predicting ({@code pacing.min_calls_before_predicting}).
+     *
+     * @return the count.
+     */
+    public int minCallsBeforePredicting()
+    {
+        return minCallsBeforePredicting;
+    }
+
+    /**
+     * Predictive pacing: the longest a qualified caller waits for a closer before the call is dropped (as an
+     * abandon); it lowers {@code transfer.hold_limit} when shorter ({@code pacing.max_hold}).
+     *
+     * @return ms, or -1 when not set.
+     */
+    public long maxHoldMs()
+    {
+        return maxHoldMs;
     }
 
     /**

@@ -30,6 +30,7 @@ import io.dialer.core.compliance.NationalDncList;
 import io.dialer.core.lead.LeadList;
 import io.dialer.core.lead.LeadListReader;
 import io.dialer.core.lead.RegionNormaliser;
+import io.dialer.core.pacing.PredictivePacer;
 import io.dialer.qualification.CallbackTime;
 import io.dialer.qualification.CompileResult;
 import io.dialer.qualification.Outcome;
@@ -65,7 +66,8 @@ public final class CampaignLoader
         "introduction", "wrap_up");
     private static final Set<String> ADMISSION_KEYS = keys("media_lag_hold");
     private static final Set<String> DETECTION_KEYS = keys("verdict_timeout", "beep_timeout");
-    private static final Set<String> PACING_KEYS = keys("mode", "ratio", "max_lines", "max_dials_per_second");
+    private static final Set<String> PACING_KEYS = keys("mode", "ratio", "max_lines", "max_dials_per_second",
+        "target_abandon_rate", "max_lines_per_closer", "min_calls_before_predicting", "max_hold");
     private static final Set<String> WINDOW_KEYS = keys("start", "end", "per_state");
     private static final Set<String> STATE_WINDOW_KEYS = keys("start", "end", "max_calls_per_24h");
     private static final Set<String> RETRY_KEYS = keys("max_attempts", "max_attempts_per_day", "delays");
@@ -620,10 +622,15 @@ public final class CampaignLoader
         final Map<String, NodeTuple> fields = checker.mapping(node, "pacing", PACING_KEYS);
         final Node modeNode = YamlChecker.value(fields, "mode");
         final String mode = checker.text(modeNode, "pacing mode");
-        if (null != mode && !"progressive".equals(mode))
+        if (null != mode && !"progressive".equals(mode) && !"predictive".equals(mode))
         {
-            checker.add(modeNode, "pacing mode '" + mode + "' is not supported; expected progressive");
+            checker.add(modeNode, "pacing mode '" + mode + "' is not supported; expected progressive or predictive");
         }
+        else if (null != mode)
+        {
+            campaign.pacingMode = mode;
+        }
+        readPredictive(fields, mode);
         final Node ratioNode = YamlChecker.value(fields, "ratio");
         final String ratio = checker.text(ratioNode, "pacing ratio");
         if (null != ratio)
@@ -647,10 +654,70 @@ public final class CampaignLoader
                     "available closer, like 1.5), found '" + ratio + "'");
             }
         }
+        if ("predictive".equals(campaign.pacingMode))
+        {
+            campaign.maxLines = PredictivePacer.MAX_LINES_DEFAULT; // its own limits bound it; max_lines is a cap
+        }
         campaign.maxLines = checker.integer(YamlChecker.value(fields, "max_lines"), "max_lines", 1, 100_000,
             campaign.maxLines);
         campaign.maxDialsPerSecond = checker.integer(YamlChecker.value(fields, "max_dials_per_second"),
             "max_dials_per_second", 1, 100_000, campaign.maxDialsPerSecond);
+    }
+
+    private void readPredictive(final Map<String, NodeTuple> fields, final String mode)
+    {
+        if (!"predictive".equals(mode))
+        {
+            for (final String key : new String[]{"target_abandon_rate", "max_lines_per_closer",
+                "min_calls_before_predicting", "max_hold"})
+            {
+                final Node keyNode = YamlChecker.keyNode(fields, key);
+                if (null != keyNode)
+                {
+                    checker.add(keyNode, "pacing " + key + " is for mode: predictive; set the mode or remove it");
+                }
+            }
+            return;
+        }
+        final Node rateNode = YamlChecker.value(fields, "target_abandon_rate");
+        final String rate = checker.text(rateNode, "pacing target_abandon_rate");
+        if (null != rate)
+        {
+            double value = Double.NaN;
+            try
+            {
+                value = Double.parseDouble(rate);
+            }
+            catch (final NumberFormatException ignore)
+            {
+                // reported below
+            }
+            if (value > 0 && value <= 0.2)
+            {
+                campaign.targetAbandonRate = value;
+            }
+            else
+            {
+                checker.add(rateNode, "pacing target_abandon_rate must be a share above 0 and at most 0.2 " +
+                    "(0.03 is 3 %), found '" + rate + "'");
+            }
+        }
+        campaign.maxLinesPerCloser = checker.integer(YamlChecker.value(fields, "max_lines_per_closer"),
+            "max_lines_per_closer", 1, 100, campaign.maxLinesPerCloser);
+        campaign.minCallsBeforePredicting = checker.integer(YamlChecker.value(fields,
+            "min_calls_before_predicting"), "min_calls_before_predicting", 0, 1_000_000,
+            campaign.minCallsBeforePredicting);
+        final Node holdNode = YamlChecker.value(fields, "max_hold");
+        final long hold = checker.duration(holdNode, "pacing max_hold");
+        if (null != holdNode && hold >= 0 && hold < 1_000)
+        {
+            checker.add(holdNode, "pacing max_hold must be at least 1s, found '" +
+                YamlChecker.formatDuration(hold) + "'");
+        }
+        else if (hold >= 1_000)
+        {
+            campaign.maxHoldMs = hold;
+        }
     }
 
     private void readWindow(final Node node)

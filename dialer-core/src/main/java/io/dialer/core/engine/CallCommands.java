@@ -184,6 +184,22 @@ interface CallCommands
     void leftPacing(long callId);
 
     /**
+     * A measurement for predictive pacing: a dial answered or not, a verdict that sends the call to the script or
+     * not, a script that qualified the person or not. Nothing to do for progressive pacing.
+     *
+     * @param callId        the call.
+     * @param sample        what was measured.
+     * @param yes           answered, human (or not sure), qualified.
+     * @param sinceDialMs   ms from the dial (qualified only, else -1).
+     * @param sinceAnswerMs ms from the answer (qualified only, else -1).
+     */
+    default void measured(
+        final long callId, final PacingSample sample, final boolean yes, final long sinceDialMs,
+        final long sinceAnswerMs)
+    {
+    }
+
+    /**
      * The call's outcome, exactly once per call: the lead's retry is scheduled from it and it is journaled.
      *
      * @param callId        the call.

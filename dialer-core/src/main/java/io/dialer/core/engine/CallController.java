@@ -579,6 +579,7 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
                 final CampaignRun other = campaigns[j];
                 if (null != other && other.dialing() && other.primarySkill() == skill)
                 {
+                    other.predict(floor, nowMs);
                     onSkill[count++] = other;
                     paced[j] = true;
                 }

@@ -12,8 +12,10 @@ import io.dialer.core.journal.CampaignLog;
 import io.dialer.core.journal.CloserResult;
 import io.dialer.core.journal.Step;
 import io.dialer.core.lead.LeadList;
+import io.dialer.core.pacing.PredictivePacer;
 import io.dialer.qualification.Script;
 import io.dialer.transfer.CloserPool;
+import io.dialer.transfer.CloserState;
 import io.dialer.transfer.Matcher;
 import org.HdrHistogram.Histogram;
 
@@ -194,13 +196,58 @@ final class CallEffects implements CallCommands
     @Override
     public void closerConnected(final int closer)
     {
+        final PredictivePacer pacer = campaign.predictivePacer();
+        if (null != pacer && CloserState.OFFERED == pool.state(closer))
+        {
+            pacer.briefed(time.nowMs(), time.nowMs() - pool.stateSinceMs(closer));
+        }
         matcher.connect(closer, time.nowMs());
     }
 
     @Override
     public void closerCallEnded(final int closer)
     {
-        matcher.endCall(closer, time.nowMs());
+        final PredictivePacer pacer = campaign.predictivePacer();
+        final long nowMs = time.nowMs();
+        if (null != pacer && CloserState.ON_CALL == pool.state(closer))
+        {
+            pacer.talked(nowMs, nowMs - pool.stateSinceMs(closer));
+        }
+        matcher.endCall(closer, nowMs);
+        if (null != pacer)
+        {
+            pacer.wrapped(nowMs, CloserState.WRAP_UP == pool.state(closer) ?
+                Math.max(0, matcher.wrapUpDeadline(closer) - nowMs) : 0);
+        }
+    }
+
+    @Override
+    public void measured(
+        final long callId, final PacingSample sample, final boolean yes, final long sinceDialMs,
+        final long sinceAnswerMs)
+    {
+        final PredictivePacer pacer = campaign.predictivePacer();
+        if (null == pacer)
+        {
+            return;
+        }
+        final long nowMs = time.nowMs();
+        switch (sample)
+        {
+            case ANSWER ->
+            {
+                if (yes)
+                {
+                    pacer.answered(nowMs);
+                }
+                else
+                {
+                    pacer.notAnswered(nowMs);
+                }
+            }
+            case VERDICT -> pacer.verdict(nowMs, yes);
+            default -> pacer.scriptEnded(nowMs, yes, sinceDialMs, sinceAnswerMs);
+        }
     }
 
     @Override

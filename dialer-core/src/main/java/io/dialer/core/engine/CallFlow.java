@@ -145,6 +145,7 @@ final class CallFlow
     private Phase phase = Phase.IDLE;
     private boolean leadLegUp;
     private boolean inPacing;
+    private boolean scripted;
     private long nowMs;
     private long eventNanos;
     private long dialNanos;
@@ -202,6 +203,11 @@ final class CallFlow
     Phase phase()
     {
         return phase;
+    }
+
+    boolean inPacing()
+    {
+        return inPacing;
     }
 
     long nowMs()
@@ -284,6 +290,7 @@ final class CallFlow
         leadLegUp = true;
         outcome.reset();
         inPacing = true;
+        scripted = false;
         dialNanos = eventNanos;
         answerNanos = 0;
         abandonment.reset();
@@ -306,6 +313,7 @@ final class CallFlow
         }
         answerNanos = eventNanos;
         abandonment.answered(nowMs);
+        out.measured(callId, PacingSample.ANSWER, true, -1, -1);
         out.latency(callId, Step.DIAL_TO_ANSWER, eventNanos, eventNanos - dialNanos);
         journal.answered(nowMs, lead, callId);
         phase = Phase.DETECTING;
@@ -324,6 +332,10 @@ final class CallFlow
         if (!leadLegUp)
         {
             return;
+        }
+        if (Phase.DIALING == phase && !outcome.cancelled())
+        {
+            out.measured(callId, PacingSample.ANSWER, false, -1, -1);
         }
         outcome.failed(null == cause ? FailureCause.CARRIER_ERROR : cause, status, reason);
         leadLegGone();
@@ -587,7 +599,11 @@ final class CallFlow
         {
             switch (phase)
             {
-                case DETECTING -> qualify(nowMs); // no verdict in time: treated as a person
+                case DETECTING -> // no verdict in time: treated as a person
+                {
+                    out.measured(callId, PacingSample.VERDICT, true, -1, -1);
+                    qualify(nowMs);
+                }
                 case AWAITING_BEEP -> beepMissing();
                 case OFFERING_CALLBACK ->
                 {
@@ -677,6 +693,7 @@ final class CallFlow
     {
         qualifiedAtMs = nowMs;
         out.cancelTimer(callId, TIMER_CONVERSATION);
+        scriptEnded(true);
         leavePacing();
         phase = Phase.TRANSFERRING;
         transfer.start(skill, summary);
@@ -748,6 +765,7 @@ final class CallFlow
             (int)Math.min(Integer.MAX_VALUE, Math.max(0, (eventNanos - answerNanos) / 1_000_000));
         journal.verdict(nowMs, lead, callId, verdict, cause, position);
         stats.verdict(verdict);
+        out.measured(callId, PacingSample.VERDICT, Verdict.HUMAN == verdict || Verdict.NOTSURE == verdict, -1, -1);
         switch (verdict)
         {
             case HUMAN, NOTSURE -> qualify(positionMs >= 0 ?
@@ -786,6 +804,7 @@ final class CallFlow
     private void qualify(final long greetingEnd)
     {
         phase = Phase.QUALIFYING;
+        scripted = true;
         out.startTimer(callId, TIMER_ABANDON, abandonment.person(greetingEnd));
         prompts.firstPromptOrigin(eventNanos);
         script.start(out.leadValues(lead));
@@ -862,10 +881,21 @@ final class CallFlow
 
     private void leavePacing()
     {
+        scriptEnded(false);
         if (inPacing)
         {
             inPacing = false;
             out.leftPacing(callId);
+        }
+    }
+
+    private void scriptEnded(final boolean qualified)
+    {
+        if (scripted)
+        {
+            scripted = false;
+            out.measured(callId, PacingSample.SCRIPT_END, qualified, qualified ? (eventNanos - dialNanos) / 1_000_000 :
+                -1, qualified ? (eventNanos - answerNanos) / 1_000_000 : -1);
         }
     }
 

@@ -10,6 +10,7 @@ import io.dialer.core.compliance.AbandonmentRule;
 import io.dialer.core.compliance.DialGate;
 import io.dialer.core.compliance.DialRateLimiter;
 import io.dialer.core.compliance.ProgressivePacer;
+import io.dialer.core.pacing.PredictivePacer;
 import io.dialer.core.lead.LeadList;
 import io.dialer.detection.DetectorConfig;
 import io.dialer.qualification.Script;
@@ -57,6 +58,7 @@ public final class CampaignContext
     private long ringTimeoutMs = RING_TIMEOUT_MS_DEFAULT;
     private DetectorConfig detector = DetectorConfig.defaults();
     private TransferConfiguration.Context transfer = new TransferConfiguration.Context();
+    private PredictivePacer.Settings predictive;
     private long verdictTimeoutMs = VERDICT_TIMEOUT_MS_DEFAULT;
     private long beepTimeoutMs = BEEP_TIMEOUT_MS_DEFAULT;
     private CallbackOffer callbackOffer = CallbackOffer.DEFAULT;
@@ -208,6 +210,28 @@ public final class CampaignContext
     public ProgressivePacer pacer()
     {
         return pacer;
+    }
+
+    /**
+     * Predictive pacing ({@code pacing.mode: predictive}): the campaign's target lines come from a {@link
+     * PredictivePacer} made from these settings, capped by {@link #pacer()}'s maximum lines; null (the default)
+     * for progressive pacing by {@link #pacer()}.
+     *
+     * @param settings the settings, or null.
+     * @return this.
+     */
+    public CampaignContext predictive(final PredictivePacer.Settings settings)
+    {
+        predictive = settings;
+        return this;
+    }
+
+    /**
+     * @return the predictive pacing settings, or null for progressive pacing.
+     */
+    public PredictivePacer.Settings predictive()
+    {
+        return predictive;
     }
 
     /**

@@ -17,6 +17,7 @@ import io.dialer.core.journal.CampaignLog;
 import io.dialer.core.journal.RecoveryState;
 import io.dialer.core.journal.Step;
 import io.dialer.core.lead.LeadList;
+import io.dialer.core.pacing.PredictivePacer;
 import io.dialer.qualification.OutcomeKind;
 import io.dialer.qualification.Script;
 import io.dialer.transfer.Matcher;
@@ -57,6 +58,8 @@ final class CampaignRun implements FloorPacer.Lines
     private final int primarySkill;
     private final int run;
     private final RunningCampaign handle;
+    private final PredictivePacer predictive;
+    private int predicted;
     private RecoveryState recovered;
     private int live;
     private int inProgress;
@@ -115,6 +118,7 @@ final class CampaignRun implements FloorPacer.Lines
         primarySkill = firstSkill; // pacing counts the closers of the script's first qualified skill
         run = handle.run();
         this.recovered = recovered;
+        predictive = null == ctx.predictive() ? null : ctx.predictive().newPacer(ctx.pacer().maxLines());
         stats.set(EngineStats.LEADS, leads.size());
     }
 
@@ -237,7 +241,61 @@ final class CampaignRun implements FloorPacer.Lines
     @Override
     public int target(final int available)
     {
-        return ctx.pacer().targetLines(available, available);
+        return null != predictive ? predicted : ctx.pacer().targetLines(available, available);
+    }
+
+    /**
+     * @return the campaign's predictive pacer, or null when it is paced progressively.
+     */
+    PredictivePacer predictivePacer()
+    {
+        return predictive;
+    }
+
+    /**
+     * Predictive pacing: decides the campaign's target lines for this pacing round from its calls in flight, the
+     * closers of its skill and its abandonment so far (hold hang-ups and hold-limit drops count as abandons).
+     * Allocation-free; nothing to do for a progressive campaign.
+     *
+     * @param floor the sales floor.
+     * @param nowMs the time.
+     */
+    void predict(final SalesFloor floor, final long nowMs)
+    {
+        if (null == predictive)
+        {
+            return;
+        }
+        int ringing = 0;
+        int detecting = 0;
+        int scripting = 0;
+        for (int i = 0, n = flows.size(); i < n; i++)
+        {
+            final CallFlow flow = flows.get(i);
+            if (0 != flow.callId() && flow.inPacing())
+            {
+                final CallFlow.Phase phase = flow.phase();
+                if (CallFlow.Phase.DIALING == phase)
+                {
+                    ringing++;
+                }
+                else if (CallFlow.Phase.DETECTING == phase)
+                {
+                    detecting++;
+                }
+                else
+                {
+                    scripting++;
+                }
+            }
+        }
+        predictive.beginFloor(nowMs);
+        final int onFloor = floor.feed(primarySkill, predictive, nowMs);
+        // the ledger's window (it survives restarts): the rule's abandons and, conservatively, the hold drops
+        final long abandoned = ledger.abandoned() + ledger.holdDropped();
+        final long humans = ledger.humanAnswered();
+        predicted = predictive.decide(nowMs, onFloor, floor.available(primarySkill), floor.waiting(primarySkill),
+            ringing, detecting, scripting, abandoned, humans);
     }
 
     /**
@@ -414,7 +472,19 @@ final class CampaignRun implements FloorPacer.Lines
             schedule.leadsDone(), schedule.readyCount(), schedule.waitingCount(), schedule.heldByWindow(), nextDue,
             stats.dialed(), live, phases, waiting, stats.qualified(), stats.bridged(), dispositions,
             status.trunkFailures(), status.trunkProblem(), latencySummary, onHold, ledger.humanAnswered(),
-            ledger.abandoned(), ledger.rate(), ledger.remainingBudget(), ledger.holdDropped(), ledger.falseMachines());
+            ledger.abandoned(), ledger.rate(), ledger.remainingBudget(), ledger.holdDropped(), ledger.falseMachines(),
+            pacing(nowMs));
+    }
+
+    private CampaignState.Pacing pacing(final long nowMs)
+    {
+        if (null == predictive)
+        {
+            return new CampaignState.Pacing("progressive", -1, "", 0, 0, 0, 0, 0, 0, 0);
+        }
+        return new CampaignState.Pacing("predictive", predictive.target(), predictive.reason().name(),
+            predictive.answerRate(nowMs), predictive.humanShare(nowMs), predictive.qualificationRate(nowMs),
+            predictive.horizonMs(), predictive.expectedFree(), predictive.z(), predictive.answers());
     }
 
     /**

@@ -16,7 +16,9 @@ import io.dialer.core.compliance.ProgressivePacer;
 import io.dialer.core.compliance.RetryPolicy;
 import io.dialer.core.compliance.WindowPolicy;
 import io.dialer.core.lead.LeadList;
+import io.dialer.core.pacing.PredictivePacer;
 import io.dialer.sip.Transport;
+import io.dialer.transfer.TransferConfiguration;
 
 /**
  * Turns a validated campaign file into the engine's settings: the calling windows, the retry rules, the pacer and
@@ -81,12 +83,14 @@ public final class CampaignSetup
             .script(campaign.script())
             .gate(new DialGate(windows(campaign), retries(campaign), doNotCall))
             .pacer(new ProgressivePacer(campaign.pacingRatio(), campaign.maxLines()))
+            .predictive(!"predictive".equals(campaign.pacingMode()) ? null : new PredictivePacer.Settings(
+                campaign.targetAbandonRate(), campaign.maxLinesPerCloser(), campaign.minCallsBeforePredicting()))
             .maxDialsPerSecond(campaign.maxDialsPerSecond())
             .callerId(campaign.callerIdName(), campaign.callerIdNumber())
             .trunk(host, "tcp".equalsIgnoreCase(campaign.transport()) ? Transport.TCP : Transport.UDP)
             .ringTimeoutMs(campaign.ringTimeoutMs())
             .callbackOffer(new CallbackOffer(campaign.callbackOffer()))
-            .transfer(campaign.transfer())
+            .transfer(transfer(campaign))
             .maxConsecutiveTrunkFailures(campaign.maxConsecutiveTrunkFailures())
             .trunkResponseTimeoutMs(campaign.trunkResponseTimeoutMs())
             .verdictTimeoutMs(campaign.verdictTimeoutMs())
@@ -115,5 +119,18 @@ public final class CampaignSetup
             .doNotCall(doNotCall)
             .mediaHoldMs(CampaignFile.MEDIA_LAG_HOLD_OFF == campaign.mediaLagHoldMs() ? 0 : campaign.mediaLagHoldMs())
             .clock(clock, skipIdle);
+    }
+
+    /**
+     * The transfer's settings, with {@code pacing.max_hold} as the hold limit when it is shorter.
+     */
+    private static TransferConfiguration.Context transfer(final CampaignFile campaign)
+    {
+        final TransferConfiguration.Context transfer = campaign.transfer();
+        if (campaign.maxHoldMs() > 0 && campaign.maxHoldMs() < transfer.holdLimitMs())
+        {
+            transfer.holdLimitMs(campaign.maxHoldMs());
+        }
+        return transfer;
     }
 }

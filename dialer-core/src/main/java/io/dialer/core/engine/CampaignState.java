@@ -70,8 +70,29 @@ public record CampaignState(
     double abandonRate,
     long abandonBudget,
     long holdAbandons,
-    long falseMachines)
+    long falseMachines,
+    Pacing pacing)
 {
+    /**
+     * What pacing decided last.
+     *
+     * @param mode              {@code progressive} or {@code predictive} (the other figures are 0 for progressive).
+     * @param targetLines       the predictive target of lines in flight.
+     * @param reason            what bounded it ({@code io.dialer.core.pacing.PacingReason}).
+     * @param answerRate        the estimated answer rate.
+     * @param humanShare        the estimated share of answers sent to the script.
+     * @param qualificationRate the estimated qualification rate.
+     * @param horizonMs         the estimated dial-to-qualification time, ms.
+     * @param expectedFree      closers expected free at the horizon.
+     * @param safetyZ           the safety margin, in standard deviations.
+     * @param answersMeasured   answers measured since the start.
+     */
+    public record Pacing(
+        String mode, int targetLines, String reason, double answerRate, double humanShare, double qualificationRate,
+        double horizonMs, double expectedFree, double safetyZ, long answersMeasured)
+    {
+    }
+
     /**
      * A step's latency percentiles.
      *

@@ -10,7 +10,8 @@ package io.dialer.core.engine;
  * closers ({@code ProgressivePacer#targetLines}); the dials missing to reach it, after every campaign's calls in
  * progress, go one at a time to the campaign with the fewest calls in progress (of those, the one that dialed least
  * recently) that still has a lead to dial and room under its own target and rate. With one campaign this is exactly
- * its own pacer. Pure: no time, no I/O.
+ * its own pacer. A predictive campaign's target is decided before ({@code CampaignRun#predict}) from the closers busy
+ * as well as available, so it may dial while none is available now. Pure: no time, no I/O.
  */
 final class FloorPacer
 {
@@ -55,9 +56,9 @@ final class FloorPacer
      */
     int pace(final int available, final Lines[] campaigns, final int count)
     {
-        if (available <= 0 || count <= 0)
+        if (count <= 0)
         {
-            return 0;
+            return 0; // no available closer: progressive targets are 0, a predictive one may still dial
         }
         if (done.length < count)
         {

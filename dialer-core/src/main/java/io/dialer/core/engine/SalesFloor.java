@@ -13,6 +13,7 @@ import io.dialer.core.campaign.Closer;
 import io.dialer.core.campaign.CloserDestination;
 import io.dialer.core.journal.CampaignLog;
 import io.dialer.core.journal.ControlAction;
+import io.dialer.core.pacing.PredictivePacer;
 import io.dialer.sip.Registrar;
 import io.dialer.transfer.CloserPool;
 import io.dialer.transfer.CloserState;
@@ -355,6 +356,62 @@ final class SalesFloor
     int available(final int skill)
     {
         return SkillRegistry.UNKNOWN_SKILL == skill ? 0 : matcher.availableCount(skill);
+    }
+
+    /**
+     * @param skill the skill id.
+     * @return qualified callers waiting for a closer with the skill.
+     */
+    int waiting(final int skill)
+    {
+        return SkillRegistry.UNKNOWN_SKILL == skill ? 0 : matcher.waitingCount(skill);
+    }
+
+    /**
+     * Tells a predictive pacer each busy closer with the skill (briefing, talking, wrapping up, and for how long)
+     * and counts the closers on the floor: logged in, not paused, not about to pause or log out after the call.
+     * Allocation-free.
+     *
+     * @param skill the skill id.
+     * @param pacer the pacer, after {@link PredictivePacer#beginFloor(long)}.
+     * @param nowMs the time.
+     * @return the closers with the skill on the floor.
+     */
+    int feed(final int skill, final PredictivePacer pacer, final long nowMs)
+    {
+        if (SkillRegistry.UNKNOWN_SKILL == skill)
+        {
+            return 0;
+        }
+        int onFloor = 0;
+        for (int closer = 0; closer < pool.size(); closer++)
+        {
+            if (pool.isRemoved(closer) || !pool.hasSkill(closer, skill) ||
+                Matcher.PENDING_NONE != matcher.pendingAction(closer))
+            {
+                continue;
+            }
+            final CloserState state = pool.state(closer);
+            if (CloserState.OFFLINE == state || CloserState.PAUSED == state)
+            {
+                continue;
+            }
+            onFloor++;
+            final long elapsed = nowMs - pool.stateSinceMs(closer);
+            if (CloserState.OFFERED == state)
+            {
+                pacer.closerBriefing(elapsed);
+            }
+            else if (CloserState.ON_CALL == state)
+            {
+                pacer.closerTalking(elapsed);
+            }
+            else if (CloserState.WRAP_UP == state)
+            {
+                pacer.closerWrapping(elapsed);
+            }
+        }
+        return onFloor;
     }
 
     /**

@@ -27,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CampaignLoaderTest
 {
+    private static final String PACING =
+        "pacing: { mode: progressive, ratio: 1.5, max_lines: 5, max_dials_per_second: 40 }";
     private static final String VALID = String.join("\n",
         "name: test",                                           // 1
         "caller_id: { name: Acme, number: '214 555 0199' }",    // 2
@@ -408,12 +410,44 @@ class CampaignLoaderTest
     void shouldReportBadPacing()
     {
         assertEquals(List.of(
-            "c.yaml:10:17: pacing mode 'predictive' is not supported; expected progressive",
-            "c.yaml:10:36: pacing ratio must be a number above 0 and at most 10 (lines per available closer, like " +
+            "c.yaml:10:17: pacing mode 'preview' is not supported; expected progressive or predictive",
+            "c.yaml:10:33: pacing ratio must be a number above 0 and at most 10 (lines per available closer, like " +
             "1.5), found '0'"),
-            errors(VALID.replace("mode: progressive, ratio: 1.5", "mode: predictive, ratio: 0")));
+            errors(VALID.replace("mode: progressive, ratio: 1.5", "mode: preview, ratio: 0")));
         assertEquals(List.of("c.yaml:10:78: max_dials_per_second must be a whole number from 1 to 100000, found '0'"),
             errors(VALID.replace("max_dials_per_second: 40", "max_dials_per_second: 0")));
+    }
+
+    @Test
+    void shouldReadPredictivePacing()
+    {
+        final CampaignResult result = CampaignLoader.load("c.yaml", VALID.replace(PACING,
+            "pacing: { mode: predictive, target_abandon_rate: 0.02, max_lines_per_closer: 4, " +
+            "min_calls_before_predicting: 80, max_hold: 30s }"),
+            dir);
+
+        assertEquals(List.of(), result.errors());
+        final CampaignFile campaign = result.campaign();
+        assertEquals("predictive", campaign.pacingMode());
+        assertEquals(0.02, campaign.targetAbandonRate());
+        assertEquals(4, campaign.maxLinesPerCloser());
+        assertEquals(80, campaign.minCallsBeforePredicting());
+        assertEquals(30_000, campaign.maxHoldMs());
+        assertEquals(1_000, campaign.maxLines()); // the predictive pacer's own limits bound it
+    }
+
+    @Test
+    void shouldReportBadPredictivePacing()
+    {
+        assertEquals(List.of(
+            "c.yaml:10:50: pacing target_abandon_rate must be a share above 0 and at most 0.2 (0.03 is 3 %), found " +
+            "'0.5'",
+            "c.yaml:10:77: max_lines_per_closer must be a whole number from 1 to 100, found '0'",
+            "c.yaml:10:90: pacing max_hold must be at least 1s, found '500ms'"),
+            errors(VALID.replace(PACING, "pacing: { mode: predictive, target_abandon_rate: 0.5, " +
+            "max_lines_per_closer: 0, max_hold: 500ms }")));
+        assertEquals(List.of("c.yaml:10:30: pacing max_hold is for mode: predictive; set the mode or remove it"),
+            errors(VALID.replace(PACING, "pacing: { mode: progressive, max_hold: 5s }")));
     }
 
     @Test

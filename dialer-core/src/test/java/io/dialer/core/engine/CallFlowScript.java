@@ -258,6 +258,8 @@ final class CallFlowScript
     static final class Recorder implements CallCommands, CampaignLog
     {
         final List<String> lines = new ArrayList<>();
+        /** What the flow told predictive pacing, apart from the commands the scenarios check. */
+        final List<String> measured = new ArrayList<>();
         final Set<Integer> armed = new HashSet<>();
         CallFlow flow;
         int nextCloser = QUEUED;
@@ -434,6 +436,15 @@ final class CallFlowScript
         {
             check(callId);
             lines.add("pacing done");
+        }
+
+        @Override
+        public void measured(
+            final long callId, final PacingSample sample, final boolean yes, final long sinceDialMs,
+            final long sinceAnswerMs)
+        {
+            check(callId);
+            measured.add(sample + " " + yes + (sinceDialMs >= 0 ? " " + sinceDialMs + " " + sinceAnswerMs : ""));
         }
 
         @Override

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opentest4j.AssertionFailedError;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +62,32 @@ class CallFlowTest
     {
         final long count = scenarios().count();
         assertTrue(count >= 50, "scenario table too small: " + count);
+    }
+
+    @Test
+    void shouldTellPacingEachAnswerVerdictAndScriptEnd() throws IOException
+    {
+        assertEquals(List.of("ANSWER true", "VERDICT true", "SCRIPT_END true 3500 3400"), measured("transfer: " +
+            "qualified, a closer free, briefing, key 1, bridged at once; the caller ends the call"));
+        assertEquals(List.of("ANSWER false"), measured("dial: busy is BUSY, charged"));
+        assertEquals(List.of("ANSWER false"), measured("trunk: 503 from the carrier is a trunk failure"));
+        assertEquals(List.of(), measured("stop: an unanswered dial is cancelled, not charged"));
+        assertEquals(List.of("ANSWER true", "VERDICT false"), measured("machine: beep, message left"));
+        assertEquals(List.of("ANSWER true", "VERDICT true", "SCRIPT_END false"),
+            measured("human: declines, closing prompt, hang-up"));
+        // no verdict in time counts as a person; the late MACHINE verdict is not measured (the call is in the script)
+        assertEquals(List.of("ANSWER true", "VERDICT true"),
+            measured("verdict late: no verdict in time is a person; the late verdict is ignored"));
+        assertEquals(List.of("ANSWER true"), measured("human: hangs up during detection"));
+    }
+
+    private static List<String> measured(final String name) throws IOException
+    {
+        final String scenario = scenarios()
+            .filter(arguments -> ((Named<?>)arguments.get()[0]).getName().equals(name))
+            .map(arguments -> (String)((Named<?>)arguments.get()[0]).getPayload())
+            .findFirst().orElseThrow(() -> new AssertionError("no scenario " + name));
+        return CallFlowScript.run(scenario).measured;
     }
 
     @Test

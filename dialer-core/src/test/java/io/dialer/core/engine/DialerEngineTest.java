@@ -26,6 +26,7 @@ import io.dialer.sim.demo.DemoPopulation;
 import io.dialer.core.journal.Journal;
 import io.dialer.core.lead.LeadList;
 import io.dialer.core.lead.LeadListReader;
+import io.dialer.core.pacing.PredictivePacer;
 import io.dialer.media.MediaEngine;
 import io.dialer.media.Prompt;
 import io.dialer.media.TextToSpeech;
@@ -162,6 +163,40 @@ class DialerEngineTest
         assertTrue(log.lines.contains("verdict lead=3 MACHINE"), "the late beep's correction, " + log.lines);
     }
 
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldPacePredictivelyFromTheCallsEvents(@TempDir final Path dir) throws Exception
+    {
+        final short[] hello = Tones.concat(Tones.noise(300, 30, 3), tts.render("Hello?").samples(),
+            Tones.noise(6_000, 30, 4));
+        carrier.script("+12145550161", PhoneScript.builder().busy().build());
+        carrier.script("+12145550162", PhoneScript.builder().answerAfterMs(100)
+            .play(Prompt.fromPcm("hello", hello), 0, false)
+            .pressKeys(4_000, "*", 200, DtmfSource.RFC4733).build());
+        final LeadList leads = new LeadListReader("US").read("leads.csv",
+            "phone,first_name,last_name,city,state\n" +
+            "+12145550161,Eve,Ray,Dallas,TX\n" +
+            "+12145550162,Fay,Ross,Dallas,TX\n");
+        final CampaignState state;
+        try (DoNotCallList dnc = new DoNotCallList(dir.resolve("opt-outs.txt")))
+        {
+            final CampaignContext predictive = campaign(leads, dnc)
+                .predictive(new PredictivePacer.Settings(0.03, 3, 0));
+            try (DialerEngine engine = DialerEngine.start(config(predictive, dnc, dir.resolve("journal"))))
+            {
+                assertTrue(engine.awaitFinished(50, TimeUnit.SECONDS), "campaign finished");
+                state = engine.campaigns().get(0).state();
+            }
+        }
+
+        // the busy dials and the answer reached the pacer from the call flow; the opt-out ended the script
+        assertEquals("predictive", state.pacing().mode());
+        assertEquals(1, state.pacing().answersMeasured());
+        assertTrue(state.pacing().answerRate() < 0.2, state.pacing().toString()); // 1 of 4, with the prior
+        assertEquals(Long.valueOf(1), state.dispositions().get("OPTED_OUT"), state.toString());
+        assertEquals(Long.valueOf(3), state.dispositions().get("BUSY"), state.toString());
+    }
 
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)

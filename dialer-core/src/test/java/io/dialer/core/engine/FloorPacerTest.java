@@ -16,7 +16,7 @@ class FloorPacerTest
     /**
      * A campaign with a pacer, calls in progress and leads left.
      */
-    private static final class Campaign implements FloorPacer.Lines
+    private static class Campaign implements FloorPacer.Lines
     {
         private final ProgressivePacer pacer;
         private int inProgress;
@@ -115,5 +115,20 @@ class FloorPacerTest
 
         assertEquals(2, a.dialed, "a's max_lines");
         assertEquals(3, b.dialed, "b takes what a may not");
+    }
+
+    @Test
+    void shouldLetAPredictiveTargetDialWhileNoCloserIsAvailableNow()
+    {
+        final Campaign predictive = new Campaign(1, 10, 100)
+        {
+            @Override
+            public int target(final int available)
+            {
+                return 4; // decided before from the closers about to free up
+            }
+        };
+
+        assertEquals(4, pacer.pace(0, new FloorPacer.Lines[]{predictive}, 1));
     }
 }

@@ -11,6 +11,7 @@ import io.dialer.core.campaign.Closer;
 import io.dialer.core.campaign.CloserDestination;
 import io.dialer.core.journal.CampaignLog;
 import io.dialer.core.journal.ControlAction;
+import io.dialer.core.pacing.PredictivePacer;
 import io.dialer.transfer.CloserPool;
 import io.dialer.transfer.CloserState;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,39 @@ class SalesFloorTest
         floor.matcher().endOffer(0, 13);
         assertEquals(CloserState.PAUSED, floor.pool().state(0));
         assertEquals(0, floor.available(auto));
+    }
+
+    @Test
+    void shouldTellAPredictivePacerTheBusyClosersOnTheFloor()
+    {
+        floor.login("dana", 10);
+        floor.login("sam", 10);
+        final PredictivePacer pacer = new PredictivePacer(0.03, 3, 0);
+
+        pacer.beginFloor(1_000);
+        assertEquals(2, floor.feed(auto, pacer, 1_000));
+        pacer.decide(1_000, 2, 2, 0, 0, 0, 0, 0, 0);
+        assertEquals(2.0, pacer.expectedFree(), 1e-9, "both available, nobody busy");
+
+        assertEquals(0, floor.matcher().assign(99, auto, CloserPool.NULL_CLOSER, 2_000)); // dana offered a caller
+        floor.matcher().connect(0, 10_000);
+        pacer.beginFloor(20_000);
+        assertEquals(2, floor.feed(auto, pacer, 20_000), "dana talking: still on the floor");
+        pacer.decide(20_000, 2, 1, 0, 0, 0, 0, 0, 0);
+        final double justStarted = pacer.expectedFree();
+        pacer.beginFloor(200_000);
+        floor.feed(auto, pacer, 200_000);
+        pacer.decide(200_000, 2, 1, 0, 0, 0, 0, 0, 0);
+        final double nearlyDone = pacer.expectedFree();
+        assertTrue(1.0 < justStarted && justStarted < 1.05, "sam free, dana 10 s into a call: " + justStarted);
+        assertTrue(nearlyDone > 1.25, "sam free, dana 190 s into a 3-minute call: " + nearlyDone);
+
+        floor.pause("dana", "break", 200_001);
+        pacer.beginFloor(200_002);
+        assertEquals(1, floor.feed(auto, pacer, 200_002), "pausing after the call: not counted");
+        pacer.decide(200_002, 1, 1, 0, 0, 0, 0, 0, 0);
+        assertEquals(1.0, pacer.expectedFree(), 1e-9);
+        assertEquals(0, floor.feed(floor.skillId("nobody"), pacer, 200_003));
     }
 
     @Test

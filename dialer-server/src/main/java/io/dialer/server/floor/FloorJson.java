@@ -105,7 +105,29 @@ final class FloorJson
             onHold.addObject().put("callId", Long.toString(caller.callId())).put("lead", caller.lead())
                 .put("sinceMs", caller.sinceMs());
         }
+        pacing(json, state.pacing());
         return json;
+    }
+
+    private static void pacing(final ObjectNode json, final CampaignState.Pacing pacing)
+    {
+        if (null == pacing)
+        {
+            return;
+        }
+        final ObjectNode node = json.putObject("pacing").put("mode", pacing.mode());
+        if ("predictive".equals(pacing.mode()))
+        {
+            node.put("targetLines", pacing.targetLines())
+                .put("reason", pacing.reason())
+                .put("answerRate", round(pacing.answerRate()))
+                .put("humanShare", round(pacing.humanShare()))
+                .put("qualificationRate", round(pacing.qualificationRate()))
+                .put("horizonMs", round(pacing.horizonMs()))
+                .put("expectedFreeClosers", round(pacing.expectedFree()))
+                .put("safetyZ", round(pacing.safetyZ()))
+                .put("answersMeasured", pacing.answersMeasured());
+        }
     }
 
     /**

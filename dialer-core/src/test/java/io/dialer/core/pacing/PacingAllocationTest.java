@@ -1,0 +1,75 @@
+/*
+ * Dialer core tests.
+ */
+package io.dialer.core.pacing;
+
+import java.lang.management.ManagementFactory;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The predictive pacer's observation and decision paths allocate nothing (they run on the controller's thread).
+ */
+class PacingAllocationTest
+{
+    private static final int DECISIONS = 100_000;
+
+    @Test
+    void shouldMeasureAndDecideWithoutAllocating()
+    {
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final long threadId = Thread.currentThread().getId();
+        final PredictivePacer pacer = new PredictivePacer(0.03, 3, 0);
+
+        long sum = run(pacer, 0);
+        final long before = threads.getThreadAllocatedBytes(threadId);
+        sum += run(pacer, DECISIONS);
+        final long allocated = threads.getThreadAllocatedBytes(threadId) - before;
+
+        assertTrue(allocated < 1024, "allocated " + allocated + " bytes over " + DECISIONS + " decisions");
+        assertTrue(sum > 0);
+    }
+
+    private static long run(final PredictivePacer pacer, final long startMs)
+    {
+        long sum = 0;
+        for (int i = 0; i < DECISIONS; i++)
+        {
+            final long nowMs = startMs + i * 10L;
+            if ((i & 3) == 0)
+            {
+                pacer.answered(nowMs);
+                pacer.verdict(nowMs, (i & 4) == 0);
+                pacer.scriptEnded(nowMs, (i & 8) == 0, 40_000, 30_000);
+            }
+            else
+            {
+                pacer.notAnswered(nowMs);
+            }
+            if ((i & 15) == 0)
+            {
+                pacer.briefed(nowMs, 8_000);
+                pacer.talked(nowMs, 180_000);
+                pacer.wrapped(nowMs, 20_000);
+            }
+            pacer.beginFloor(nowMs);
+            for (int closer = 0; closer < 20; closer++)
+            {
+                switch (closer & 3)
+                {
+                    case 0 -> pacer.closerBriefing(closer * 1_000L);
+                    case 1 -> pacer.closerTalking(closer * 10_000L);
+                    case 2 -> pacer.closerWrapping(closer * 500L);
+                    default ->
+                    {
+                    }
+                }
+            }
+            sum += pacer.decide(nowMs, 20, i & 7, 0, i & 31, i & 3, i & 15, i & 1, 1_000);
+        }
+        return sum;
+    }
+}
