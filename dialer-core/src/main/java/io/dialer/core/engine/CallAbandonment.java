@@ -17,6 +17,16 @@ import io.dialer.core.journal.CampaignLog;
  */
 final class CallAbandonment
 {
+    /** The campaign's safe-harbor message (seller, call-back number), as a prompt. */
+    static final Object SAFE_HARBOR = new Object()
+    {
+        @Override
+        public String toString()
+        {
+            return "safe-harbor message";
+        }
+    };
+
     private final AbandonmentRule rule;
     private final AbandonmentLedger ledger;
     private final CampaignLog journal;

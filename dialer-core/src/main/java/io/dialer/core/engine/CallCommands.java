@@ -27,7 +27,7 @@ interface CallCommands
      * Play a prompt on the lead's leg.
      *
      * @param callId      the call.
-     * @param prompt      a qualification {@code Prompt}, a transfer {@code Prompt} or {@link CallFlow#VOICEMAIL}.
+     * @param prompt      a qualification {@code Prompt}, a transfer {@code Prompt} or {@link CallVoicemail#MESSAGE}.
      * @param loop        play it in a loop (hold music).
      * @param token       the play's token, reported back with {@link CallFlow#onPlaybackFinished}.
      * @param originNanos when the step the play ends started, 0 for none.

@@ -271,7 +271,7 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
         {
             case ANSWERED -> flow.onAnswered();
             case FAILED -> flow.onFailed((FailureCause)event.cause, event.value, event.text);
-            case COMMAND_FAILED -> flow.onDialNotSent(event.text);
+            case COMMAND_FAILED -> flow.onFailed(FailureCause.CARRIER_ERROR, 0, event.text); // the dial was not sent
             case ENDED -> flow.onEnded((EndCause)event.cause);
             case DTMF -> flow.onKey(event.digit);
             case PLAYBACK_FINISHED -> flow.onPlaybackFinished(event.token, 0 != event.value);

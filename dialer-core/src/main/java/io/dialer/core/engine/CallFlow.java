@@ -4,18 +4,15 @@
 package io.dialer.core.engine;
 
 import io.dialer.core.compliance.AbandonmentLedger;
-import io.dialer.core.compliance.AbandonmentRule;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.core.journal.CampaignLog;
 import io.dialer.core.journal.Step;
 import io.dialer.detection.Cause;
 import io.dialer.detection.Verdict;
-import io.dialer.qualification.Script;
 import io.dialer.sip.EndCause;
 import io.dialer.sip.FailureCause;
 import io.dialer.transfer.Prompt;
 import io.dialer.transfer.TimerKind;
-import io.dialer.transfer.TransferConfiguration;
 import io.dialer.transfer.TransferOutcome;
 import io.dialer.transfer.TransferState;
 
@@ -31,8 +28,9 @@ import io.dialer.transfer.TransferState;
  * TRANSFERRING --bridged--> BRIDGED;  --returned--> OFFERING_CALLBACK --key / no key--> CLOSING / HANGING_UP
  * any phase --the lead's leg ends--> ENDED (the slot is released once every leg is gone)
  * </pre>
- * One object per call slot, reused call after call ({@link #start}). Its two parts: {@link CallScript} (the
- * qualification conversation and early keys) and {@link CallTransfer} (the warm transfer and the closer legs); the
+ * One object per call slot, reused call after call ({@link #start}). Its parts: {@link CallScript} (the
+ * qualification conversation and early keys), {@link CallTransfer} (the warm transfer and the closer legs),
+ * {@link CallVoicemail} (the beep and the message) and {@link CallAbandonment} (the rule's facts and proof); the
  * lead leg's prompts are scheduled by {@link CallerPrompts}. Every call ends with exactly one disposition
  * ({@link CallCommands#callEnded}), and every answered call one proof record for the abandonment rule
  * ({@link CampaignLog#callProof}), counted into the campaign's {@link AbandonmentLedger}.
@@ -56,85 +54,16 @@ final class CallFlow
     /** How many timers a call has. */
     static final int TIMERS = TIMER_TRANSFER + TimerKind.values().length;
 
-    /** The campaign's voicemail message, as a prompt. */
-    static final Object VOICEMAIL = new Object()
-    {
-        @Override
-        public String toString()
-        {
-            return "voicemail message";
-        }
-    };
-
-    /** The campaign's safe-harbor message (seller, call-back number), as a prompt. */
-    static final Object SAFE_HARBOR = new Object()
-    {
-        @Override
-        public String toString()
-        {
-            return "safe-harbor message";
-        }
-    };
-
     private static final TimerKind[] TIMER_KINDS = TimerKind.values();
 
-    /**
-     * The settings a call flow needs from the campaign.
-     *
-     * @param script           the qualification script.
-     * @param transfer         the warm transfer's settings, concluded.
-     * @param leaveMessage     leave the voicemail message after the beep (false: hang up on machines).
-     * @param verdictTimeoutMs no verdict this long after the answer: treated as a person.
-     * @param beepTimeoutMs    no beep this long after a MACHINE verdict: hang up.
-     * @param callbackOffer    the callback times a returned caller may pick.
-     * @param abandonment      the abandonment rule (delay, safe-harbor message, rule basis).
-     */
-    record Settings(
-        Script script, TransferConfiguration.Context transfer, boolean leaveMessage, long verdictTimeoutMs,
-        long beepTimeoutMs, CallbackOffer callbackOffer, AbandonmentRule abandonment)
-    {
-    }
-
-    /**
-     * Where a call is.
-     */
-    enum Phase
-    {
-        /** The slot is free. */
-        IDLE,
-        /** The lead is being dialed. */
-        DIALING,
-        /** Answered; the detector listens to the greeting. */
-        DETECTING,
-        /** The script talks with a person. */
-        QUALIFYING,
-        /** The script ended (disqualified, callback, opt-out) or the callback offer was answered: last words. */
-        CLOSING,
-        /** Qualified: on hold, a closer is being found, dialed and briefed. */
-        TRANSFERRING,
-        /** The transfer returned the caller: the apology and the callback offer. */
-        OFFERING_CALLBACK,
-        /** Caller and closer are connected. */
-        BRIDGED,
-        /** A machine: waiting for the beep. */
-        AWAITING_BEEP,
-        /** The voicemail message plays. */
-        LEAVING_MESSAGE,
-        /** Abandoned: the safe-harbor message plays, then the dialer hangs up. */
-        SAFE_HARBOR,
-        /** The dialer hung up; waiting for the leg to end. */
-        HANGING_UP,
-        /** The lead's leg is gone; closer legs may still be ending. */
-        ENDED
-    }
-
-    private final Settings settings;
+    private final CallSettings settings;
     private final CallCommands out;
     private final CampaignLog journal;
     private final EngineStats stats;
     private final CallScript script;
     private final CallTransfer transfer;
     private final CallerPrompts prompts;
+    private final CallVoicemail voicemail;
     private final CallOutcome outcome = new CallOutcome();
     private final StringBuilder scratch = new StringBuilder(64);
     private final CallAbandonment abandonment;
@@ -142,7 +71,7 @@ final class CallFlow
     private long callId;
     private int lead;
     private int attempt;
-    private Phase phase = Phase.IDLE;
+    private CallPhase phase = CallPhase.IDLE;
     private boolean leadLegUp;
     private boolean inPacing;
     private boolean scripted;
@@ -152,13 +81,13 @@ final class CallFlow
     private long answerNanos;
     private long qualifiedAtMs;
 
-    CallFlow(final Settings settings, final CallCommands out, final CampaignLog journal, final EngineStats stats)
+    CallFlow(final CallSettings settings, final CallCommands out, final CampaignLog journal, final EngineStats stats)
     {
         this(settings, out, journal, stats, new AbandonmentLedger(settings.abandonment().targetRate()));
     }
 
     CallFlow(
-        final Settings settings, final CallCommands out, final CampaignLog journal, final EngineStats stats,
+        final CallSettings settings, final CallCommands out, final CampaignLog journal, final EngineStats stats,
         final AbandonmentLedger ledger)
     {
         this.abandonment = new CallAbandonment(settings.abandonment(), ledger, journal, stats);
@@ -169,6 +98,7 @@ final class CallFlow
         this.script = new CallScript(this, settings.script(), out, journal, stats);
         this.transfer = new CallTransfer(this, settings.transfer(), out, journal, stats);
         this.prompts = new CallerPrompts(out);
+        this.voicemail = new CallVoicemail(this, settings, out);
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -200,7 +130,7 @@ final class CallFlow
         return lead;
     }
 
-    Phase phase()
+    CallPhase phase()
     {
         return phase;
     }
@@ -237,7 +167,7 @@ final class CallFlow
     }
 
     /**
-     * @return when the caller qualified (and went on hold), epoch ms; meaningful in {@link Phase#TRANSFERRING}.
+     * @return when the caller qualified (and went on hold), epoch ms; meaningful in {@link CallPhase#TRANSFERRING}.
      */
     long qualifiedAtMs()
     {
@@ -286,7 +216,7 @@ final class CallFlow
         callId = id;
         lead = leadIndex;
         attempt = attemptNumber;
-        phase = Phase.DIALING;
+        phase = CallPhase.DIALING;
         leadLegUp = true;
         outcome.reset();
         inPacing = true;
@@ -307,7 +237,7 @@ final class CallFlow
      */
     void onAnswered()
     {
-        if (Phase.DIALING != phase)
+        if (CallPhase.DIALING != phase)
         {
             return;
         }
@@ -316,7 +246,7 @@ final class CallFlow
         out.measured(callId, PacingSample.ANSWER, true, -1, -1);
         out.latency(callId, Step.DIAL_TO_ANSWER, eventNanos, eventNanos - dialNanos);
         journal.answered(nowMs, lead, callId);
-        phase = Phase.DETECTING;
+        phase = CallPhase.DETECTING;
         out.startTimer(callId, TIMER_GUARD, nowMs + settings.verdictTimeoutMs());
     }
 
@@ -333,7 +263,7 @@ final class CallFlow
         {
             return;
         }
-        if (Phase.DIALING == phase && !outcome.cancelled())
+        if (CallPhase.DIALING == phase && !outcome.cancelled())
         {
             out.measured(callId, PacingSample.ANSWER, false, -1, -1);
         }
@@ -346,21 +276,11 @@ final class CallFlow
      */
     void cancel()
     {
-        if (Phase.DIALING == phase && leadLegUp)
+        if (CallPhase.DIALING == phase && leadLegUp)
         {
             outcome.cancel();
             out.hangUpLead(callId);
         }
-    }
-
-    /**
-     * The effects stage could not send the dial: a trunk failure.
-     *
-     * @param reason why.
-     */
-    void onDialNotSent(final CharSequence reason)
-    {
-        onFailed(FailureCause.CARRIER_ERROR, 0, reason);
     }
 
     /**
@@ -385,12 +305,11 @@ final class CallFlow
             }
             case TRANSFERRING ->
             {
-                outcome.ended(cause, onHoldMoment(), false);
+                outcome.ended(cause, transfer.holdMoment(), false);
                 transfer.onCallerHungUp();
             }
             case BRIDGED -> transfer.endBridge();
-            case AWAITING_BEEP -> decide(Disposition.MACHINE, "hung up before the beep");
-            case LEAVING_MESSAGE -> decide(Disposition.MACHINE, "hung up during the message");
+            case AWAITING_BEEP, LEAVING_MESSAGE -> voicemail.onEnded();
             case SAFE_HARBOR -> outcome.detail().append("; hung up during the safe-harbor message");
             default ->
             {
@@ -444,16 +363,13 @@ final class CallFlow
         {
             return;
         }
-        if (SAFE_HARBOR == finished)
+        if (CallAbandonment.SAFE_HARBOR == finished)
         {
             hangUpLead();
             return;
         }
-        if (VOICEMAIL == finished)
+        if (voicemail.onPlaybackFinished(finished, interrupted))
         {
-            decide(interrupted ? Disposition.MACHINE : Disposition.MESSAGE_LEFT,
-                interrupted ? "message interrupted" : "");
-            hangUpLead();
             return;
         }
         if (finished instanceof io.dialer.qualification.Prompt)
@@ -466,11 +382,11 @@ final class CallFlow
             return;
         }
         final Prompt transferPrompt = (Prompt)finished;
-        if (Phase.OFFERING_CALLBACK == phase && Prompt.APOLOGY_CALLBACK_OFFER == transferPrompt)
+        if (CallPhase.OFFERING_CALLBACK == phase && Prompt.APOLOGY_CALLBACK_OFFER == transferPrompt)
         {
             out.startTimer(callId, TIMER_GUARD, nowMs + CallbackOffer.KEY_TIMEOUT_MS);
         }
-        else if (Phase.CLOSING == phase &&
+        else if (CallPhase.CLOSING == phase &&
             (Prompt.CALLBACK_CONFIRMATION == transferPrompt || Prompt.APOLOGY_CALLBACK_OFFER == transferPrompt))
         {
             hangUpLead(); // after the confirmation, or the apology when nothing is offered
@@ -490,7 +406,7 @@ final class CallFlow
      */
     void onVerdict(final Verdict verdict, final Cause cause, final int positionMs)
     {
-        if (Phase.DETECTING == phase)
+        if (CallPhase.DETECTING == phase)
         {
             verdict(verdict, cause, positionMs);
         }
@@ -501,12 +417,7 @@ final class CallFlow
      */
     void onBeep()
     {
-        if (Phase.AWAITING_BEEP != phase)
-        {
-            return;
-        }
-        out.cancelTimer(callId, TIMER_GUARD);
-        leaveMessage();
+        voicemail.onBeep();
     }
 
     /**
@@ -514,7 +425,7 @@ final class CallFlow
      */
     void onNoBeep()
     {
-        beepMissing();
+        voicemail.beepMissing();
     }
 
     /**
@@ -527,7 +438,7 @@ final class CallFlow
      */
     void onLateBeep(final int endMs)
     {
-        if (Phase.QUALIFYING != phase || script.keyPressed())
+        if (CallPhase.QUALIFYING != phase || script.keyPressed())
         {
             return;
         }
@@ -536,13 +447,7 @@ final class CallFlow
         out.cancelTimer(callId, TIMER_ABANDON);
         abandonment.notPerson(); // a machine after all: not a person answered
         prompts.stop();
-        if (!settings.leaveMessage())
-        {
-            decide(Disposition.MACHINE, "beep after the greeting, no voicemail message configured");
-            hangUpLead();
-            return;
-        }
-        leaveMessage();
+        voicemail.machineAfterAll();
     }
 
     /**
@@ -559,18 +464,10 @@ final class CallFlow
      */
     void onFirstAudio()
     {
-        if (Phase.SAFE_HARBOR != phase && abandonment.firstAudio(nowMs))
+        if (CallPhase.SAFE_HARBOR != phase && abandonment.firstAudio(nowMs))
         {
             out.cancelTimer(callId, TIMER_ABANDON);
         }
-    }
-
-    /**
-     * @return the campaign's abandonment ledger this flow counts into.
-     */
-    AbandonmentLedger ledger()
-    {
-        return abandonment.ledger();
     }
 
     /**
@@ -590,7 +487,7 @@ final class CallFlow
     {
         if (TIMER_CONVERSATION == timer)
         {
-            if (Phase.QUALIFYING == phase || Phase.CLOSING == phase)
+            if (CallPhase.QUALIFYING == phase || CallPhase.CLOSING == phase)
             {
                 script.onTimeout();
             }
@@ -604,7 +501,7 @@ final class CallFlow
                     out.measured(callId, PacingSample.VERDICT, true, -1, -1);
                     qualify(nowMs);
                 }
-                case AWAITING_BEEP -> beepMissing();
+                case AWAITING_BEEP -> voicemail.beepMissing();
                 case OFFERING_CALLBACK ->
                 {
                     outcome.detail().append("; no callback time chosen");
@@ -695,14 +592,14 @@ final class CallFlow
         out.cancelTimer(callId, TIMER_CONVERSATION);
         scriptEnded(true);
         leavePacing();
-        phase = Phase.TRANSFERRING;
+        phase = CallPhase.TRANSFERRING;
         transfer.start(skill, summary);
     }
 
     void closing()
     {
         out.cancelTimer(callId, TIMER_CONVERSATION);
-        phase = Phase.CLOSING;
+        phase = CallPhase.CLOSING;
     }
 
     void callbackAsked(final CharSequence requestedTime)
@@ -727,7 +624,7 @@ final class CallFlow
 
     void returnedFromTransfer(final TransferOutcome outcome)
     {
-        phase = settings.callbackOffer().isEmpty() ? Phase.CLOSING : Phase.OFFERING_CALLBACK;
+        phase = settings.callbackOffer().isEmpty() ? CallPhase.CLOSING : CallPhase.OFFERING_CALLBACK;
         scratch.setLength(0);
         scratch.append("transfer failed: ").append(outcome.name());
         decide(Disposition.CALLBACK, scratch);
@@ -737,7 +634,7 @@ final class CallFlow
     {
         abandonment.closerConnected(nowMs);
         out.cancelTimer(callId, TIMER_ABANDON);
-        phase = Phase.BRIDGED;
+        phase = CallPhase.BRIDGED;
         outcome.transferred(closerId);
         outcome.write(out, stats, callId, lead, attempt);
     }
@@ -755,6 +652,16 @@ final class CallFlow
         outcome.decide(d, text);
     }
 
+    void enter(final CallPhase next)
+    {
+        phase = next;
+    }
+
+    void playNow(final Object prompt)
+    {
+        prompts.playNow(prompt);
+    }
+
     // ------------------------------------------------------------------------------------------------------------
 
     private void verdict(final Verdict verdict, final Cause cause, final int positionMs)
@@ -770,19 +677,7 @@ final class CallFlow
         {
             case HUMAN, NOTSURE -> qualify(positionMs >= 0 ?
                 Math.min(nowMs, abandonment.answeredMs() + positionMs) : nowMs); // the greeting's end
-            case MACHINE ->
-            {
-                if (!settings.leaveMessage())
-                {
-                    decide(Disposition.MACHINE, "no voicemail message configured");
-                    hangUpLead();
-                }
-                else
-                {
-                    phase = Phase.AWAITING_BEEP;
-                    out.startTimer(callId, TIMER_GUARD, nowMs + settings.beepTimeoutMs());
-                }
-            }
+            case MACHINE -> voicemail.onMachine();
             case SIT ->
             {
                 decide(Disposition.INVALID_NUMBER, "special information tones");
@@ -803,7 +698,7 @@ final class CallFlow
      */
     private void qualify(final long greetingEnd)
     {
-        phase = Phase.QUALIFYING;
+        phase = CallPhase.QUALIFYING;
         scripted = true;
         out.startTimer(callId, TIMER_ABANDON, abandonment.person(greetingEnd));
         prompts.firstPromptOrigin(eventNanos);
@@ -816,7 +711,7 @@ final class CallFlow
      */
     private void abandon()
     {
-        if (Phase.QUALIFYING != phase || abandonment.heard())
+        if (CallPhase.QUALIFYING != phase || abandonment.heard())
         {
             return;
         }
@@ -824,24 +719,8 @@ final class CallFlow
         prompts.stop();
         abandonment.abandoned(scratch);
         outcome.abandoned(scratch);
-        phase = Phase.SAFE_HARBOR;
-        prompts.playNow(SAFE_HARBOR);
-    }
-
-    private void beepMissing()
-    {
-        if (Phase.AWAITING_BEEP == phase)
-        {
-            out.cancelTimer(callId, TIMER_GUARD);
-            decide(Disposition.MACHINE, "greeting ended without a beep");
-            hangUpLead();
-        }
-    }
-
-    private void leaveMessage()
-    {
-        phase = Phase.LEAVING_MESSAGE;
-        prompts.playNow(VOICEMAIL);
+        phase = CallPhase.SAFE_HARBOR;
+        prompts.playNow(CallAbandonment.SAFE_HARBOR);
     }
 
     /**
@@ -859,13 +738,13 @@ final class CallFlow
         prompts.stop();
         outcome.detail().append("; callback ");
         outcome.callbackTime(choice, nowMs, out.zoneOf(lead), outcome.detail());
-        phase = Phase.CLOSING;
+        phase = CallPhase.CLOSING;
         prompts.playTransfer(Prompt.CALLBACK_CONFIRMATION, false);
     }
 
-    private void hangUpLead()
+    void hangUpLead()
     {
-        phase = Phase.HANGING_UP;
+        phase = CallPhase.HANGING_UP;
         out.hangUpLead(callId);
     }
 
@@ -875,7 +754,7 @@ final class CallFlow
         leavePacing();
         outcome.write(out, stats, callId, lead, attempt);
         abandonment.write(nowMs, lead, callId);
-        phase = Phase.ENDED;
+        phase = CallPhase.ENDED;
         tryRelease();
     }
 
@@ -911,18 +790,8 @@ final class CallFlow
         }
         final long id = callId;
         callId = 0;
-        phase = Phase.IDLE;
+        phase = CallPhase.IDLE;
         prompts.reset(0);
         out.released(id);
-    }
-
-    private String onHoldMoment()
-    {
-        return switch (transfer.state())
-        {
-            case BRIEFING, AWAITING_DECISION -> "on hold, while the closer was briefed";
-            case BRIDGING -> "as the closer accepted";
-            default -> "waiting for a closer";
-        };
     }
 }

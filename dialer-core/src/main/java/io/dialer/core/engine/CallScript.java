@@ -132,7 +132,7 @@ final class CallScript implements ActionSink
 
     private void giveTypeAhead()
     {
-        if (0 == typeAheadCount || CallFlow.Phase.QUALIFYING != flow.phase())
+        if (0 == typeAheadCount || CallPhase.QUALIFYING != flow.phase())
         {
             return;
         }
@@ -157,7 +157,7 @@ final class CallScript implements ActionSink
         }
         final int count = typeAheadCount;
         typeAheadCount = 0;
-        for (int i = 0; i < count && CallFlow.Phase.QUALIFYING == flow.phase(); i++)
+        for (int i = 0; i < count && CallPhase.QUALIFYING == flow.phase(); i++)
         {
             conversation.key(typeAhead[i], flow.nowMs());
         }

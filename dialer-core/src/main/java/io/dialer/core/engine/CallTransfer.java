@@ -187,7 +187,7 @@ final class CallTransfer implements TransferCommands
             bridgedCloser = NULL_CLOSER;
             return true;
         }
-        if (CallFlow.Phase.BRIDGED != flow.phase())
+        if (CallPhase.BRIDGED != flow.phase())
         {
             transfer.onCloserHungUp(closer, flow.nowMs());
         }
@@ -419,6 +419,19 @@ final class CallTransfer implements TransferCommands
                 from == TransferState.CLOSER_RINGING || from == TransferState.BRIEFING ||
                 from == TransferState.AWAITING_DECISION ? CloserResult.CANCELLED : null;
             default -> null;
+        };
+    }
+
+    /**
+     * @return where a caller who hung up on hold was, for the disposition's detail.
+     */
+    String holdMoment()
+    {
+        return switch (transfer.state())
+        {
+            case BRIEFING, AWAITING_DECISION -> "on hold, while the closer was briefed";
+            case BRIDGING -> "as the closer accepted";
+            default -> "waiting for a closer";
         };
     }
 }

@@ -45,7 +45,7 @@ final class CampaignRun implements FloorPacer.Lines
     private final CampaignStatus status;
     private final DialRateLimiter dialRate;
     private final CallEffects effects;
-    private final CallFlow.Settings settings;
+    private final CallSettings settings;
     private final AbandonmentLedger ledger;
     private final CommandProxy commands;
     private final CallSlots slots;
@@ -102,7 +102,7 @@ final class CampaignRun implements FloorPacer.Lines
         dialRate = new DialRateLimiter(ctx.maxDialsPerSecond());
         latencies = handle.latencies();
         effects = new CallEffects(this, engine, journal, latencies);
-        settings = new CallFlow.Settings(ctx.script(), ctx.transfer(), ctx.leaveMessage(), ctx.verdictTimeoutMs(),
+        settings = new CallSettings(ctx.script(), ctx.transfer(), ctx.leaveMessage(), ctx.verdictTimeoutMs(),
             ctx.beepTimeoutMs(), ctx.callbackOffer(), ctx.abandonment());
         ledger = null == recovered ? new AbandonmentLedger(ctx.abandonment().targetRate()) :
             recovered.abandonmentLedger(ctx.abandonment().targetRate());
@@ -274,12 +274,12 @@ final class CampaignRun implements FloorPacer.Lines
             final CallFlow flow = flows.get(i);
             if (0 != flow.callId() && flow.inPacing())
             {
-                final CallFlow.Phase phase = flow.phase();
-                if (CallFlow.Phase.DIALING == phase)
+                final CallPhase phase = flow.phase();
+                if (CallPhase.DIALING == phase)
                 {
                     ringing++;
                 }
-                else if (CallFlow.Phase.DETECTING == phase)
+                else if (CallPhase.DETECTING == phase)
                 {
                     detecting++;
                 }
@@ -437,7 +437,7 @@ final class CampaignRun implements FloorPacer.Lines
                 {
                     waiting++;
                 }
-                if (CallFlow.Phase.TRANSFERRING == flow.phase())
+                if (CallPhase.TRANSFERRING == flow.phase())
                 {
                     onHold.add(new CampaignState.OnHold(flow.callId(), flow.lead(), flow.qualifiedAtMs()));
                 }
@@ -497,7 +497,7 @@ final class CampaignRun implements FloorPacer.Lines
     {
         for (final CallFlow flow : flows)
         {
-            if (0 != flow.callId() && CallFlow.Phase.DIALING == flow.phase())
+            if (0 != flow.callId() && CallPhase.DIALING == flow.phase())
             {
                 flow.at(nowMs, nanos).cancel();
             }

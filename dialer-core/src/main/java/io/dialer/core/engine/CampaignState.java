@@ -23,7 +23,7 @@ import java.util.Map;
  * @param nextDueMs      when the next waiting lead becomes dialable, epoch ms; {@code Long.MAX_VALUE} for none.
  * @param dialed         dials made in this run.
  * @param live           the campaign's calls up (a lead leg or closer legs).
- * @param callsByPhase   those calls, by {@link CallFlow.Phase} name.
+ * @param callsByPhase   those calls, by {@link CallPhase} name.
  * @param callersWaiting the campaign's qualified callers waiting for a closer.
  * @param qualified      callers qualified in this run.
  * @param bridged        callers bridged to a closer in this run.

@@ -330,7 +330,7 @@ final class Effects implements EventHandler<Command>
         {
             audio = prompts.transfer(transferPrompt);
         }
-        else if (CallFlow.SAFE_HARBOR == prompt)
+        else if (CallAbandonment.SAFE_HARBOR == prompt)
         {
             audio = prompts.safeHarbor();
         }

@@ -85,7 +85,7 @@ final class CallFlowScript
         return result.script();
     }
 
-    static CallFlow.Settings settings(final String configLine)
+    static CallSettings settings(final String configLine)
     {
         final TransferConfiguration.Context transfer = new TransferConfiguration.Context()
             .reassuranceIntervalMs(0).ringTimeoutMs(20_000).decisionTimeoutMs(15_000).promptGuardMs(10_000)
@@ -109,7 +109,7 @@ final class CallFlowScript
                 }
             }
         }
-        return new CallFlow.Settings(COMPILED, transfer.conclude(), leaveMessage, 10_000, 30_000, offer,
+        return new CallSettings(COMPILED, transfer.conclude(), leaveMessage, 10_000, 30_000, offer,
             new AbandonmentRule(abandonMs, "Acme Solar", "+12145550100", 0.03, AbandonmentRule.RULE_BASIS_DEFAULT));
     }
 
@@ -195,7 +195,7 @@ final class CallFlowScript
             case "noCloser" -> recorder.nextCloser = CallCommands.NO_CLOSER;
             case "answered" -> flow.onAnswered();
             case "failed" -> flow.onFailed(FailureCause.valueOf(f[2]), Integer.parseInt(f[3]), rest(f, 4));
-            case "notSent" -> flow.onDialNotSent(rest(f, 2));
+            case "notSent" -> flow.onFailed(FailureCause.CARRIER_ERROR, 0, rest(f, 2));
             case "cancel" -> flow.cancel();
             case "ended" -> flow.onEnded(EndCause.valueOf(f[2]));
             case "key" -> flow.onKey(f[2].charAt(0));
