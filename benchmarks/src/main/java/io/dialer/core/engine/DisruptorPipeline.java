@@ -59,6 +59,10 @@ final class DisruptorPipeline extends BenchPipeline
                 commandRing.publish(command.sequence);
             }
         }, latency, sendLatency);
+        if (commandWait instanceof DependentBlockingWaitStrategy)
+        {
+            decisionJournal.signalAfterBatch(commandWait);
+        }
         commandDisruptor.handleEventsWith(decisionJournal).then(leads, closers);
         eventDisruptor.handleEventsWith(controller, inputJournal);
         final RingBuffer<EngineEvent> eventRing = eventDisruptor.getRingBuffer();

@@ -6,6 +6,8 @@ package io.dialer.core.engine;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
+import com.lmax.disruptor.WaitStrategy;
 import io.dialer.core.journal.Journal;
 import org.HdrHistogram.Histogram;
 
@@ -83,11 +85,29 @@ final class PipelineHandlers
         private volatile long timedFrom = Long.MAX_VALUE;
         private long records;
         private long recordBytes;
+        private WaitStrategy signal;
+        private Sequence sequenceCallback;
 
         DecisionJournal(final Journal journal, final Histogram appendNanos)
         {
             this.journal = journal;
             this.appendNanos = appendNanos;
+        }
+
+        /**
+         * At the end of each batch, moves this consumer's sequence and wakes the consumers gated on it.
+         *
+         * @param waitStrategy the ring's wait strategy, or null for none.
+         */
+        void signalAfterBatch(final WaitStrategy waitStrategy)
+        {
+            signal = waitStrategy;
+        }
+
+        @Override
+        public void setSequenceCallback(final Sequence sequence)
+        {
+            sequenceCallback = sequence;
         }
 
         @Override
@@ -109,6 +129,11 @@ final class PipelineHandlers
                 }
             }
             handled.lazySet(handled.get() + 1);
+            if (endOfBatch && null != signal)
+            {
+                sequenceCallback.set(sequence);
+                signal.signalAllWhenBlocking();
+            }
         }
 
         void timedFrom(final long nanos)

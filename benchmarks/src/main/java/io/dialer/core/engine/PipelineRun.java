@@ -33,8 +33,9 @@ import org.HdrHistogram.Histogram;
  * ({@link QueuePipeline}) with the same handlers ({@link ModelController}, the real {@link Journal} appends, the
  * effects lanes' routing) and producers ({@link PipelineProducer}: SIP threads, media agents, the control seam).
  * <ul>
- *     <li>Throughput: each round runs both pipelines back to back, each in a fresh journal directory: a warm-up
- *     burst, then {@code --events} published as fast as the producers can; events/s is the events over the time
+ *     <li>Throughput: each round runs both pipelines back to back (which goes first alternates), each in a fresh
+ *     journal directory: a warm-up burst of a quarter, then {@code --events} published as fast as the producers
+ *     can; a first round warms the JIT up and is not counted; events/s is the events over the time
  *     from the start to the moment every stage (both journals, the controller, both effects lanes) has handled
  *     every event and every command they caused.</li>
  *     <li>Latency: a fresh pipeline of each kind at {@code --rate} events/s in all (a fixed schedule per producer)
@@ -50,8 +51,8 @@ import org.HdrHistogram.Histogram;
  * default 100,000; 0 skips the latency phase), {@code --seconds N} (default 10), {@code --warmup-s N} (default 3),
  * {@code --sip N} (SIP producer threads, default 2), {@code --media N} (media producers, default 1),
  * {@code --ring N} (ring size and queue capacity, default the engine's 65,536), {@code --transport
- * both|disruptor|queue}, {@code --command-wait blocking|sleeping|yielding} (the command ring's wait strategy,
- * default the engine's blocking), {@code --work-dir DIR} (journals, deleted after each pipeline; default a temporary
+ * both|disruptor|queue}, {@code --command-wait blocking|sleeping|yielding|dependent} (the command ring's wait
+ * strategy: default the engine's blocking; dependent is {@link DependentBlockingWaitStrategy}), {@code --work-dir DIR} (journals, deleted after each pipeline; default a temporary
  * directory).
  */
 public final class PipelineRun
@@ -124,9 +125,9 @@ public final class PipelineRun
         {
             throw new IllegalArgumentException("missing value for " + args[args.length - 1]);
         }
-        if (!List.of("blocking", "sleeping", "yielding").contains(commandWait))
+        if (!List.of("blocking", "sleeping", "yielding", "dependent").contains(commandWait))
         {
-            throw new IllegalArgumentException("--command-wait: blocking, sleeping or yielding, not " +
+            throw new IllegalArgumentException("--command-wait: blocking, sleeping, yielding or dependent, not " +
                 commandWait);
         }
         if (!List.of("both", "disruptor", "queue").contains(transport))
@@ -153,6 +154,7 @@ public final class PipelineRun
         {
             case "sleeping" -> new SleepingWaitStrategy();
             case "yielding" -> new YieldingWaitStrategy();
+            case "dependent" -> new DependentBlockingWaitStrategy();
             default -> new BlockingWaitStrategy();
         };
     }
@@ -160,43 +162,58 @@ public final class PipelineRun
     private void throughput() throws Exception
     {
         final List<double[]> results = new ArrayList<>();
-        for (int round = 1; round <= rounds; round++)
+        for (int round = 0; round <= rounds; round++)
         {
             final double[] perTransport = new double[2];
-            int t = 0;
-            for (final String name : transports())
+            final List<String> names = transports();
+            for (int i = 0; i < names.size(); i++)
             {
-                final BenchPipeline pipeline = pipeline(name, "round" + round);
-                final double perSecond;
-                try
-                {
-                    burst(pipeline, Math.max(events / 4, 1000), 0);
-                    final long start = System.nanoTime();
-                    burst(pipeline, events, events / 4);
-                    final long nanos = System.nanoTime() - start;
-                    perSecond = events * (double)NANOS_PER_SECOND / nanos;
-                    System.out.printf(Locale.ROOT, "round %d %-9s %,12.0f events/s  (%,d events in %.3f s, " +
-                        "%.2f commands/event)  load %s%n", round, name, perSecond, events, nanos / 1e9,
-                        pipeline.controller.published() / (double)(events + Math.max(events / 4, 1000)),
-                        loadAverage());
-                }
-                finally
-                {
-                    close(pipeline);
-                }
-                perTransport[t++] = perSecond;
+                // alternate which goes first, so neither always runs on the other's JIT work or page cache
+                final int t = 0 == round % 2 ? names.size() - 1 - i : i;
+                perTransport[t] = burst(names.get(t), round);
             }
-            results.add(perTransport);
+            if (round > 0)
+            {
+                results.add(perTransport);
+            }
         }
         if (2 == transports().size())
         {
-            final double[] ratios = results.stream().mapToDouble((r) -> r[0] / r[1]).sorted().toArray();
+            final double[] ratios = results.stream().mapToDouble((r) -> r[0] / r[1]).toArray();
             final double[] disruptor = results.stream().mapToDouble((r) -> r[0]).sorted().toArray();
             final double[] queue = results.stream().mapToDouble((r) -> r[1]).sorted().toArray();
+            final String perRound = Arrays.toString(Arrays.stream(ratios).map((r) -> Math.round(r * 100) / 100.0)
+                .toArray());
+            Arrays.sort(ratios);
             System.out.printf(Locale.ROOT, "throughput median: disruptor %,.0f events/s, queue %,.0f events/s; " +
-                "ratio per round (disruptor/queue) %s, median %.2f%n", median(disruptor), median(queue),
-                Arrays.toString(Arrays.stream(ratios).map((r) -> Math.round(r * 100) / 100.0).toArray()),
+                "ratio per round (disruptor/queue) %s, median %.2f%n", median(disruptor), median(queue), perRound,
                 median(ratios));
+        }
+    }
+
+    /**
+     * One timed burst on a fresh pipeline (round 0 is the warm-up round, printed and not counted).
+     */
+    private double burst(final String name, final int round) throws Exception
+    {
+        final BenchPipeline pipeline = pipeline(name, "round" + round);
+        try
+        {
+            final long warmup = Math.max(events / 4, 1000);
+            burst(pipeline, warmup, 0);
+            final long start = System.nanoTime();
+            burst(pipeline, events, warmup);
+            final long nanos = System.nanoTime() - start;
+            final double perSecond = events * (double)NANOS_PER_SECOND / nanos;
+            System.out.printf(Locale.ROOT, "round %d %-9s %,12.0f events/s  (%,d events in %.3f s, " +
+                "%.2f commands/event)  load %s%s%n", round, name, perSecond, events, nanos / 1e9,
+                pipeline.controller.published() / (double)(events + warmup), loadAverage(),
+                0 == round ? "  (warm-up round, not counted)" : "");
+            return perSecond;
+        }
+        finally
+        {
+            close(pipeline);
         }
     }
 
