@@ -80,7 +80,9 @@ import org.agrona.concurrent.SystemEpochClock;
  * root for {@code --far-end pcap} (SIPp's {@code play_pcap_audio}).
  * <p>
  * Ramp mode, {@code --ramp START:STEP:MAX} (dials/s): one campaign per rate, START, START + STEP, ... up to MAX, each
- * {@code --ramp-step-s N} seconds of dials (default 10; {@code --leads} becomes rate × N), in the same JVM; it stops
+ * {@code --ramp-step-s N} seconds of dials (default 10; {@code --leads} becomes rate × N), in the same JVM, after a
+ * warm-up campaign at START for {@code --ramp-warmup-s N} seconds of dials (default 10, 0 for none; not counted);
+ * it stops
  * at the first rate with a failed call, a lead whose outcome does not match its kind, or a step latency p99 over its
  * budget ({@code --p99-budget-ms N} for the engine's own steps, default 50; {@code --p99-budget STEP=MS,...} for
  * any step, see {@link RampPlan}), and prints each rate's verdict and the highest rate that passed. Best with
@@ -97,6 +99,7 @@ public final class CampaignLoadRun
     private static final String LOG_LEVEL_PROP_NAME = "org.slf4j.simpleLogger.defaultLogLevel";
     private static final String CHRONICLE_ANALYTICS_PROP_NAME = "chronicle.analytics.disable";
     private static final int RAMP_STEP_S_DEFAULT = 10;
+    private static final int RAMP_WARMUP_S_DEFAULT = 10;
 
     private final LoadOptions options;
 
@@ -114,7 +117,7 @@ public final class CampaignLoadRun
     public static void main(final String[] args) throws Exception
     {
         quietLogs();
-        final String[] ramp = new String[4]; // --ramp, --ramp-step-s, --p99-budget-ms, --p99-budget
+        final String[] ramp = new String[5]; // --ramp, --ramp-step-s, --p99-budget-ms, --p99-budget, --ramp-warmup-s
         final LoadOptions options = LoadOptions.parse(args, (name, value) -> rampOption(ramp, name, value));
         if (null == ramp[0])
         {
@@ -131,7 +134,8 @@ public final class CampaignLoadRun
             plan.budgets(ramp[3]);
         }
         final int stepS = null == ramp[1] ? RAMP_STEP_S_DEFAULT : Integer.parseInt(ramp[1]);
-        System.exit(ramp(options, plan, stepS) > 0 ? 0 : 1);
+        final int warmupS = null == ramp[4] ? RAMP_WARMUP_S_DEFAULT : Integer.parseInt(ramp[4]);
+        System.exit(ramp(options, plan, stepS, warmupS) > 0 ? 0 : 1);
     }
 
     private static boolean rampOption(final String[] ramp, final String name, final String value)
@@ -142,6 +146,7 @@ public final class CampaignLoadRun
             case "--ramp-step-s" -> 1;
             case "--p99-budget-ms" -> 2;
             case "--p99-budget" -> 3;
+            case "--ramp-warmup-s" -> 4;
             default -> -1;
         };
         if (at >= 0)
@@ -155,32 +160,49 @@ public final class CampaignLoadRun
      * The ramp: one campaign per rate of the plan ({@code stepS} seconds of dials at that rate: {@code --leads} is
      * set to rate × seconds), in the same JVM (the JIT stays warm from one rate to the next), each with fresh SIPps,
      * stacks and journal; it stops at the first rate with a failed call, a lead whose outcome does not match its
-     * kind, or a step p99 over its budget.
+     * kind, or a step p99 over its budget. A first campaign at the first rate for {@code warmupS} seconds of dials
+     * warms the JVM up (a cold JIT and the first TTS renderings make the media threads fall behind in the first
+     * seconds); its verdict is printed and not counted.
      *
      * @return the highest rate that passed, 0 when none did.
      */
-    private static double ramp(final LoadOptions options, final RampPlan plan, final int stepS) throws Exception
+    private static double ramp(final LoadOptions options, final RampPlan plan, final int stepS, final int warmupS)
+        throws Exception
     {
         final Path base = options.workDir;
         final List<String> lines = new ArrayList<>();
         double best = 0;
-        System.out.printf(Locale.ROOT, "CampaignLoadRun: %s, %d s of dials per rate%n", plan, stepS);
-        for (final double rate : plan.rates())
+        System.out.printf(Locale.ROOT, "CampaignLoadRun: %s, %d s of dials per rate, warm-up %d s%n", plan, stepS,
+            warmupS);
+        final List<Double> rates = new ArrayList<>(plan.rates());
+        if (warmupS > 0)
         {
+            rates.add(0, -rates.get(0)); // negative: the warm-up at the first rate
+        }
+        for (final double step : rates)
+        {
+            final boolean warmup = step < 0;
+            final double rate = Math.abs(step);
             options.rate = rate;
-            options.leads = (int)Math.ceil(rate * stepS);
-            options.workDir = null == base ? null : base.resolve(String.format(Locale.ROOT, "rate-%.0f", rate));
+            options.leads = (int)Math.ceil(rate * (warmup ? warmupS : stepS));
+            options.workDir = null == base ? null :
+                base.resolve(String.format(Locale.ROOT, warmup ? "warmup-%.0f" : "rate-%.0f", rate));
             final Outcome outcome = new CampaignLoadRun(options).run();
             final List<String> why = new ArrayList<>(plan.check(outcome.failedCalls(), outcome.p99Nanos()));
             if (!outcome.ok() && why.isEmpty())
             {
                 why.add("the run failed (a lead's outcome does not match its kind, or it did not finish)");
             }
-            final String line = String.format(Locale.ROOT, "ramp %6.0f dials/s, %5d leads: %s; p99 ms %s; load %s",
-                rate, options.leads, why.isEmpty() ? "PASS" : "FAIL: " + String.join("; ", why),
-                p99Text(outcome.p99Nanos()), loadAverage());
+            final String line = String.format(Locale.ROOT, "ramp %6.0f dials/s, %5d leads: %s%s; p99 ms %s; load %s",
+                rate, options.leads, warmup ? "warm-up, not counted: " : "",
+                why.isEmpty() ? "PASS" : "FAIL: " + String.join("; ", why), p99Text(outcome.p99Nanos()),
+                loadAverage());
             lines.add(line);
             System.out.println(line);
+            if (warmup)
+            {
+                continue;
+            }
             if (!why.isEmpty())
             {
                 break;
