@@ -41,7 +41,7 @@ public final class JfrSummary
     private final String threadFilter;
     private int samples;
 
-    private JfrSummary(final String threadFilter)
+    JfrSummary(final String threadFilter)
     {
         this.threadFilter = threadFilter;
     }
@@ -75,7 +75,7 @@ public final class JfrSummary
         summary.print(top);
     }
 
-    private void read(final Path file) throws IOException
+    void read(final Path file) throws IOException
     {
         try (RecordingFile recording = new RecordingFile(file))
         {
@@ -116,6 +116,26 @@ public final class JfrSummary
                 total.merge(name, 1, Integer::sum);
             }
         }
+    }
+
+    int samples()
+    {
+        return samples;
+    }
+
+    Map<String, Integer> self()
+    {
+        return self;
+    }
+
+    Map<String, Integer> total()
+    {
+        return total;
+    }
+
+    Map<String, Integer> threads()
+    {
+        return threads;
     }
 
     private void print(final int top)
