@@ -4,6 +4,9 @@
 package io.dialer.core.engine;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +14,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
@@ -35,9 +41,10 @@ import org.HdrHistogram.Histogram;
  * <ul>
  *     <li>Throughput: each round runs both pipelines back to back (which goes first alternates), each in a fresh
  *     journal directory: a warm-up burst of a quarter, then {@code --events} published as fast as the producers
- *     can; a first round warms the JIT up and is not counted; events/s is the events over the time
- *     from the start to the moment every stage (both journals, the controller, both effects lanes) has handled
- *     every event and every command they caused.</li>
+ *     can; a first round warms the JIT up and is not counted. events/s is the events over the time from the start
+ *     to the moment every stage (both journals, the controller, both effects lanes) has handled every event and
+ *     every command they caused. With it, each thread's CPU time per event (the JVM's thread CPU clocks: the
+ *     producers' own, each consumer's over the burst, its waits included).</li>
  *     <li>Latency: a fresh pipeline of each kind at {@code --rate} events/s in all (a fixed schedule per producer)
  *     for {@code --warmup-s} then {@code --seconds} measured: the controller's latency per event from the intended
  *     send time (corrected for coordinated omission) and from the actual publish, p50/p99/p99.9/max (HdrHistogram),
@@ -201,14 +208,18 @@ public final class PipelineRun
         {
             final long warmup = Math.max(events / 4, 1000);
             burst(pipeline, warmup, 0);
+            final Map<String, Long> cpuBefore = consumerCpu();
             final long start = System.nanoTime();
-            burst(pipeline, events, warmup);
+            final long producerNanos = burst(pipeline, events, warmup);
             final long nanos = System.nanoTime() - start;
+            final Map<String, Long> cpuAfter = consumerCpu();
             final double perSecond = events * (double)NANOS_PER_SECOND / nanos;
             System.out.printf(Locale.ROOT, "round %d %-9s %,12.0f events/s  (%,d events in %.3f s, " +
                 "%.2f commands/event)  load %s%s%n", round, name, perSecond, events, nanos / 1e9,
                 pipeline.controller.published() / (double)(events + warmup), loadAverage(),
                 0 == round ? "  (warm-up round, not counted)" : "");
+            System.out.printf(Locale.ROOT, "        CPU ns per event: %s%n",
+                cpuPerEvent(cpuBefore, cpuAfter, producerNanos, events));
             return perSecond;
         }
         finally
@@ -220,8 +231,10 @@ public final class PipelineRun
     /**
      * Publishes {@code count} events from the producers and waits until every stage handled them.
      */
-    private void burst(final BenchPipeline pipeline, final long count, final long already) throws Exception
+    private long burst(final BenchPipeline pipeline, final long count, final long already) throws Exception
     {
+        final ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        final AtomicLong producerCpu = new AtomicLong();
         final List<PipelineProducer> producers = producers(pipeline, count, 0, 0);
         final CountDownLatch go = new CountDownLatch(1);
         final List<Thread> threads = new ArrayList<>();
@@ -230,7 +243,9 @@ public final class PipelineRun
             final Thread thread = new Thread(() ->
             {
                 awaitQuietly(go);
+                final long start = bean.getCurrentThreadCpuTime();
                 producer.run();
+                producerCpu.addAndGet(bean.getCurrentThreadCpuTime() - start);
             }, "producer-" + producer.kind().name().toLowerCase(Locale.ROOT));
             thread.setDaemon(true);
             thread.start();
@@ -245,6 +260,45 @@ public final class PipelineRun
         {
             LockSupport.parkNanos(100_000);
         }
+        return producerCpu.get();
+    }
+
+    /**
+     * CPU time of the pipeline's consumer threads by name (the engine's names on the rings, queue-* on the queues).
+     */
+    private static Map<String, Long> consumerCpu()
+    {
+        final ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        final Map<String, Long> cpu = new TreeMap<>();
+        for (final ThreadInfo info : bean.getThreadInfo(bean.getAllThreadIds()))
+        {
+            if (null != info && (info.getThreadName().startsWith("dialer-") ||
+                info.getThreadName().startsWith("queue-")))
+            {
+                final long nanos = bean.getThreadCpuTime(info.getThreadId());
+                if (nanos >= 0)
+                {
+                    cpu.merge(info.getThreadName().replace("queue-", "").replace("dialer-", ""), nanos, Long::sum);
+                }
+            }
+        }
+        return cpu;
+    }
+
+    private static String cpuPerEvent(
+        final Map<String, Long> before, final Map<String, Long> after, final long producerNanos, final long events)
+    {
+        final StringBuilder text = new StringBuilder();
+        long total = producerNanos;
+        text.append(String.format(Locale.ROOT, "producers %.0f", producerNanos / (double)events));
+        for (final Map.Entry<String, Long> e : after.entrySet())
+        {
+            final long nanos = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            total += nanos;
+            text.append(String.format(Locale.ROOT, ", %s %.0f", e.getKey(), nanos / (double)events));
+        }
+        return String.format(Locale.ROOT, "%s; all threads %.0f ns per event (2 cores: at most %,.0f events/s)",
+            text, total / (double)events, 2e9 * events / Math.max(1, total));
     }
 
     private List<PipelineProducer> producers(
