@@ -4,10 +4,14 @@
 package io.dialer.bench.profile;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,9 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JfrSummaryTest
 {
+    private static final String BUSY_THREAD = "busy-worker-7";
+
     @TempDir
     Path dir;
 
+    private final CountDownLatch sampled = new CountDownLatch(1);
     private volatile long sink;
 
     @Test
@@ -26,10 +33,22 @@ class JfrSummaryTest
     void shouldCountTheSampledThreadsTopFramesAndStacks() throws Exception
     {
         final Path file = dir.resolve("busy.jfr");
-        try (Recording recording = new Recording(Configuration.getConfiguration("profile")))
+        try (Recording recording = new Recording(Configuration.getConfiguration("profile"));
+            RecordingStream stream = new RecordingStream())
         {
+            // the busy thread spins until JFR has sampled it (seen on a stream), however loaded the machine is
+            stream.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+            stream.onEvent("jdk.ExecutionSample", (event) ->
+            {
+                final RecordedThread thread = event.getThread("sampledThread");
+                if (null != thread && BUSY_THREAD.equals(thread.getJavaName()))
+                {
+                    sampled.countDown();
+                }
+            });
+            stream.startAsync();
             recording.start();
-            final Thread busy = new Thread(this::spinHalfASecond, "busy-worker-7");
+            final Thread busy = new Thread(this::spinUntilSampled, BUSY_THREAD);
             busy.start();
             busy.join();
             recording.stop();
@@ -38,8 +57,8 @@ class JfrSummaryTest
 
         final JfrSummary all = new JfrSummary(null);
         all.read(file);
-        assertTrue(all.samples() > 0, "no execution sample in half a second of a busy thread");
-        final String busyMethod = JfrSummaryTest.class.getName() + ".spinHalfASecond";
+        final String busyMethod = JfrSummaryTest.class.getName() + ".spinUntilSampled";
+        assertTrue(all.samples() > 0, "no execution sample");
         assertTrue(all.total().containsKey(busyMethod), all.total().toString());
         assertTrue(all.threads().containsKey("busy-worker-#"), all.threads().toString());
 
@@ -48,13 +67,15 @@ class JfrSummaryTest
         assertTrue(0 == none.samples() && none.self().isEmpty());
     }
 
-    private void spinHalfASecond()
+    private void spinUntilSampled()
     {
-        final long end = System.nanoTime() + 500_000_000L;
         long x = 0;
-        while (System.nanoTime() < end)
+        while (sampled.getCount() > 0)
         {
-            x += x * 31 + 7;
+            for (int i = 0; i < 100_000; i++)
+            {
+                x += x * 31 + i;
+            }
         }
         sink = x;
     }
