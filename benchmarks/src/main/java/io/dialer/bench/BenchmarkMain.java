@@ -14,6 +14,8 @@ import io.dialer.bench.load.CampaignLoadRun;
 import io.dialer.bench.load.DialPathLoadRun;
 import io.dialer.bench.load.ServeLoadRun;
 import io.dialer.bench.load.SetupRateLoadRun;
+import io.dialer.bench.profile.JfrSummary;
+import io.dialer.core.engine.PipelineRun;
 
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -32,7 +34,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * OPTIONS} the campaign engine load run against SIPp ({@link CampaignLoadRun}), {@code java -jar benchmarks.jar
  * serve OPTIONS} the same campaign through {@code dialer serve}'s HTTP API and consoles ({@link ServeLoadRun}),
  * {@code java -jar benchmarks.jar dialpath OPTIONS} the qualified → closer INVITE path in isolation
- * ({@link DialPathLoadRun}).
+ * ({@link DialPathLoadRun}), {@code java -jar benchmarks.jar pipeline OPTIONS} the controller's pipeline on the
+ * Disruptor against an {@code ArrayBlockingQueue} baseline ({@link PipelineRun}), {@code java -jar benchmarks.jar
+ * jfr-summary FILE.jfr} the top frames of a JFR recording by self time ({@link JfrSummary}).
  */
 public final class BenchmarkMain
 {
@@ -74,6 +78,16 @@ public final class BenchmarkMain
         if (args.length > 0 && "national-dnc".equals(args[0]))
         {
             NationalDncLoadRun.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && "pipeline".equals(args[0]))
+        {
+            PipelineRun.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && "jfr-summary".equals(args[0]))
+        {
+            JfrSummary.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && "ingest".equals(args[0]))

@@ -6,7 +6,11 @@ package io.dialer.bench.load;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.dialer.core.campaign.CampaignFile;
@@ -17,10 +21,12 @@ import io.dialer.core.engine.CampaignSetup;
 import io.dialer.core.engine.DialerEngine;
 import io.dialer.core.engine.EngineContext;
 import io.dialer.core.engine.PromptBook;
+import io.dialer.core.journal.Step;
 import io.dialer.media.MediaEngine;
 import io.dialer.media.TextToSpeech;
 import io.dialer.sip.SipStack;
 import io.dialer.transfer.TransferConfiguration;
+import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.SystemEpochClock;
 
 /**
@@ -72,6 +78,19 @@ import org.agrona.concurrent.SystemEpochClock;
  * {@code --far-end info|pcap} (default info), {@code --rtp-thread-tasks N} (SIPp's calls per rtp_stream thread,
  * default 64), {@code --work-dir DIR}. Needs {@code sipp} on the PATH (3.6.1 or later, built with RTPSTREAM), and
  * root for {@code --far-end pcap} (SIPp's {@code play_pcap_audio}).
+ * <p>
+ * Ramp mode, {@code --ramp START:STEP:MAX} (dials/s): one campaign per rate, START, START + STEP, ... up to MAX, each
+ * {@code --ramp-step-s N} seconds of dials (default 10; {@code --leads} becomes rate × N), in the same JVM, after a
+ * warm-up campaign at START for {@code --ramp-warmup-s N} seconds of dials (default 10, 0 for none; not counted);
+ * it stops
+ * at the first rate with a failed call, a lead whose outcome does not match its kind, or a step latency p99 over its
+ * budget ({@code --p99-budget-ms N} for the engine's own steps, default 50; {@code --p99-budget STEP=MS,...} for
+ * any step, see {@link RampPlan}), and prints each rate's verdict and the highest rate that passed. Best with
+ * {@code --profile short} (calls of a few seconds, so each rate ends soon after its dials):
+ * <pre>
+ * java -Xmx2g -jar benchmarks/target/benchmarks.jar campaign --profile short --ramp 100:100:600 --ramp-step-s 10
+ * </pre>
+ * A ramp exits with 0 when at least one rate passed.
  * Exit code 0 only when both SIPps count 0 failed calls and every lead got one call, with the disposition and the
  * detection verdict of its kind (HUMAN or NOTSURE for people, MACHINE for voicemail; a decline by its key 2).
  */
@@ -79,6 +98,8 @@ public final class CampaignLoadRun
 {
     private static final String LOG_LEVEL_PROP_NAME = "org.slf4j.simpleLogger.defaultLogLevel";
     private static final String CHRONICLE_ANALYTICS_PROP_NAME = "chronicle.analytics.disable";
+    private static final int RAMP_STEP_S_DEFAULT = 10;
+    private static final int RAMP_WARMUP_S_DEFAULT = 10;
 
     private final LoadOptions options;
 
@@ -96,9 +117,114 @@ public final class CampaignLoadRun
     public static void main(final String[] args) throws Exception
     {
         quietLogs();
-        final LoadOptions options = LoadOptions.parse(args, (name, value) -> false);
-        final boolean ok = new CampaignLoadRun(options).run();
-        System.exit(ok ? 0 : 1);
+        final String[] ramp = new String[5]; // --ramp, --ramp-step-s, --p99-budget-ms, --p99-budget, --ramp-warmup-s
+        final LoadOptions options = LoadOptions.parse(args, (name, value) -> rampOption(ramp, name, value));
+        if (null == ramp[0])
+        {
+            final boolean ok = new CampaignLoadRun(options).run().ok();
+            System.exit(ok ? 0 : 1);
+        }
+        final RampPlan plan = RampPlan.parse(ramp[0]);
+        if (null != ramp[2])
+        {
+            plan.budgetMs(Long.parseLong(ramp[2]));
+        }
+        if (null != ramp[3])
+        {
+            plan.budgets(ramp[3]);
+        }
+        final int stepS = null == ramp[1] ? RAMP_STEP_S_DEFAULT : Integer.parseInt(ramp[1]);
+        final int warmupS = null == ramp[4] ? RAMP_WARMUP_S_DEFAULT : Integer.parseInt(ramp[4]);
+        System.exit(ramp(options, plan, stepS, warmupS) > 0 ? 0 : 1);
+    }
+
+    private static boolean rampOption(final String[] ramp, final String name, final String value)
+    {
+        final int at = switch (name)
+        {
+            case "--ramp" -> 0;
+            case "--ramp-step-s" -> 1;
+            case "--p99-budget-ms" -> 2;
+            case "--p99-budget" -> 3;
+            case "--ramp-warmup-s" -> 4;
+            default -> -1;
+        };
+        if (at >= 0)
+        {
+            ramp[at] = value;
+        }
+        return at >= 0;
+    }
+
+    /**
+     * The ramp: one campaign per rate of the plan ({@code stepS} seconds of dials at that rate: {@code --leads} is
+     * set to rate × seconds), in the same JVM (the JIT stays warm from one rate to the next), each with fresh SIPps,
+     * stacks and journal; it stops at the first rate with a failed call, a lead whose outcome does not match its
+     * kind, or a step p99 over its budget. A first campaign at the first rate for {@code warmupS} seconds of dials
+     * warms the JVM up (a cold JIT and the first TTS renderings make the media threads fall behind in the first
+     * seconds); its verdict is printed and not counted.
+     *
+     * @return the highest rate that passed, 0 when none did.
+     */
+    private static double ramp(final LoadOptions options, final RampPlan plan, final int stepS, final int warmupS)
+        throws Exception
+    {
+        final Path base = options.workDir;
+        final List<String> lines = new ArrayList<>();
+        double best = 0;
+        System.out.printf(Locale.ROOT, "CampaignLoadRun: %s, %d s of dials per rate, warm-up %d s%n", plan, stepS,
+            warmupS);
+        final List<Double> rates = new ArrayList<>(plan.rates());
+        if (warmupS > 0)
+        {
+            rates.add(0, -rates.get(0)); // negative: the warm-up at the first rate
+        }
+        for (final double step : rates)
+        {
+            final boolean warmup = step < 0;
+            final double rate = Math.abs(step);
+            options.rate = rate;
+            options.leads = (int)Math.ceil(rate * (warmup ? warmupS : stepS));
+            options.workDir = null == base ? null :
+                base.resolve(String.format(Locale.ROOT, warmup ? "warmup-%.0f" : "rate-%.0f", rate));
+            final Outcome outcome = new CampaignLoadRun(options).run();
+            final List<String> why = new ArrayList<>(plan.check(outcome.failedCalls(), outcome.p99Nanos()));
+            if (!outcome.ok() && why.isEmpty())
+            {
+                why.add("the run failed (a lead's outcome does not match its kind, or it did not finish)");
+            }
+            final String line = String.format(Locale.ROOT, "ramp %6.0f dials/s, %5d leads: %s%s; p99 ms %s; load %s",
+                rate, options.leads, warmup ? "warm-up, not counted: " : "",
+                why.isEmpty() ? "PASS" : "FAIL: " + String.join("; ", why), p99Text(outcome.p99Nanos()),
+                loadAverage());
+            lines.add(line);
+            System.out.println(line);
+            if (warmup)
+            {
+                continue;
+            }
+            if (!why.isEmpty())
+            {
+                break;
+            }
+            best = rate;
+        }
+        System.out.printf(Locale.ROOT, "%n=== ramp ===%n");
+        lines.forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "highest rate with 0 failed calls and every p99 within budget: %s%n",
+            best > 0 ? String.format(Locale.ROOT, "%.0f dials/s", best) : "none");
+        return best;
+    }
+
+    private static String p99Text(final Map<Step, Long> p99Nanos)
+    {
+        final StringBuilder text = new StringBuilder();
+        for (final Map.Entry<Step, Long> e : p99Nanos.entrySet())
+        {
+            text.append(text.length() > 0 ? ", " : "").append(e.getKey()).append(' ')
+                .append(String.format(Locale.ROOT, "%.1f", e.getValue() / 1e6));
+        }
+        return text.toString();
     }
 
     /**
@@ -116,7 +242,7 @@ public final class CampaignLoadRun
         }
     }
 
-    private boolean run() throws Exception
+    private Outcome run() throws Exception
     {
         final Path work = null != options.workDir ? Files.createDirectories(options.workDir) :
             Files.createTempDirectory("campaign-load-");
@@ -126,7 +252,7 @@ public final class CampaignLoadRun
             final LoadCampaign load = LoadCampaign.write(work.resolve("campaign"), options, farEnd.closersPort());
             if (null == load)
             {
-                return false;
+                return new Outcome(false, 0, Map.of());
             }
             final TextToSpeech tts = new TextToSpeech();
             try (PromptBook prompts = PromptBook.of(tts, load.campaign()))
@@ -138,7 +264,7 @@ public final class CampaignLoadRun
         }
     }
 
-    private boolean runEngine(
+    private Outcome runEngine(
         final LoadCampaign load, final PromptBook prompts, final Path work, final LoadFarEnd farEnd) throws Exception
     {
         try (DialerStacks stacks = new DialerStacks(options);
@@ -182,7 +308,57 @@ public final class CampaignLoadRun
             final boolean ok = LoadReport.print(options, engine.campaigns().get(0), journalDir, load, monitor,
                 finished, carrierExit, closersExit, farEnd.sipps());
             System.out.println(ok ? "PASS: 0 failed calls, every disposition and verdict matches its kind" : "FAIL");
-            return ok;
+            final Map<Step, Long> p99 = new EnumMap<>(Step.class);
+            for (final Step step : Step.values())
+            {
+                final Histogram h = engine.campaigns().get(0).latency(step);
+                if (h.getTotalCount() > 0)
+                {
+                    p99.put(step, h.getValueAtPercentile(99));
+                }
+            }
+            long failed = 0;
+            for (final SippProcess sipp : farEnd.sipps())
+            {
+                failed += parseCount(sipp.stats().get("FailedCall(C)"));
+            }
+            return new Outcome(ok, failed, p99);
         }
+    }
+
+    private static String loadAverage()
+    {
+        try
+        {
+            final String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        }
+        catch (final java.io.IOException ex)
+        {
+            return "unknown";
+        }
+    }
+
+    private static long parseCount(final String value)
+    {
+        try
+        {
+            return null == value ? 0 : Long.parseLong(value.trim());
+        }
+        catch (final NumberFormatException ex)
+        {
+            return 0;
+        }
+    }
+
+    /**
+     * One campaign's result, for the ramp.
+     *
+     * @param ok          it passed (see the class comment).
+     * @param failedCalls both SIPps' failed calls.
+     * @param p99Nanos    each step's p99 (steps with samples only), nanos.
+     */
+    private record Outcome(boolean ok, long failedCalls, Map<Step, Long> p99Nanos)
+    {
     }
 }
