@@ -311,6 +311,18 @@ public final class SipStack implements AutoCloseable
     }
 
     /**
+     * RTP packets this stack's media dropped because they did not come from their leg's far end: another address or
+     * port than the SDP named (or the one latched, see {@link io.dialer.media.RtpLatching}), or a changed SSRC
+     * without a re-INVITE (see {@link io.dialer.media.MediaEngine#foreignPackets()}). Thread-safe.
+     *
+     * @return packets dropped so far.
+     */
+    public long mediaForeignPackets()
+    {
+        return media.foreignPackets();
+    }
+
+    /**
      * The configuration.
      *
      * @return the concluded context.
