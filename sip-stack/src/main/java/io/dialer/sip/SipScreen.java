@@ -170,7 +170,7 @@ final class SipScreen
                 new Verdict(DROP, 0, "malformed response (required headers missing or repeated)", null, headers);
         }
         final String[] requestLine = firstLine.split(" ", -1);
-        if (3 != requestLine.length || !isToken(requestLine[0]))
+        if (requestLine.length < 3 || !isToken(requestLine[0]))
         {
             return PASSED; // JAIN-SIP's parser answers a bad request line with 400
         }
@@ -179,6 +179,11 @@ final class SipScreen
         if (headers.vias.isEmpty())
         {
             return new Verdict(DROP, 0, "request without Via", null, headers);
+        }
+        if (3 != requestLine.length)
+        {
+            // RFC 4475 3.1.2.9 and 3.1.2.10: one SP between the elements, none after the version
+            return answer(ack, 400, "request line with extra spaces", null, headers);
         }
         if (!complete)
         {
@@ -212,7 +217,7 @@ final class SipScreen
         final String uri = requestLine[1];
         final int colon = uri.indexOf(':');
         final String scheme = colon > 0 ? uri.substring(0, colon).toLowerCase(Locale.ROOT) : "";
-        if (colon > 0 && !"sip".equals(scheme) && !"sips".equals(scheme) && !"tel".equals(scheme))
+        if (isScheme(scheme) && !"sip".equals(scheme) && !"sips".equals(scheme) && !"tel".equals(scheme))
         {
             return answer(ack, 416, "unsupported Request-URI scheme", null, headers);
         }
@@ -290,26 +295,26 @@ final class SipScreen
                 break;
             case "from":
             case "f":
-                headers.from = value;
+                headers.from = null == headers.from ? value : headers.from;
                 headers.fromCount++;
                 break;
             case "to":
             case "t":
-                headers.to = value;
+                headers.to = null == headers.to ? value : headers.to;
                 headers.toCount++;
                 break;
             case "call-id":
             case "i":
-                headers.callId = value;
+                headers.callId = null == headers.callId ? value : headers.callId;
                 headers.callIdCount++;
                 break;
             case "cseq":
-                headers.cseq = value;
+                headers.cseq = null == headers.cseq ? value : headers.cseq;
                 headers.cseqCount++;
                 break;
             case "content-length":
             case "l":
-                headers.contentLength = value;
+                headers.contentLength = null == headers.contentLength ? value : headers.contentLength;
                 headers.contentLengthCount++;
                 break;
             case "require":
@@ -368,6 +373,27 @@ final class SipScreen
     {
         final String compact = via.replace(" ", "").replace("\t", "").toUpperCase(Locale.ROOT);
         return compact.startsWith("SIP/2.0/UDP");
+    }
+
+    /**
+     * RFC 3986 scheme: a letter, then letters, digits, '+', '-' or '.'; anything else (a Request-URI in angle
+     * brackets) is a malformed URI, JAIN-SIP's 400.
+     */
+    private static boolean isScheme(final String text)
+    {
+        if (text.isEmpty() || text.charAt(0) < 'a' || text.charAt(0) > 'z')
+        {
+            return false;
+        }
+        for (int i = 1; i < text.length(); i++)
+        {
+            final char c = text.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || '+' == c || '-' == c || '.' == c))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isToken(final String text)

@@ -139,7 +139,24 @@ class SipScreenTest
     void shouldLeaveWhatJainSipAnswersWellToIt()
     {
         assertEquals(SipScreen.PASS, screen("garbage\r\n\r\n").action());
-        assertEquals(SipScreen.PASS, screen("INVITE  sip:1001@192.0.2.9  SIP/2.0\r\n" + HEADERS + "\r\n").action());
+        assertEquals(SipScreen.PASS, screen(options("").replace("OPTIONS sip:1001@192.0.2.9", "OPTIONS <sip:1@h>"))
+            .action());
+    }
+
+    @Test
+    void shouldAnswerExtraSpacesInTheRequestLineWith400()
+    {
+        assertAnswered(screen("INVITE  sip:1001@192.0.2.9  SIP/2.0\r\n" + HEADERS + "CSeq: 1 INVITE\r\n\r\n"), 400);
+        assertAnswered(screen(options("").replace("SIP/2.0\r\nVia", "SIP/2.0  \r\nVia")), 400);
+    }
+
+    @Test
+    void shouldAnswerWithTheFirstOfRepeatedHeaders()
+    {
+        final SipScreen.Verdict verdict = screen(options("i: second@pc33\r\n"));
+        final String response = new String(verdict.response(), StandardCharsets.ISO_8859_1);
+        assertTrue(response.contains("Call-ID: a84b4c76e66710@pc33\r\n"), response);
+        assertFalse(response.contains("second@pc33"), response);
     }
 
     @Test
