@@ -42,7 +42,8 @@ final class ScreenedDatagramSocket extends DatagramSocket
             final SipScreen.Verdict verdict;
             try
             {
-                verdict = SipScreen.screen(packet.getData(), packet.getOffset(), packet.getLength());
+                verdict = SipScreen.screen(packet.getData(), packet.getOffset(), packet.getLength(),
+                    packet.getAddress().getHostAddress());
             }
             catch (final RuntimeException ex)
             {

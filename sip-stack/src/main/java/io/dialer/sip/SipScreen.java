@@ -144,6 +144,20 @@ final class SipScreen
      */
     static Verdict screen(final byte[] data, final int offset, final int length)
     {
+        return screen(data, offset, length, null);
+    }
+
+    /**
+     * Screens one datagram from a known source address.
+     *
+     * @param data   the buffer.
+     * @param offset where the datagram starts.
+     * @param length its length.
+     * @param source the packet's source IP address (text), or null when unknown.
+     * @return the verdict.
+     */
+    static Verdict screen(final byte[] data, final int offset, final int length, final String source)
+    {
         final String text = new String(data, offset, length, StandardCharsets.ISO_8859_1);
         int start = 0;
         while (start < text.length() && ('\r' == text.charAt(start) || '\n' == text.charAt(start)))
@@ -213,6 +227,11 @@ final class SipScreen
         if (!viaTransportIsUdp(headers.vias.get(0)))
         {
             return answer(ack, 400, "top Via names another transport than UDP", null, headers);
+        }
+        if (null != source && namesAnotherAddress(headers.vias.get(0), source))
+        {
+            // JAIN-SIP would send the response (and its retransmissions) there, looking the name up in DNS
+            return answer(ack, 400, "top Via names another address than the packet's source", null, headers);
         }
         final String uri = requestLine[1];
         final int colon = uri.indexOf(':');
@@ -367,6 +386,29 @@ final class SipScreen
             value = value * 10 + (c - '0');
         }
         return value;
+    }
+
+    /**
+     * Whether the top Via's {@code received} or {@code maddr} parameter names another host than the source.
+     */
+    private static boolean namesAnotherAddress(final String via, final String source)
+    {
+        final int comma = via.indexOf(',');
+        final String top = (comma >= 0 ? via.substring(0, comma) : via).toLowerCase(Locale.ROOT);
+        for (final String parameter : top.split(";"))
+        {
+            final int equals = parameter.indexOf('=');
+            if (equals > 0)
+            {
+                final String name = parameter.substring(0, equals).trim();
+                if (("received".equals(name) || "maddr".equals(name)) &&
+                    !parameter.substring(equals + 1).trim().equals(source))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean viaTransportIsUdp(final String via)

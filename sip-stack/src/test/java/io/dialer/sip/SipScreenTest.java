@@ -128,6 +128,21 @@ class SipScreenTest
     }
 
     @Test
+    void shouldAnswerAViaSendingResponsesToAnotherAddressWith400()
+    {
+        final byte[] received = options("")
+            .replace("branch=z9hG4bK776asdhds", "branch=z9hG4bK7;received=victim.example")
+            .getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(400, SipScreen.screen(received, 0, received.length, "192.0.2.1").status());
+        final byte[] maddr = options("").replace(";branch", ";maddr=203.0.113.9;branch")
+            .getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(400, SipScreen.screen(maddr, 0, maddr.length, "192.0.2.1").status());
+        final byte[] honest = options("").replace(";branch", ";received=192.0.2.1;branch")
+            .getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(SipScreen.PASS, SipScreen.screen(honest, 0, honest.length, "192.0.2.1").action());
+    }
+
+    @Test
     void shouldDropBadAcksAndResponsesWithoutAnswering()
     {
         assertEquals(SipScreen.DROP, screen("ACK sip:1001@192.0.2.9 SIP/2.0\r\n" + HEADERS + "\r\n").action());
