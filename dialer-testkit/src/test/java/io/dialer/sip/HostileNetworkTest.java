@@ -139,7 +139,13 @@ class HostileNetworkTest
                 expected.put(name, parts[1]);
                 final byte[] message = prepare(resource("rfc4475/" + name + ".sip"), dialer.port());
                 send(socket, message, dialer.port());
-                final String response = awaitFinal(socket, callId(message), "-".equals(parts[1]) ? 500 : 4_000);
+                String response = awaitFinal(socket, callId(message), "-".equals(parts[1]) ? 500 : 4_000);
+                if (null == response && !"-".equals(parts[1]))
+                {
+                    // UDP on a loaded machine: retransmit once, as a client would (same branch: the same answer)
+                    send(socket, message, dialer.port());
+                    response = awaitFinal(socket, callId(message), 8_000);
+                }
                 actual.put(name, null == response ? "-" : response.substring(8, 11));
                 if (null != response && response.startsWith("SIP/2.0 420"))
                 {

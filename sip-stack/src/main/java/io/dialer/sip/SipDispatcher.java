@@ -465,7 +465,11 @@ final class SipDispatcher implements SipListener
         }
         catch (final Exception ex)
         {
-            LOGGER.warn("failed to process {}", request.getMethod(), ex);
+            // what the network sent made us fail: one rate-limited line (the trace at DEBUG), never per packet
+            LOGGER.debug("failed to process {}", request.getMethod(), ex);
+            final String source = source(event);
+            BadInputLog.instance().report(null == source ? "unknown" : source, "failed to process a " +
+                request.getMethod() + " (" + ex.getClass().getSimpleName() + "): answered 500");
             respondQuietly(event, Response.SERVER_INTERNAL_ERROR);
         }
     }
@@ -569,7 +573,9 @@ final class SipDispatcher implements SipListener
         }
         catch (final Exception ex)
         {
-            LOGGER.warn("failed to process response {}", response.getStatusCode(), ex);
+            LOGGER.debug("failed to process response {}", response.getStatusCode(), ex);
+            BadInputLog.instance().report("response", "SIP", "failed to process a " + response.getStatusCode() +
+                " response (" + ex.getClass().getSimpleName() + ")");
         }
     }
 
