@@ -22,7 +22,8 @@ public final class MediaCounters
     private static final int LATE_FOR_TAPS = 9;
     private static final int FOREIGN_SOURCE = 10;
     private static final int SSRC_CHANGED = 11;
-    private static final int COUNT = 12;
+    private static final int UNCONFIRMED_KEYS = 12;
+    private static final int COUNT = 13;
 
     private final AtomicLongArray values = new AtomicLongArray(COUNT);
 
@@ -154,6 +155,22 @@ public final class MediaCounters
         return values.get(SSRC_CHANGED);
     }
 
+    /**
+     * RFC 4733 packets dropped because they came from a symmetric latch not yet confirmed (neither the SDP-named
+     * address nor a source heard long enough): possibly an attacker's that latched before the far end spoke.
+     *
+     * @return the count.
+     */
+    public long packetsUnconfirmedKey()
+    {
+        return values.get(UNCONFIRMED_KEYS);
+    }
+
+    void onUnconfirmedKey()
+    {
+        add(UNCONFIRMED_KEYS, 1);
+    }
+
     void onForeignSource()
     {
         add(FOREIGN_SOURCE, 1);
@@ -221,6 +238,6 @@ public final class MediaCounters
             bytesReceived() + "B lost=" + packetsLost() + " malformed=" + packetsMalformed() + " ignored=" +
             packetsIgnored() + " sendErrors=" + sendErrors() + " silenceFrames=" + silenceFrames() +
             " lateForTaps=" + packetsLateForTaps() + " foreignSource=" + packetsForeignSource() + " ssrcChanged=" +
-            packetsSsrcChanged();
+            packetsSsrcChanged() + " unconfirmedKeys=" + packetsUnconfirmedKey();
     }
 }

@@ -828,6 +828,12 @@ final class RtpSession
                 counters.onMalformed();
                 return;
             }
+            if (!sourceLatch.confirmed())
+            {
+                // a symmetric latch not yet confirmed may be an attacker's: no key from it
+                counters.onUnconfirmedKey();
+                return;
+            }
             trackSource(rtp);
             onTelephoneEvent(rtp, nowNs);
             final RtpSession other = peer;

@@ -10,6 +10,11 @@ import java.net.InetSocketAddress;
  * one, or the latched one under {@link RtpLatching#SYMMETRIC}) and its SSRC (the first one heard from that source;
  * a new SSRC needs a new SDP exchange, i.e. {@link #reset(InetSocketAddress)} after a re-INVITE). A pure state
  * machine: no I/O, no clock, no allocation per packet.
+ * <p>
+ * A symmetric latch is only {@link #confirmed()} once the source is the SDP-named one or has sent
+ * {@value #CONFIRM_PACKETS} packets (0.5 s of voice): a foreign packet that lands between the answer and the far end's
+ * first packet would otherwise latch an attacker, whose keys could then reach the call before the far end's own
+ * address takes the latch over. Keys are taken from confirmed sources only.
  */
 final class RtpSourceLatch
 {
@@ -19,12 +24,15 @@ final class RtpSourceLatch
     static final int FOREIGN_SOURCE = 1;
     /** From the far end's address but with another SSRC than the one latched: dropped. */
     static final int SSRC_CHANGED = 2;
+    /** Packets a symmetric latch must receive from a source other than the SDP-named one before it is confirmed. */
+    static final int CONFIRM_PACKETS = 25;
 
     private final RtpLatching mode;
     private InetSocketAddress sdpRemote;
     private InetSocketAddress latched;
     private boolean ssrcKnown;
     private long ssrc;
+    private int packetsFromLatched;
 
     RtpSourceLatch(final RtpLatching mode)
     {
@@ -41,6 +49,7 @@ final class RtpSourceLatch
         this.sdpRemote = sdpRemote;
         this.latched = RtpLatching.STRICT == mode ? sdpRemote : null;
         this.ssrcKnown = false;
+        this.packetsFromLatched = 0;
     }
 
     /**
@@ -62,6 +71,7 @@ final class RtpSourceLatch
             {
                 latched = source;
                 ssrcKnown = false;
+                packetsFromLatched = 0;
             }
             else
             {
@@ -72,9 +82,27 @@ final class RtpSourceLatch
         {
             ssrcKnown = true;
             ssrc = packetSsrc;
-            return ACCEPT;
         }
-        return packetSsrc == ssrc ? ACCEPT : SSRC_CHANGED;
+        else if (packetSsrc != ssrc)
+        {
+            return SSRC_CHANGED;
+        }
+        if (packetsFromLatched < CONFIRM_PACKETS)
+        {
+            packetsFromLatched++;
+        }
+        return ACCEPT;
+    }
+
+    /**
+     * Whether the latched source is surely the far end: the SDP-named address and port, or a source that has sent
+     * {@value #CONFIRM_PACKETS} accepted packets.
+     *
+     * @return true when keys from it may count.
+     */
+    boolean confirmed()
+    {
+        return null != latched && (latched.equals(sdpRemote) || packetsFromLatched >= CONFIRM_PACKETS);
     }
 
     /**

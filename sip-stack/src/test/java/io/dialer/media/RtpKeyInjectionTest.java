@@ -61,6 +61,34 @@ class RtpKeyInjectionTest
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void shouldTakeNoKeyFromAnAttackerThatLatchesBeforeTheFarEndSpeaks() throws Exception
+    {
+        try (MediaEngine engine = new MediaEngine(new MediaEngine.Context()
+            .bindAddress(InetAddress.getLoopbackAddress()).portRange(46_800, 46_898).rtpTimeoutMs(0)
+            .rtpLatching(RtpLatching.SYMMETRIC));
+            MediaTests.RawPeer farEnd = new MediaTests.RawPeer();
+            MediaTests.RawPeer attacker = new MediaTests.RawPeer())
+        {
+            final MediaTests.RecordingListener listener = new MediaTests.RecordingListener();
+            final MediaSession session = engine.open(listener);
+            session.connect(farEnd.address(), Codec.PCMU, TE);
+            farEnd.target(session.localAddress());
+            attacker.target(session.localAddress());
+            farEnd.take(); // connected: the answer's window is open, and the attacker is first
+            for (int i = 0; i < INJECTED; i++)
+            {
+                attacker.sendEvent(0 == i, TE, 100 + i, 90_000, STAR, i >= 3, 160 * (i + 1));
+            }
+            await(() -> session.counters().packetsUnconfirmedKey() == INJECTED, "the attacker's keys held back");
+
+            // the far end's SDP-named address speaks: it takes the latch over, and its key counts
+            farEnd.sendEvent(true, TE, 5, 8000, 5, true, 400);
+            assertEquals("dtmf:5:50", listener.nextMatching("dtmf:"));
+            assertEquals(1, listener.digits.size());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(RtpLatching.class)
     void shouldDropKeysOnAnyOtherPayloadTypeThanTheNegotiatedOne(final RtpLatching mode) throws Exception

@@ -10,7 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RtpSourceLatchTest
 {
@@ -97,6 +99,45 @@ class RtpSourceLatchTest
         latch.reset(SAME_HOST_OTHER_PORT);
         assertEquals(RtpSourceLatch.ACCEPT, latch.admit(SAME_HOST_OTHER_PORT, 9));
         assertEquals(RtpSourceLatch.FOREIGN_SOURCE, latch.admit(NAT, 7));
+    }
+
+    @Test
+    void shouldConfirmTheSdpAddressAtOnceAndAnotherSourceAfterEnoughPackets()
+    {
+        final RtpSourceLatch strict = new RtpSourceLatch(RtpLatching.STRICT);
+        strict.reset(SDP);
+        assertTrue(strict.confirmed());
+
+        final RtpSourceLatch symmetric = new RtpSourceLatch(RtpLatching.SYMMETRIC);
+        symmetric.reset(SDP);
+        assertFalse(symmetric.confirmed());
+        for (int i = 0; i < RtpSourceLatch.CONFIRM_PACKETS - 1; i++)
+        {
+            assertEquals(RtpSourceLatch.ACCEPT, symmetric.admit(NAT, 7));
+        }
+        assertFalse(symmetric.confirmed(), "a source that latched in the answer's window is not trusted yet");
+        assertEquals(RtpSourceLatch.ACCEPT, symmetric.admit(NAT, 7));
+        assertTrue(symmetric.confirmed());
+
+        symmetric.reset(SDP);
+        assertFalse(symmetric.confirmed(), "a re-INVITE starts over");
+        assertEquals(RtpSourceLatch.ACCEPT, symmetric.admit(SDP, 9));
+        assertTrue(symmetric.confirmed());
+    }
+
+    @Test
+    void shouldNotConfirmAnAttackerThatLatchedBeforeTheFarEndSpoke()
+    {
+        final RtpSourceLatch latch = new RtpSourceLatch(RtpLatching.SYMMETRIC);
+        latch.reset(SDP);
+        for (int i = 0; i < 6; i++)
+        {
+            assertEquals(RtpSourceLatch.ACCEPT, latch.admit(ATTACKER, 99));
+        }
+        assertFalse(latch.confirmed());
+        assertEquals(RtpSourceLatch.ACCEPT, latch.admit(SDP, 7));
+        assertTrue(latch.confirmed());
+        assertEquals(RtpSourceLatch.FOREIGN_SOURCE, latch.admit(ATTACKER, 99));
     }
 
     @Test
