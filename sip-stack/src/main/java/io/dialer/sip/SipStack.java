@@ -500,8 +500,10 @@ public final class SipStack implements AutoCloseable
         public static final int MAX_TCP_CONNECTIONS_DEFAULT = 1024;
         /** Accepted TCP connections open at once from one source address. */
         public static final String MAX_TCP_CONNECTIONS_PER_SOURCE_PROP_NAME = "dialer.sip.tcp.maxConnectionsPerSource";
-        /** Default cap per source: a trunk or PBX needs a few. */
-        public static final int MAX_TCP_CONNECTIONS_PER_SOURCE_DEFAULT = 32;
+        /**
+         * Default cap per source: a trunk or PBX needs a few, an office of softphones behind one NAT address one each.
+         */
+        public static final int MAX_TCP_CONNECTIONS_PER_SOURCE_DEFAULT = 128;
         /** A TCP connection with no traffic for this long is closed. */
         public static final String TCP_IDLE_TIMEOUT_MS_PROP_NAME = "dialer.sip.tcp.idleTimeoutMs";
         /** Default TCP idle timeout: 2 minutes. */
