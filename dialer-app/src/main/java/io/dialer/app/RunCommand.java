@@ -58,8 +58,9 @@ public final class RunCommand implements Callable<Integer>
         description = "The journal directory (default: journal-<campaign name> beside the campaign file).")
     private Path journalDir;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Local SIP address (default: ${DEFAULT-VALUE}).")
-    private String bind = "0.0.0.0";
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Local SIP and RTP address, the one the trunk " +
+        "reaches this machine at (default: the local address of the route to the trunk).")
+    private String bind;
 
     @Option(names = "--port", paramLabel = "PORT", description = "Local SIP port (default: ${DEFAULT-VALUE}).")
     private int port = 5060;
@@ -121,8 +122,24 @@ public final class RunCommand implements Callable<Integer>
         final String password = null == campaign.passwordEnv() ? campaign.password() :
             System.getenv(campaign.passwordEnv());
         final String proxy = campaign.outboundProxy();
+        final InetAddress bindAddress;
+        try
+        {
+            bindAddress = BindAddress.choose(bind, proxy, campaign.trunkUri());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            err.println("cannot choose the SIP address: " + ex.getMessage());
+            err.flush();
+            return 2;
+        }
+        if (null == bind)
+        {
+            out.println(
+                "SIP and RTP on " + bindAddress.getHostAddress() + " (the route to the trunk; --bind to change)");
+        }
         final SipStack.Context context = new SipStack.Context()
-            .bindAddress(InetAddress.getByName(bind)).port(port).userAgent("dialer")
+            .bindAddress(bindAddress).port(port).userAgent("dialer")
             .outboundProxy(null == proxy || proxy.startsWith("sip:") ? proxy : "sip:" + proxy);
         if (null != campaign.username() && null != password)
         {
@@ -136,7 +153,19 @@ public final class RunCommand implements Callable<Integer>
             {
                 return 2;
             }
-            try (SipStack stack = SipStack.launch(context);
+            final SipStack started;
+            try
+            {
+                started = SipStack.launch(context);
+            }
+            catch (final IllegalStateException ex)
+            {
+                err.println("cannot start SIP on " + bindAddress.getHostAddress() + ":" + port + ": " +
+                    ex.getMessage() + " (--bind and --port choose another address or port)");
+                err.flush();
+                return 2;
+            }
+            try (SipStack stack = started;
                 PromptBook prompts = PromptBook.of(new TextToSpeech(), campaign))
             {
                 final EngineContext config = CampaignSetup.engine(campaign, dnc,

@@ -232,10 +232,13 @@ class RunCommandTest
             "retries: { max_attempts: 1 }\n");
 
         final Path journal = dir.resolve("journal");
+        // no --bind: the address of the route to the trunk
         final int exitCode = run("run", "--campaign", dir.resolve("campaign.yaml").toString(),
-            "--journal", journal.toString(), "--bind", "127.0.0.1", "--port", "0");
+            "--journal", journal.toString(), "--port", "0");
 
         assertEquals(1, exitCode, out + "\n" + err);
+        assertTrue(out.toString().contains("SIP and RTP on 127.0.0.1 (the route to the trunk; --bind to change)"),
+            out.toString());
         assertTrue(err.toString().contains("trunk failure: no response from sip:+1214555014"),
             "the first trunk failure is said at once:\n" + err);
         assertTrue(err.toString().contains("campaign stopped: dialing suspended: 3 consecutive trunk failures"),
@@ -247,6 +250,25 @@ class RunCommandTest
         assertTrue(json.matches("(?s).*\"openLeads\"\\s*:\\s*6\\b.*"), "no lead lost an attempt: " + json);
         assertTrue(json.matches("(?s).*\"NO_ANSWER\"\\s*:\\s*0,.*"), json);
         assertTrue(json.matches("(?s).*\"FAILED\"\\s*:\\s*[3-6],.*"), json);
+    }
+
+    @Test
+    void shouldSayWhyWhenTheSipPortIsTakenWithoutAStackTrace(@TempDir final Path dir) throws Exception
+    {
+        Files.copy(Path.of("../examples/auto-insurance.yaml"), dir.resolve("auto-insurance.yaml"));
+        Files.copy(Path.of("../examples/closers.yaml"), dir.resolve("closers.yaml"));
+        Files.writeString(dir.resolve("leads.csv"), "phone\n2145550131\n");
+        Files.writeString(dir.resolve("campaign.yaml"), "name: port-taken\ncaller_id: { number: \"+12145550199\" }\n" +
+            "trunk: { uri: \"sip:carrier@127.0.0.1:5999\" }\nscript: auto-insurance.yaml\nclosers: closers.yaml\n" +
+            "leads: leads.csv\n");
+        try (java.net.DatagramSocket taken = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress()))
+        {
+            assertEquals(2, run("run", "--campaign", dir.resolve("campaign.yaml").toString(),
+                "--journal", dir.resolve("journal").toString(), "--port", Integer.toString(taken.getLocalPort())));
+        }
+        assertTrue(err.toString().startsWith("cannot start SIP on 127.0.0.1:"), err.toString());
+        assertTrue(err.toString().contains("(--bind and --port choose another address or port)"), err.toString());
+        assertTrue(!err.toString().contains("\tat "), "no stack trace: " + err);
     }
 
     @Test

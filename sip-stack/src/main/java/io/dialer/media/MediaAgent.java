@@ -36,6 +36,7 @@ final class MediaAgent implements Agent, DeadlineTimerWheel.TimerHandler
     final NanoClock clock;
     final long rtpTimeoutNs;
     final ErrorHandler errorHandler;
+    final RtpLatching latching;
     final ByteBuffer rxByteBuffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
     final UnsafeBuffer rxBuffer = new UnsafeBuffer(rxByteBuffer);
     final ByteBuffer txByteBuffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
@@ -49,13 +50,19 @@ final class MediaAgent implements Agent, DeadlineTimerWheel.TimerHandler
     private final ManyToOneConcurrentLinkedQueue<Runnable> commands = new ManyToOneConcurrentLinkedQueue<>();
     private final Long2ObjectHashMap<RtpSession> sessionsById = new Long2ObjectHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong skippedFrames = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong foreignPackets = new java.util.concurrent.atomic.AtomicLong();
     private final Long2ObjectHashMap<RtpSession> sessionsByTimerId = new Long2ObjectHashMap<>();
     private final DeadlineTimerWheel timerWheel;
     private final Consumer<SelectionKey> onSelectedKey = this::onSelectedKey;
 
     MediaAgent(
-        final NanoClock clock, final long rtpTimeoutNs, final Selector selector, final ErrorHandler errorHandler)
+        final NanoClock clock,
+        final long rtpTimeoutNs,
+        final Selector selector,
+        final ErrorHandler errorHandler,
+        final RtpLatching latching)
     {
+        this.latching = latching;
         this.clock = clock;
         this.errorHandler = errorHandler;
         this.rtpTimeoutNs = rtpTimeoutNs;
@@ -137,6 +144,20 @@ final class MediaAgent implements Agent, DeadlineTimerWheel.TimerHandler
     long skippedFrames()
     {
         return skippedFrames.get();
+    }
+
+    /**
+     * A packet dropped because it was not from its session's far end (source or SSRC). Written by this agent's
+     * thread only.
+     */
+    void onForeignPacket()
+    {
+        foreignPackets.lazySet(foreignPackets.get() + 1);
+    }
+
+    long foreignPackets()
+    {
+        return foreignPackets.get();
     }
 
     int sessionCount()

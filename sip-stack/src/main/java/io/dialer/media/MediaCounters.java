@@ -20,7 +20,10 @@ public final class MediaCounters
     private static final int SEND_ERRORS = 7;
     private static final int SILENCE_FRAMES = 8;
     private static final int LATE_FOR_TAPS = 9;
-    private static final int COUNT = 10;
+    private static final int FOREIGN_SOURCE = 10;
+    private static final int SSRC_CHANGED = 11;
+    private static final int UNCONFIRMED_KEYS = 12;
+    private static final int COUNT = 13;
 
     private final AtomicLongArray values = new AtomicLongArray(COUNT);
 
@@ -130,6 +133,54 @@ public final class MediaCounters
         return values.get(LATE_FOR_TAPS);
     }
 
+    /**
+     * Valid RTP packets dropped because they came from another address or port than the far end's (the SDP-named
+     * one, or the one latched under {@link RtpLatching#SYMMETRIC}): injected or stray streams.
+     *
+     * @return the count.
+     */
+    public long packetsForeignSource()
+    {
+        return values.get(FOREIGN_SOURCE);
+    }
+
+    /**
+     * Valid RTP packets dropped because they came from the far end's address with another SSRC than the one heard
+     * first, without a new SDP exchange (re-INVITE) in between.
+     *
+     * @return the count.
+     */
+    public long packetsSsrcChanged()
+    {
+        return values.get(SSRC_CHANGED);
+    }
+
+    /**
+     * RFC 4733 packets dropped because they came from a symmetric latch not yet confirmed (neither the SDP-named
+     * address nor a source heard long enough): possibly an attacker's that latched before the far end spoke.
+     *
+     * @return the count.
+     */
+    public long packetsUnconfirmedKey()
+    {
+        return values.get(UNCONFIRMED_KEYS);
+    }
+
+    void onUnconfirmedKey()
+    {
+        add(UNCONFIRMED_KEYS, 1);
+    }
+
+    void onForeignSource()
+    {
+        add(FOREIGN_SOURCE, 1);
+    }
+
+    void onSsrcChanged()
+    {
+        add(SSRC_CHANGED, 1);
+    }
+
     void onSilenceFrame()
     {
         add(SILENCE_FRAMES, 1);
@@ -186,6 +237,7 @@ public final class MediaCounters
         return "sent=" + packetsSent() + "/" + bytesSent() + "B received=" + packetsReceived() + "/" +
             bytesReceived() + "B lost=" + packetsLost() + " malformed=" + packetsMalformed() + " ignored=" +
             packetsIgnored() + " sendErrors=" + sendErrors() + " silenceFrames=" + silenceFrames() +
-            " lateForTaps=" + packetsLateForTaps();
+            " lateForTaps=" + packetsLateForTaps() + " foreignSource=" + packetsForeignSource() + " ssrcChanged=" +
+            packetsSsrcChanged() + " unconfirmedKeys=" + packetsUnconfirmedKey();
     }
 }

@@ -59,12 +59,17 @@ public final class MediaEngine implements AutoCloseable
         public static final String AGENT_COUNT_PROP_NAME = "dialer.media.agents";
         /** Default number of media threads. */
         public static final int AGENT_COUNT_DEFAULT = 1;
+        /** Which source a leg accepts RTP from: {@code symmetric} or {@code strict} (see {@link RtpLatching}). */
+        public static final String RTP_LATCHING_PROP_NAME = "dialer.media.rtp.latching";
+        /** Default latching: symmetric, which works behind NAT. */
+        public static final RtpLatching RTP_LATCHING_DEFAULT = RtpLatching.SYMMETRIC;
 
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
         private int portRangeStart = Integer.getInteger(PORT_RANGE_START_PROP_NAME, PORT_RANGE_START_DEFAULT);
         private int portRangeEnd = Integer.getInteger(PORT_RANGE_END_PROP_NAME, PORT_RANGE_END_DEFAULT);
         private long rtpTimeoutMs = Long.getLong(RTP_TIMEOUT_MS_PROP_NAME, RTP_TIMEOUT_MS_DEFAULT);
         private int agentCount = Integer.getInteger(AGENT_COUNT_PROP_NAME, AGENT_COUNT_DEFAULT);
+        private RtpLatching rtpLatching;
         private NanoClock nanoClock;
         private Supplier<IdleStrategy> idleStrategySupplier;
         private ErrorHandler errorHandler;
@@ -146,6 +151,31 @@ public final class MediaEngine implements AutoCloseable
         public long rtpTimeoutMs()
         {
             return rtpTimeoutMs;
+        }
+
+        /**
+         * Which source each leg accepts RTP from: only the SDP-named address and port ({@link RtpLatching#STRICT}),
+         * or the first source after the answer ({@link RtpLatching#SYMMETRIC}, the default, for far ends behind NAT).
+         * Either way packets from any other source, or with a changed SSRC before a new SDP exchange, are dropped and
+         * counted ({@link MediaCounters#packetsForeignSource()}, {@link MediaEngine#foreignPackets()}).
+         *
+         * @param latching the mode.
+         * @return this.
+         */
+        public Context rtpLatching(final RtpLatching latching)
+        {
+            this.rtpLatching = latching;
+            return this;
+        }
+
+        /**
+         * Which source each leg accepts RTP from.
+         *
+         * @return the mode.
+         */
+        public RtpLatching rtpLatching()
+        {
+            return rtpLatching;
         }
 
         /**
@@ -262,6 +292,11 @@ public final class MediaEngine implements AutoCloseable
             {
                 throw new IllegalArgumentException("rtpTimeoutMs must not be negative: " + rtpTimeoutMs);
             }
+            if (null == rtpLatching)
+            {
+                final String latching = System.getProperty(RTP_LATCHING_PROP_NAME);
+                rtpLatching = null == latching ? RTP_LATCHING_DEFAULT : RtpLatching.parse(latching);
+            }
             if (null == nanoClock)
             {
                 nanoClock = SystemNanoClock.INSTANCE;
@@ -317,7 +352,7 @@ public final class MediaEngine implements AutoCloseable
             }
             agents[i] = new MediaAgent(
                 context.nanoClock(), TimeUnit.MILLISECONDS.toNanos(context.rtpTimeoutMs()), selector,
-                context.errorHandler());
+                context.errorHandler(), context.rtpLatching());
             runners[i] = new AgentRunner(
                 context.idleStrategySupplier().get(), context.errorHandler(), null, agents[i]);
         }
@@ -442,6 +477,23 @@ public final class MediaEngine implements AutoCloseable
         for (final MediaAgent agent : agents)
         {
             total += agent.skippedFrames();
+        }
+        return total;
+    }
+
+    /**
+     * RTP packets dropped because they did not come from their leg's far end (another address or port than the SDP
+     * named or the latched one, or a changed SSRC without a re-INVITE), summed over the media threads: injected or
+     * stray streams. Thread-safe.
+     *
+     * @return packets dropped so far.
+     */
+    public long foreignPackets()
+    {
+        long total = 0;
+        for (final MediaAgent agent : agents)
+        {
+            total += agent.foreignPackets();
         }
         return total;
     }

@@ -62,6 +62,7 @@ final class RtpSession
     final MediaCounters counters = new MediaCounters();
     final MediaListener listener;
     final MediaAgent agent;
+    final RtpSourceLatch sourceLatch;
 
     SelectionKey key;
     long timerId = DeadlineTimerWheel.NULL_DEADLINE;
@@ -165,6 +166,7 @@ final class RtpSession
         this.ssrc = ssrc & 0xFFFF_FFFFL;
         this.sequence = initialSequence & 0xFFFF;
         this.timestamp = initialTimestamp & 0xFFFF_FFFFL;
+        this.sourceLatch = new RtpSourceLatch(agent.latching);
     }
 
     /**
@@ -220,6 +222,7 @@ final class RtpSession
         this.remote = remote;
         this.codec = codec;
         this.telephoneEventPayloadType = telephoneEventPayloadType;
+        sourceLatch.reset(remote);
         farKnown = false;
         lastReceiveNs = agent.nowNs;
         timeoutReported = false;
@@ -767,11 +770,11 @@ final class RtpSession
             {
                 break;
             }
-            onDatagram(buffer.position());
+            onDatagram(buffer.position(), (InetSocketAddress)from);
         }
     }
 
-    private void onDatagram(final int length)
+    private void onDatagram(final int length, final InetSocketAddress from)
     {
         counters.onReceived(length);
         final RtpPacket rtp = agent.rtp.wrap(agent.rxBuffer, 0, length);
@@ -783,6 +786,22 @@ final class RtpSession
         if (!connected || !receiving)
         {
             counters.onIgnored();
+            return;
+        }
+        final int verdict = sourceLatch.admit(from, rtp.ssrc());
+        if (RtpSourceLatch.ACCEPT != verdict)
+        {
+            // not the far end's: another host or port (key injection, a stray stream) or a new SSRC without a new
+            // SDP exchange; it neither plays, relays, counts as DTMF nor keeps the call alive
+            if (RtpSourceLatch.FOREIGN_SOURCE == verdict)
+            {
+                counters.onForeignSource();
+            }
+            else
+            {
+                counters.onSsrcChanged();
+            }
+            agent.onForeignPacket();
             return;
         }
 
@@ -807,6 +826,12 @@ final class RtpSession
             if (rtp.payloadLength() < TelephoneEvent.PAYLOAD_LENGTH)
             {
                 counters.onMalformed();
+                return;
+            }
+            if (!sourceLatch.confirmed())
+            {
+                // a symmetric latch not yet confirmed may be an attacker's: no key from it
+                counters.onUnconfirmedKey();
                 return;
             }
             trackSource(rtp);

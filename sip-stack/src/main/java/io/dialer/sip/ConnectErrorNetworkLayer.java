@@ -30,6 +30,7 @@ public final class ConnectErrorNetworkLayer implements NetworkLayer
     private static final ThreadLocal<String> LAST_FAILURE = new ThreadLocal<>();
 
     private final NetworkLayer delegate = DefaultNetworkLayer.SINGLETON;
+    private volatile String stackName;
 
     /**
      * Created by JAIN-SIP through its no-argument constructor.
@@ -153,7 +154,11 @@ public final class ConnectErrorNetworkLayer implements NetworkLayer
      */
     public DatagramSocket createDatagramSocket(final int port, final InetAddress bindAddress) throws SocketException
     {
-        return delegate.createDatagramSocket(port, bindAddress);
+        if (null == bindAddress || bindAddress.isMulticastAddress())
+        {
+            return delegate.createDatagramSocket(port, bindAddress);
+        }
+        return new ScreenedDatagramSocket(port, bindAddress, StackGuard.of(stackName));
     }
 
     /**
@@ -162,9 +167,10 @@ public final class ConnectErrorNetworkLayer implements NetworkLayer
     public void setSipStack(final SipStackImpl sipStack)
     {
         delegate.setSipStack(sipStack);
+        stackName = sipStack.getStackName();
     }
 
-    private static IOException recorded(final IOException ex, final InetAddress address, final int port)
+    static IOException recorded(final IOException ex, final InetAddress address, final int port)
     {
         LAST_FAILURE.set(describe(ex) + ": TCP to " + address.getHostAddress() + ":" + port);
         return ex;

@@ -55,6 +55,11 @@ final class EngineMediaProvider implements MediaProvider
         return engine.skippedFrames();
     }
 
+    public long foreignPackets()
+    {
+        return engine.foreignPackets();
+    }
+
     public long rtpTimeoutMs()
     {
         return engine.context().rtpTimeoutMs();

@@ -66,34 +66,90 @@ final class InviteClient
     void dial(final DialRequest request, final SipURI target, final Transport transport, final long ringTimeoutMs,
         final long responseTimeoutMs)
     {
-        final ClientTransaction ct;
-        synchronized (leg.lock)
+        if (transport == Transport.TCP)
         {
-            ct = prepare(request, target, transport, ringTimeoutMs, responseTimeoutMs);
+            final boolean prepared;
+            synchronized (leg.lock)
+            {
+                prepared = prepare(request, target, transport, ringTimeoutMs, responseTimeoutMs);
+            }
+            if (prepared)
+            {
+                sendFromConnector();
+            }
         }
-        if (null != ct && transport == Transport.TCP)
+        else
         {
-            sendFromConnector(ct);
-        }
-        else if (null != ct)
-        {
-            send(ct);
+            ClientTransaction ct = null;
+            synchronized (leg.lock)
+            {
+                if (prepare(request, target, transport, ringTimeoutMs, responseTimeoutMs))
+                {
+                    try
+                    {
+                        ct = newTransaction(leg.invite);
+                    }
+                    catch (final Exception ex)
+                    {
+                        LOGGER.debug("INVITE to {} failed", target, ex);
+                        leg.fail(FailureCause.CARRIER_ERROR, 0, "cannot build INVITE: " + ex.getMessage());
+                    }
+                }
+            }
+            if (null != ct)
+            {
+                send(ct);
+            }
         }
         leg.deliver();
     }
 
     /**
-     * Over TCP, JAIN-SIP connects on the sending thread, for up to 8 s to a host that drops SYNs: the INVITE goes
-     * from the stack's connector threads, so the dialing thread (the engine's) never waits. A leg given up meanwhile
-     * (the response timeout fires first) is skipped.
+     * Over TCP, JAIN-SIP connects on the thread that creates the INVITE's transaction (its NIO processor) or sends it,
+     * for up to 8 s to a host that drops SYNs: the transaction is created and the INVITE sent from the stack's
+     * connector threads, so the dialing thread (the engine's) never waits. A leg given up meanwhile (the response
+     * timeout fires first) is skipped.
      */
-    private void sendFromConnector(final ClientTransaction ct)
+    private void sendFromConnector()
     {
         try
         {
             leg.sip.connector.execute(() ->
             {
+                ClientTransaction ct = null;
+                ConnectErrorNetworkLayer.clear();
                 if (!leg.state.isTerminal())
+                {
+                    // not under the leg's lock: JAIN-SIP may connect here, and the timers must be able to fail the leg
+                    try
+                    {
+                        ct = leg.sip.provider.getNewClientTransaction(leg.invite);
+                    }
+                    catch (final Exception ex)
+                    {
+                        LOGGER.debug("INVITE to {} not sent: {}", target, ex.toString());
+                        final String connectFailure = ConnectErrorNetworkLayer.takeFailure();
+                        synchronized (leg.lock)
+                        {
+                            onSendFailed(null, ex, connectFailure);
+                        }
+                    }
+                }
+                if (null != ct)
+                {
+                    synchronized (leg.lock)
+                    {
+                        if (leg.state.isTerminal())
+                        {
+                            ct = null;
+                        }
+                        else
+                        {
+                            adopt(ct);
+                        }
+                    }
+                }
+                if (null != ct)
                 {
                     send(ct);
                 }
@@ -102,11 +158,16 @@ final class InviteClient
         }
         catch (final RejectedExecutionException ex)
         {
-            send(ct); // the stack is closing
+            leg.deliver(); // the stack is closing: its legs are ended by the shutdown
         }
     }
 
-    private ClientTransaction prepare(final DialRequest request, final SipURI target, final Transport transport,
+    /**
+     * Opens the media, builds the INVITE ({@code leg.invite}) and starts the timers.
+     *
+     * @return false when the leg failed instead.
+     */
+    private boolean prepare(final DialRequest request, final SipURI target, final Transport transport,
         final long ringTimeoutMs, final long responseTimeoutMs)
     {
         leg.transport = transport;
@@ -122,7 +183,7 @@ final class InviteClient
         catch (final IOException | RuntimeException ex)
         {
             leg.fail(FailureCause.CARRIER_ERROR, 0, "no media: " + ex.getMessage());
-            return null;
+            return false;
         }
         try
         {
@@ -140,22 +201,25 @@ final class InviteClient
             invite.addHeader(sip.headerFactory.createAllowHeader(SipDispatcher.ALLOW));
             invite.setContent(leg.mediaControl.offerSdp(), sip.sdpContentType());
             leg.invite = invite;
-            final ClientTransaction ct = newTransaction(invite);
             ringTimer = schedule(this::onRingTimeout, ringTimeoutMs);
             startResponseTimer();
-            return ct;
+            return true;
         }
         catch (final Exception ex)
         {
             LOGGER.debug("INVITE to {} failed", target, ex);
             leg.fail(FailureCause.CARRIER_ERROR, 0, "cannot build INVITE: " + ex.getMessage());
-            return null;
+            return false;
         }
     }
 
     private ClientTransaction newTransaction(final Request request) throws Exception
     {
-        final ClientTransaction ct = leg.sip.provider.getNewClientTransaction(request);
+        return adopt(leg.sip.provider.getNewClientTransaction(request));
+    }
+
+    private ClientTransaction adopt(final ClientTransaction ct)
+    {
         ct.setApplicationData(leg);
         inviteCt = ct;
         final Dialog dialog = ct.getDialog();
@@ -190,7 +254,7 @@ final class InviteClient
 
     private void onSendFailed(final ClientTransaction ct, final Exception ex, final String connectFailure)
     {
-        if (ct != inviteCt || leg.state.isTerminal())
+        if ((null != ct && ct != inviteCt) || leg.state.isTerminal())
         {
             return;
         }

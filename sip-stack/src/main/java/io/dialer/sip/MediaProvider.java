@@ -38,6 +38,15 @@ interface MediaProvider extends AutoCloseable
     }
 
     /**
+     * @return RTP packets dropped because they did not come from their leg's far end (see
+     *         MediaEngine.foreignPackets), 0 when the provider has no such counter.
+     */
+    default long foreignPackets()
+    {
+        return 0;
+    }
+
+    /**
      * @return the RTP inactivity timeout of the media, in ms (the media engine's setting), 0 for none.
      */
     default long rtpTimeoutMs()

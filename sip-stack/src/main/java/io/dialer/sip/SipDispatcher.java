@@ -71,7 +71,19 @@ final class SipDispatcher implements SipListener
     private final SipURI outboundProxy;
     private final RegisterServer registerServer;
 
+    static final int ENDED_CALLS_REMEMBERED = 4096;
+
     private final ConcurrentHashMap<String, CallLeg> legs = new ConcurrentHashMap<>();
+    private final java.util.Set<String> endedOutbound = java.util.Collections.newSetFromMap(
+        new java.util.LinkedHashMap<String, Boolean>(64, 0.75f, false)
+        {
+            private static final long serialVersionUID = 1L;
+
+            protected boolean removeEldestEntry(final java.util.Map.Entry<String, Boolean> eldest)
+            {
+                return size() > ENDED_CALLS_REMEMBERED;
+            }
+        });
     private final AtomicLong legIds = new AtomicLong();
     private final String nonceSecret = DigestNonce.next();
     private volatile InboundCallHandler inboundCallHandler;
@@ -290,7 +302,13 @@ final class SipDispatcher implements SipListener
     void legEnded(final CallLeg leg)
     {
         // retransmissions after the end are absorbed by JAIN-SIP's transactions, or found via the dialog's data
-        legs.remove(leg.callId(), leg);
+        if (legs.remove(leg.callId(), leg) && !leg.isInbound())
+        {
+            synchronized (endedOutbound)
+            {
+                endedOutbound.add(leg.callId());
+            }
+        }
     }
 
     String nonce()
@@ -350,6 +368,11 @@ final class SipDispatcher implements SipListener
                     if (null != leg && null != ((ToHeader)request.getHeader(ToHeader.NAME)).getTag())
                     {
                         leg.inDialog.onReinvite(event);
+                    }
+                    else if (null == leg && null != ((ToHeader)request.getHeader(ToHeader.NAME)).getTag())
+                    {
+                        // a re-INVITE for a dialog we do not have: RFC 3261 12.2.2
+                        respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
                     }
                     else if (null == leg && admitted(event, method))
                     {
@@ -435,13 +458,18 @@ final class SipDispatcher implements SipListener
                     break;
 
                 default:
-                    respond(event, Response.METHOD_NOT_ALLOWED);
+                    // RFC 3261 8.2.1: a method we do not know is 501 (with Allow, so the sender learns what we do)
+                    respond(event, Response.NOT_IMPLEMENTED);
                     break;
             }
         }
         catch (final Exception ex)
         {
-            LOGGER.warn("failed to process {}", request.getMethod(), ex);
+            // what the network sent made us fail: one rate-limited line (the trace at DEBUG), never per packet
+            LOGGER.debug("failed to process {}", request.getMethod(), ex);
+            final String source = source(event);
+            BadInputLog.instance().report(null == source ? "unknown" : source, "failed to process a " +
+                request.getMethod() + " (" + ex.getClass().getSimpleName() + "): answered 500");
             respondQuietly(event, Response.SERVER_INTERNAL_ERROR);
         }
     }
@@ -532,14 +560,31 @@ final class SipDispatcher implements SipListener
             {
                 leg.onResponse(event, ct);
             }
-            else if (isInvite2xx(response) && null != event.getDialog())
+            else if (isInvite2xx(response) && null != event.getDialog() && dialedByUs(response))
             {
+                // a late 2xx (after CANCEL, a fork) to an INVITE we sent: ACK it and hang it up
                 ackAndBye(event.getDialog(), response);
+            }
+            else
+            {
+                // never a request to an address a response names (its Contact) unless we dialed that call
+                LOGGER.debug("ignored a {} for no call of ours", response.getStatusCode());
             }
         }
         catch (final Exception ex)
         {
-            LOGGER.warn("failed to process response {}", response.getStatusCode(), ex);
+            LOGGER.debug("failed to process response {}", response.getStatusCode(), ex);
+            BadInputLog.instance().report("response", "SIP", "failed to process a " + response.getStatusCode() +
+                " response (" + ex.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private boolean dialedByUs(final Response response)
+    {
+        final CallIdHeader callId = (CallIdHeader)response.getHeader(CallIdHeader.NAME);
+        synchronized (endedOutbound)
+        {
+            return null != callId && endedOutbound.contains(callId.getCallId());
         }
     }
 
@@ -652,6 +697,11 @@ final class SipDispatcher implements SipListener
     void respond(final RequestEvent event, final int status) throws Exception
     {
         final Response response = messageFactory.createResponse(status, event.getRequest());
+        if (Response.METHOD_NOT_ALLOWED == status || Response.NOT_IMPLEMENTED == status)
+        {
+            // RFC 3261 21.4.6: a 405 must list what is allowed
+            response.addHeader(headerFactory.createAllowHeader(ALLOW));
+        }
         if (status == Response.OK && Request.OPTIONS.equals(event.getRequest().getMethod()))
         {
             response.addHeader(headerFactory.createAllowHeader(ALLOW));

@@ -138,6 +138,8 @@ public final class SipStack implements AutoCloseable
             final AddressFactory addressFactory = sipFactory.createAddressFactory();
             final MessageFactory messageFactory = sipFactory.createMessageFactory();
 
+            StackGuard.register(name, new StackGuard(context.maxTcpConnections(),
+                context.maxTcpConnectionsPerSource(), context.maxHeaderBytes(), context.maxMessageSize()));
             stack = new SipStackImpl(context.stackProperties());
             final String host = context.bindAddress().getHostAddress();
             final int boundPort = context.port() == 0 ? freePort(context) : context.port();
@@ -182,6 +184,7 @@ public final class SipStack implements AutoCloseable
             }
             timer.shutdownNow();
             connector.shutdownNow();
+            StackGuard.unregister(name);
             throw new IllegalStateException("cannot start SIP stack " + name + ": " + ex.getMessage(), ex);
         }
     }
@@ -311,6 +314,18 @@ public final class SipStack implements AutoCloseable
     }
 
     /**
+     * RTP packets this stack's media dropped because they did not come from their leg's far end: another address or
+     * port than the SDP named (or the one latched, see {@link io.dialer.media.RtpLatching}), or a changed SSRC
+     * without a re-INVITE (see {@link io.dialer.media.MediaEngine#foreignPackets()}). Thread-safe.
+     *
+     * @return packets dropped so far.
+     */
+    public long mediaForeignPackets()
+    {
+        return media.foreignPackets();
+    }
+
+    /**
      * The configuration.
      *
      * @return the concluded context.
@@ -344,6 +359,7 @@ public final class SipStack implements AutoCloseable
         timer.shutdownNow();
         connector.shutdownNow();
         media.close();
+        StackGuard.unregister(context.stackName());
     }
 
     /**
@@ -386,6 +402,11 @@ public final class SipStack implements AutoCloseable
     SipDispatcher dispatcher()
     {
         return dispatcher;
+    }
+
+    StackGuard guard()
+    {
+        return StackGuard.of(context.stackName());
     }
 
     private void expireRegistrations()
@@ -473,6 +494,24 @@ public final class SipStack implements AutoCloseable
         public static final String USER_AGENT_DEFAULT = "dialer";
         /** Distinct refused sources remembered for log-once. */
         public static final int REFUSED_SOURCES_LOGGED_DEFAULT = 1024;
+        /** Accepted TCP connections open at once, from all sources; more are closed at once. */
+        public static final String MAX_TCP_CONNECTIONS_PROP_NAME = "dialer.sip.tcp.maxConnections";
+        /** Default cap on accepted TCP connections. */
+        public static final int MAX_TCP_CONNECTIONS_DEFAULT = 1024;
+        /** Accepted TCP connections open at once from one source address. */
+        public static final String MAX_TCP_CONNECTIONS_PER_SOURCE_PROP_NAME = "dialer.sip.tcp.maxConnectionsPerSource";
+        /**
+         * Default cap per source: a trunk or PBX needs a few, an office of softphones behind one NAT address one each.
+         */
+        public static final int MAX_TCP_CONNECTIONS_PER_SOURCE_DEFAULT = 128;
+        /** A TCP connection with no traffic for this long is closed. */
+        public static final String TCP_IDLE_TIMEOUT_MS_PROP_NAME = "dialer.sip.tcp.idleTimeoutMs";
+        /** Default TCP idle timeout: 2 minutes. */
+        public static final long TCP_IDLE_TIMEOUT_MS_DEFAULT = 120_000;
+        /** Largest header section of a SIP message over TCP; a larger one closes the connection. */
+        public static final String MAX_HEADER_BYTES_PROP_NAME = "dialer.sip.maxHeaderBytes";
+        /** Default largest header section: 16 KiB. */
+        public static final int MAX_HEADER_BYTES_DEFAULT = 16 * 1024;
 
         private boolean concluded;
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
@@ -493,6 +532,11 @@ public final class SipStack implements AutoCloseable
         private long keepaliveAfterSilenceMs =
             Long.getLong(KEEPALIVE_AFTER_SILENCE_MS_PROP_NAME, KEEPALIVE_AFTER_SILENCE_MS_DEFAULT);
         private int refusedSourcesLogged = REFUSED_SOURCES_LOGGED_DEFAULT;
+        private int maxTcpConnections = Integer.getInteger(MAX_TCP_CONNECTIONS_PROP_NAME, MAX_TCP_CONNECTIONS_DEFAULT);
+        private int maxTcpConnectionsPerSource =
+            Integer.getInteger(MAX_TCP_CONNECTIONS_PER_SOURCE_PROP_NAME, MAX_TCP_CONNECTIONS_PER_SOURCE_DEFAULT);
+        private long tcpIdleTimeoutMs = Long.getLong(TCP_IDLE_TIMEOUT_MS_PROP_NAME, TCP_IDLE_TIMEOUT_MS_DEFAULT);
+        private int maxHeaderBytes = Integer.getInteger(MAX_HEADER_BYTES_PROP_NAME, MAX_HEADER_BYTES_DEFAULT);
         private MediaEngine.Context mediaContext;
         private MediaEngine mediaEngine;
         private MediaProvider mediaProvider;
@@ -841,6 +885,87 @@ public final class SipStack implements AutoCloseable
         }
 
         /**
+         * Caps on accepted TCP connections: in all, and from one source address. A connection beyond either is
+         * closed as soon as it is accepted (counted, and logged through {@link BadInputLog}).
+         *
+         * @param total     connections open at once, at least 1.
+         * @param perSource connections open at once from one address, at least 1.
+         * @return this.
+         */
+        public Context maxTcpConnections(final int total, final int perSource)
+        {
+            this.maxTcpConnections = total;
+            this.maxTcpConnectionsPerSource = perSource;
+            return this;
+        }
+
+        /**
+         * Cap on accepted TCP connections in all.
+         *
+         * @return the cap.
+         */
+        public int maxTcpConnections()
+        {
+            return maxTcpConnections;
+        }
+
+        /**
+         * Cap on accepted TCP connections from one source address.
+         *
+         * @return the cap.
+         */
+        public int maxTcpConnectionsPerSource()
+        {
+            return maxTcpConnectionsPerSource;
+        }
+
+        /**
+         * How long a TCP connection may carry nothing before it is closed
+         * ({@code gov.nist.javax.sip.NIO_MAX_SOCKET_IDLE_TIME}).
+         *
+         * @param timeoutMs milliseconds, more than 0.
+         * @return this.
+         */
+        public Context tcpIdleTimeoutMs(final long timeoutMs)
+        {
+            this.tcpIdleTimeoutMs = timeoutMs;
+            return this;
+        }
+
+        /**
+         * TCP idle timeout.
+         *
+         * @return milliseconds.
+         */
+        public long tcpIdleTimeoutMs()
+        {
+            return tcpIdleTimeoutMs;
+        }
+
+        /**
+         * Largest header section of a SIP message over TCP; a larger one, or a {@code Content-Length} over
+         * {@link #maxMessageSize()}, closes the connection before JAIN-SIP parses it.
+         *
+         * @param bytes the size, at least 1024.
+         * @return this.
+         */
+        public Context maxHeaderBytes(final int bytes)
+        {
+            this.maxHeaderBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Largest header section over TCP.
+         *
+         * @return bytes.
+         */
+        public int maxHeaderBytes()
+        {
+            return maxHeaderBytes;
+        }
+
+        /**
          * Configuration of the media engine the stack starts (ignored when {@link #mediaEngine(MediaEngine)} is set).
          *
          * @param context media configuration.
@@ -1009,6 +1134,19 @@ public final class SipStack implements AutoCloseable
             {
                 throw new IllegalStateException("maxMessageSize must be >= 4096: " + maxMessageSize);
             }
+            if (maxTcpConnections < 1 || maxTcpConnectionsPerSource < 1)
+            {
+                throw new IllegalStateException("TCP connection caps must be >= 1: " + maxTcpConnections + ", " +
+                    maxTcpConnectionsPerSource);
+            }
+            if (tcpIdleTimeoutMs <= 0)
+            {
+                throw new IllegalStateException("tcpIdleTimeoutMs must be > 0: " + tcpIdleTimeoutMs);
+            }
+            if (maxHeaderBytes < 1024)
+            {
+                throw new IllegalStateException("maxHeaderBytes must be >= 1024: " + maxHeaderBytes);
+            }
             if (ringTimeoutMs <= 0)
             {
                 throw new IllegalStateException("ringTimeoutMs must be > 0: " + ringTimeoutMs);
@@ -1081,7 +1219,10 @@ public final class SipStack implements AutoCloseable
             p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
             p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
             p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(threadPoolSize));
-            p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", Integer.toString(threadPoolSize));
+            // 0: a TCP message is handled on the NIO selector thread, in the order it came (JAIN-SIP 1.3.0-91's post-
+            // parsing pool hands messages of one connection to several threads: a 200 could overtake its 180); our
+            // listener never blocks
+            p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", "0");
             p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
             p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(maxMessageSize));
             p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
@@ -1092,8 +1233,16 @@ public final class SipStack implements AutoCloseable
             p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(1 << 20));
             p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "false");
             p.setProperty("gov.nist.javax.sip.LOG_STACK_TRACE_ON_MESSAGE_SEND", "false");
-            // JAIN-SIP's sockets, but a refused TCP connect keeps its reason for the call's failure
+            // JAIN-SIP's sockets, but a refused TCP connect keeps its reason for the call's failure, and received
+            // datagrams pass the SipScreen first
             p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", ConnectErrorNetworkLayer.class.getName());
+            // TCP on NIO: one selector thread for every connection (the default spends two threads per connection),
+            // with caps on connections and message sizes, and idle connections closed
+            p.setProperty(
+                "gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", GuardedMessageProcessorFactory.class.getName());
+            p.setProperty("gov.nist.javax.sip.NIO_MAX_SOCKET_IDLE_TIME", Long.toString(tcpIdleTimeoutMs));
+            // responses that match no client transaction of ours are dropped by JAIN-SIP, not handed to us
+            p.setProperty("gov.nist.javax.sip.REJECT_STRAY_RESPONSES", "true");
             return p;
         }
 

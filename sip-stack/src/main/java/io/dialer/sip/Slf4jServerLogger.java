@@ -75,7 +75,8 @@ public final class Slf4jServerLogger implements ServerLogger
      */
     public void logException(final Exception ex)
     {
-        LOGGER.warn("JAIN-SIP exception", ex);
+        LOGGER.debug("JAIN-SIP exception", ex);
+        Slf4jStackLogger.report("exception", ex);
     }
 
     /**

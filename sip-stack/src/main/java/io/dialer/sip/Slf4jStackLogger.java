@@ -12,10 +12,16 @@ import java.util.Properties;
 /**
  * JAIN-SIP's stack logger ({@code gov.nist.javax.sip.STACK_LOGGER}) routed to SLF4J logger {@code gov.nist.javax.sip},
  * so JAIN-SIP never looks for log4j 1.x. Public only because JAIN-SIP creates it by reflection.
+ * <p>
+ * JAIN-SIP puts what it received into its error texts (a whole 64 KiB receive buffer as decimal numbers, a bad
+ * message's text) and logs stack traces for what the network sent: its errors and warnings go through
+ * {@link BadInputLog} as a short summary (the leading words of the text and the exception's class, never content or
+ * frames), rate-limited per kind; the full text and trace are logged at DEBUG only.
  */
 public final class Slf4jStackLogger implements StackLogger
 {
     static final String LOGGER_NAME = "gov.nist.javax.sip";
+    static final int SUMMARY_LENGTH = 60;
 
     private static final Logger LOGGER = LoggerFactory.getLogger(LOGGER_NAME);
 
@@ -53,7 +59,8 @@ public final class Slf4jStackLogger implements StackLogger
      */
     public void logException(final Throwable ex)
     {
-        LOGGER.warn("JAIN-SIP exception", ex);
+        LOGGER.debug("JAIN-SIP exception", ex);
+        report("exception", ex);
     }
 
     /**
@@ -85,7 +92,8 @@ public final class Slf4jStackLogger implements StackLogger
      */
     public void logFatalError(final String message)
     {
-        LOGGER.error(message);
+        LOGGER.debug(message);
+        report(message, null);
     }
 
     /**
@@ -93,7 +101,8 @@ public final class Slf4jStackLogger implements StackLogger
      */
     public void logError(final String message)
     {
-        LOGGER.error(message);
+        LOGGER.debug(message);
+        report(message, null);
     }
 
     /**
@@ -129,7 +138,11 @@ public final class Slf4jStackLogger implements StackLogger
      */
     public void logError(final String message, final Exception ex)
     {
-        LOGGER.error(message, ex);
+        LOGGER.debug(message, ex);
+        if (!(ex instanceof GuardedTcpProcessor.RefusedConnectionException))
+        {
+            report(message, ex);
+        }
     }
 
     /**
@@ -143,8 +156,48 @@ public final class Slf4jStackLogger implements StackLogger
         }
         else
         {
-            LOGGER.warn(message);
+            LOGGER.debug(message);
+            report(message, null);
         }
+    }
+
+    /**
+     * One rate-limited WARN line naming what JAIN-SIP complained about, never what it received.
+     */
+    static void report(final String message, final Throwable ex)
+    {
+        final String summary = summary(message) + (null == ex ? "" : " (" + ex.getClass().getSimpleName() + ")");
+        BadInputLog.instance().report("jain-sip:" + summary, "JAIN-SIP", summary);
+    }
+
+    /**
+     * The leading words of a JAIN-SIP text: letters, digits, spaces and a little punctuation up to the first other
+     * character (where JAIN-SIP appends buffers, messages, header values) and at most {@value #SUMMARY_LENGTH}
+     * characters.
+     *
+     * @param message the text.
+     * @return the summary, never null.
+     */
+    static String summary(final String message)
+    {
+        if (null == message)
+        {
+            return "error";
+        }
+        final int limit = Math.min(message.length(), SUMMARY_LENGTH);
+        int end = 0;
+        while (end < limit)
+        {
+            final char c = message.charAt(end);
+            if (!(Character.isLetterOrDigit(c) && c < 128) && ' ' != c && '.' != c && ',' != c && '-' != c &&
+                '!' != c && '>' != c && '\'' != c)
+            {
+                break;
+            }
+            end++;
+        }
+        final String summary = message.substring(0, end).replace(">", "").trim();
+        return summary.isEmpty() ? "error" : summary;
     }
 
     /**
