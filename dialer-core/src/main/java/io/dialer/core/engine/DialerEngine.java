@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.TimeoutBlockingWaitStrategy;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
@@ -76,17 +76,35 @@ public final class DialerEngine implements AutoCloseable
         eventDisruptor = new Disruptor<>(EngineEvent::new, ctx.ringSize(),
             threads("dialer-controller", "dialer-journal-events"),
             ProducerType.MULTI, new TimeoutBlockingWaitStrategy(1, TimeUnit.MILLISECONDS));
+        final DependentBlockingWaitStrategy commandWait = new DependentBlockingWaitStrategy();
         commandDisruptor = new Disruptor<>(Command::new, ctx.ringSize(),
             threads("dialer-journal-decisions", "dialer-effects-leads", "dialer-effects-closers"),
-            ProducerType.SINGLE, new BlockingWaitStrategy());
+            ProducerType.SINGLE, commandWait);
         events = new EventProxy(eventDisruptor.getRingBuffer());
         control = new EngineControl(events, new LiveState(ctx.clock().time(), 0, 0, List.of(), List.of()));
 
-        final EventHandler<Command> decisionJournal = (command, sequence, endOfBatch) ->
+        final EventHandler<Command> decisionJournal = new EventHandler<>()
         {
-            if (CommandType.RECORD == command.type)
+            private Sequence done;
+
+            @Override
+            public void onEvent(final Command command, final long sequence, final boolean endOfBatch)
             {
-                journals.get(command.journal).appendDecision(command.record, command.recordLength);
+                if (CommandType.RECORD == command.type)
+                {
+                    journals.get(command.journal).appendDecision(command.record, command.recordLength);
+                }
+                if (endOfBatch)
+                {
+                    done.set(sequence); // the lanes gated on the journal wake now, not after a spin
+                    commandWait.signalAllWhenBlocking();
+                }
+            }
+
+            @Override
+            public void setSequenceCallback(final Sequence sequence)
+            {
+                done = sequence;
             }
         };
         final Effects.LeadLegs leadLegs = new Effects.LeadLegs(1 << ctx.capacityBits());

@@ -1,5 +1,5 @@
 /*
- * Dialer benchmarks: the engine's pipeline, measured in its own package (no change to dialer-core).
+ * Dialer core.
  */
 package io.dialer.core.engine;
 
@@ -10,10 +10,11 @@ import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.WaitStrategy;
 
 /**
- * A candidate for the engine's command ring, measured by the pipeline benchmark: like {@link BlockingWaitStrategy}
- * but it also blocks (instead of spinning) while a consumer waits for the consumer it is gated on, which must then
- * call {@link #signalAllWhenBlocking()} once it has moved its sequence (the benchmark's decision journal does at the
- * end of each batch, through the sequence callback). The wait is timed (1 ms) so a gating consumer that does not
+ * The command ring's wait strategy: like {@link BlockingWaitStrategy}, but a consumer gated on another consumer (the
+ * effects lanes, gated on the decision journal) also blocks while it waits for that one, instead of spinning until it
+ * catches up, which cost the lanes a core's worth of spinning on 2 cores (measured by {@code benchmarks.jar pipeline}
+ * and in a profile at the campaign run's limit). The gating consumer calls {@link #signalAllWhenBlocking()} once it
+ * has moved its sequence (the decision journal does at the end of each batch). The wait is timed (1 ms), so a missed
  * signal costs latency, never a hang.
  */
 final class DependentBlockingWaitStrategy implements WaitStrategy
