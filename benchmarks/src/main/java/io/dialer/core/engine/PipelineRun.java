@@ -59,8 +59,9 @@ import org.HdrHistogram.Histogram;
  * {@code --sip N} (SIP producer threads, default 2), {@code --media N} (media producers, default 1),
  * {@code --ring N} (ring size and queue capacity, default the engine's 65,536), {@code --transport
  * both|disruptor|queue}, {@code --command-wait blocking|sleeping|yielding|dependent} (the command ring's wait
- * strategy: default blocking, the engine's strategy until this round; dependent is {@link DependentBlockingWaitStrategy}, the engine's now), {@code --work-dir DIR} (journals, deleted after each pipeline; default a temporary
- * directory).
+ * strategy: default blocking, the engine's strategy until this round; dependent is
+ * {@link DependentBlockingWaitStrategy}, the engine's now), {@code --work-dir DIR} (journals, deleted after each
+ * pipeline; default a temporary directory).
  */
 public final class PipelineRun
 {
