@@ -13,7 +13,9 @@ package io.dialer.core.pacing;
  * it has been briefing, talking or wrapping up against the measured times), minus the callers already on hold. The
  * calls in flight already claim part of them (each with its own chance to qualify). The new lines {@code n} are the
  * most for which {@code demand + z × sd ≤ supply}, demand and supply as sums of Bernoulli chances (mean and
- * variance); {@code z} is the safety margin, which grows as the abandonment budget of the window is used.
+ * variance); {@code z} is the safety margin: a margin learned per campaign from the measured share of qualified
+ * callers who waited over {@value #WAIT_LIMIT_MS} ms ({@link #held}), between {@link #Z_LEARNED_MIN} and the
+ * configured margin, which grows as the abandonment budget of the window is used.
  * <p>
  * Hard limits, in order: no closer on the floor (logged in, not paused): 0 lines; callers on hold: no new line; fewer
  * answers measured than {@code minAnswers}, or fewer than half that many recently (a count that halves every
@@ -58,7 +60,8 @@ public final class PredictivePacer
     public static final long TIME_HALF_LIFE_MS_DEFAULT = 300_000;
 
     /**
-     * Default safety margin, in standard deviations, while the abandonment budget is less than half used.
+     * Default safety margin, in standard deviations, while the abandonment budget is less than half used: where the
+     * learned margin starts, and its ceiling.
      */
     public static final double Z_DEFAULT = 2.0;
 
@@ -188,7 +191,8 @@ public final class PredictivePacer
      * @param maxLinesPerCloser the most lines per closer on the floor, at least 1.
      * @param minAnswers        answers measured before predicting, 0 or more.
      * @param maxLines          the most lines in flight, at least 1.
-     * @param z                 the safety margin in standard deviations while under half the budget, 0 or more.
+     * @param z                 the safety margin in standard deviations while under half the budget, 0 or more:
+     *                          where the learned margin starts and the most it reaches.
      * @param zMax              the margin when the budget is spent, at least {@code z}.
      */
     public PredictivePacer(
