@@ -246,6 +246,7 @@ final class CallEffects implements CallCommands
                 }
             }
             case VERDICT -> pacer.verdict(nowMs, yes);
+            case HOLD -> pacer.held(nowMs, sinceDialMs);
             default -> pacer.scriptEnded(nowMs, yes, sinceDialMs, sinceAnswerMs);
         }
     }

@@ -300,8 +300,18 @@ final class CallTransfer implements TransferCommands
     public void dialCloser(final long transferId, final int closer, final boolean callerIdPassThrough)
     {
         closerLegs++;
+        if (1 == transfer.attempts())
+        {
+            held(); // the caller's hold, as the pacer's learned margin counts it, ends at the first closer
+        }
         out.offer(flow.callId(), closer, summary); // the closer's screen first: it is there before the briefing
         out.dialCloser(flow.callId(), closer, callerIdPassThrough, 1 == transfer.attempts() ? qualifiedNanos : 0);
+    }
+
+    private void held()
+    {
+        final long holdMs = Math.max(0, flow.nowMs() - flow.qualifiedAtMs());
+        out.measured(flow.callId(), PacingSample.HOLD, holdMs > 0, holdMs, -1);
     }
 
     @Override
@@ -387,6 +397,11 @@ final class CallTransfer implements TransferCommands
         stats.transfer(outcome);
         journal.transferEnded(flow.nowMs(), flow.lead(), flow.callId(), outcome,
             NULL_CLOSER == closer ? "" : out.closerId(closer));
+        if ((TransferOutcome.CALLER_HUNG_UP == outcome || TransferOutcome.HOLD_LIMIT == outcome) &&
+            0 == transfer.attempts())
+        {
+            held();
+        }
         if (TransferOutcome.COMPLETED == outcome)
         {
             bridgedCloser = closer;

@@ -13,5 +13,7 @@ enum PacingSample
     /** The detector's verdict: to the script (HUMAN, NOTSURE) or not. */
     VERDICT,
     /** The script ended: qualified or not. */
-    SCRIPT_END
+    SCRIPT_END,
+    /** A qualified caller's wait for a closer ended (the first closer dialed, or the caller gone): its hold. */
+    HOLD
 }

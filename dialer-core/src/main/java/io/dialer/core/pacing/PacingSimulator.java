@@ -495,6 +495,10 @@ public final class PacingSimulator
         waitingCallers.remove(call);
         call.phase = DONE;
         hold(nowMs - call.qualifiedMs);
+        if (null != predictive)
+        {
+            predictive.held(nowMs, nowMs - call.qualifiedMs);
+        }
         if (call.dropped)
         {
             drops++;
@@ -508,6 +512,10 @@ public final class PacingSimulator
     private void offer(final Closer closer, final Call call)
     {
         hold(nowMs - call.qualifiedMs);
+        if (null != predictive)
+        {
+            predictive.held(nowMs, nowMs - call.qualifiedMs);
+        }
         call.phase = WITH_CLOSER;
         closer.call = call;
         closer.state = BRIEFING;

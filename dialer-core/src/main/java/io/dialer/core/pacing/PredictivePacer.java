@@ -13,7 +13,9 @@ package io.dialer.core.pacing;
  * it has been briefing, talking or wrapping up against the measured times), minus the callers already on hold. The
  * calls in flight already claim part of them (each with its own chance to qualify). The new lines {@code n} are the
  * most for which {@code demand + z × sd ≤ supply}, demand and supply as sums of Bernoulli chances (mean and
- * variance); {@code z} is the safety margin, which grows as the abandonment budget of the window is used.
+ * variance); {@code z} is the safety margin: a margin learned per campaign from the measured share of qualified
+ * callers who waited over {@value #WAIT_LIMIT_MS} ms ({@link #held}), between {@link #Z_LEARNED_MIN} and the
+ * configured margin, which grows as the abandonment budget of the window is used.
  * <p>
  * Hard limits, in order: no closer on the floor (logged in, not paused): 0 lines; callers on hold: no new line; fewer
  * answers measured than {@code minAnswers}, or fewer than half that many recently (a count that halves every
@@ -58,7 +60,8 @@ public final class PredictivePacer
     public static final long TIME_HALF_LIFE_MS_DEFAULT = 300_000;
 
     /**
-     * Default safety margin, in standard deviations, while the abandonment budget is less than half used.
+     * Default safety margin, in standard deviations, while the abandonment budget is less than half used: where the
+     * learned margin starts, and its ceiling.
      */
     public static final double Z_DEFAULT = 2.0;
 
@@ -95,6 +98,38 @@ public final class PredictivePacer
      */
     public static final long WARM_UP_HALF_LIFE_MS = 1_800_000;
 
+    /**
+     * A qualified caller who waits longer than this for a closer counts against the learned margin: the hold p95
+     * goal is 2 s.
+     */
+    public static final long WAIT_LIMIT_MS = 2_000;
+
+    /**
+     * The share of qualified callers waiting more than {@link #WAIT_LIMIT_MS} the learned margin steers to: hold
+     * p95 ≤ 2 s allows 5 %; 3 % leaves room for the measurement's noise.
+     */
+    public static final double WAIT_SHARE_TARGET = 0.03;
+
+    /**
+     * Half-life of the measured wait share: 1 hour (a small floor qualifies a few dozen callers an hour).
+     */
+    public static final long WAIT_HALF_LIFE_MS = 3_600_000;
+
+    /**
+     * Lowest learned margin, standard deviations.
+     */
+    public static final double Z_LEARNED_MIN = 1.0;
+
+    /**
+     * How many standard errors the measured wait share must be under the target before the margin is lowered (or
+     * over it before it is raised): "well under", scaled by how many callers were measured.
+     */
+    public static final double WAIT_STANDARD_ERRORS = 1.5;
+
+    private static final double WAIT_SHARE_FLOOR = 0.015;
+    private static final double Z_UP_PER_MS = 1.0 / 600_000;
+    private static final double Z_DOWN_PER_MS = 1.0 / 1_200_000;
+    private static final long Z_STEP_MAX_MS = 1_000;
     private static final double PRIOR_WEIGHT = 10;
     private static final int MAX_NEW_LINES = 1_000_000;
     private static final double MIN_SPREAD_MS = 1_000;
@@ -114,7 +149,10 @@ public final class PredictivePacer
     private final DecayingMean talkMs;
     private final DecayingMean wrapMs;
     private final DecayingMean recentAnswers;
+    private final DecayingMean waitShare;
     private long answers;
+    private double zLearned;
+    private long learnedAtMs = Long.MIN_VALUE;
 
     private double horizonMs;
     private double brief;
@@ -153,7 +191,8 @@ public final class PredictivePacer
      * @param maxLinesPerCloser the most lines per closer on the floor, at least 1.
      * @param minAnswers        answers measured before predicting, 0 or more.
      * @param maxLines          the most lines in flight, at least 1.
-     * @param z                 the safety margin in standard deviations while under half the budget, 0 or more.
+     * @param z                 the safety margin in standard deviations while under half the budget, 0 or more:
+     *                          where the learned margin starts and the most it reaches.
      * @param zMax              the margin when the budget is spent, at least {@code z}.
      */
     public PredictivePacer(
@@ -185,6 +224,8 @@ public final class PredictivePacer
         talkMs = new DecayingMean(TIME_HALF_LIFE_MS_DEFAULT, 180_000, 90_000, PRIOR_WEIGHT);
         wrapMs = new DecayingMean(TIME_HALF_LIFE_MS_DEFAULT, 20_000, 10_000, PRIOR_WEIGHT);
         recentAnswers = new DecayingMean(WARM_UP_HALF_LIFE_MS, 0, 0, 0);
+        waitShare = new DecayingMean(WAIT_HALF_LIFE_MS, 0, 0, 0);
+        zLearned = z;
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -272,6 +313,18 @@ public final class PredictivePacer
     public void wrapped(final long nowMs, final long tookMs)
     {
         wrapMs.add(nowMs, tookMs);
+    }
+
+    /**
+     * A qualified caller's hold ended: a closer was offered the caller (0 when one was free at once), or the caller
+     * hung up or was dropped. Feeds the learned margin.
+     *
+     * @param nowMs  the time.
+     * @param holdMs from the qualification to the offer or the abandon.
+     */
+    public void held(final long nowMs, final long holdMs)
+    {
+        waitShare.add(nowMs, holdMs > WAIT_LIMIT_MS ? 1 : 0);
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -380,7 +433,8 @@ public final class PredictivePacer
             final int lines = capped(available, onFloor);
             return decided(lines, warmingUp ? PacingReason.WARMING_UP : PacingReason.ABANDON_BUDGET);
         }
-        z = zBase + (zMax - zBase) * Math.min(1.0, Math.max(0.0, (used - 0.5) / 0.5));
+        learn(nowMs);
+        z = zLearned + (zMax - zLearned) * Math.min(1.0, Math.max(0.0, (used - 0.5) / 0.5));
 
         final double pa = answerRate.mean(nowMs);
         final double ph = humanShare.mean(nowMs);
@@ -410,6 +464,40 @@ public final class PredictivePacer
                 decided(maxLines, PacingReason.MAX_LINES);
         }
         return decided(lines, PacingReason.PREDICTED);
+    }
+
+    /**
+     * The learned margin: an integral, by time, on the measured share of qualified callers who waited over {@link
+     * #WAIT_LIMIT_MS} (a decaying mean, half-life {@link #WAIT_HALF_LIFE_MS}). It rises (up to 0.1 per minute) while
+     * the share is over {@link #WAIT_SHARE_TARGET} by more than {@link #WAIT_STANDARD_ERRORS} standard errors, falls
+     * (at most 0.05 per minute) only while it is under by as much, and holds in between. The standard error counts
+     * a share of at least 1.5 %, so with no caller waiting it takes about 38 callers measured before the margin
+     * falls. Bounded by {@link #Z_LEARNED_MIN} and the configured margin; a step counts at
+     * most {@link #Z_STEP_MAX_MS} of time, so a quiet spell (no decision) does not wind it up.
+     */
+    private void learn(final long nowMs)
+    {
+        final long stepMs = Long.MIN_VALUE == learnedAtMs ? 0 :
+            Math.min(Z_STEP_MAX_MS, Math.max(0, nowMs - learnedAtMs));
+        learnedAtMs = nowMs;
+        final double samples = waitShare.weight(nowMs);
+        if (0 == stepMs || samples < 1)
+        {
+            return;
+        }
+        final double share = waitShare.mean(nowMs);
+        final double error = WAIT_STANDARD_ERRORS *
+            Math.sqrt(Math.max(WAIT_SHARE_FLOOR, share) * (1 - share) / samples);
+        double next = zLearned;
+        if (share - error > WAIT_SHARE_TARGET)
+        {
+            next += Z_UP_PER_MS * stepMs * Math.min(1.0, (share - error - WAIT_SHARE_TARGET) / WAIT_SHARE_TARGET);
+        }
+        else if (share + error < WAIT_SHARE_TARGET)
+        {
+            next -= Z_DOWN_PER_MS * stepMs * (WAIT_SHARE_TARGET - share - error) / WAIT_SHARE_TARGET;
+        }
+        zLearned = Math.max(Math.min(Z_LEARNED_MIN, zBase), Math.min(zBase, next));
     }
 
     /**
@@ -486,6 +574,25 @@ public final class PredictivePacer
     public double z()
     {
         return z;
+    }
+
+    /**
+     * @return the learned margin (before the abandonment budget tightens it), in standard deviations: between
+     * {@link #Z_LEARNED_MIN} and the configured margin.
+     */
+    public double learnedZ()
+    {
+        return zLearned;
+    }
+
+    /**
+     * @param nowMs the time.
+     * @return the measured share of qualified callers who waited over {@link #WAIT_LIMIT_MS} (time-decayed), 0
+     * before any was measured.
+     */
+    public double waitShare(final long nowMs)
+    {
+        return waitShare.mean(nowMs);
     }
 
     /**

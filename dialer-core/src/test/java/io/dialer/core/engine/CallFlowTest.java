@@ -67,8 +67,15 @@ class CallFlowTest
     @Test
     void shouldTellPacingEachAnswerVerdictAndScriptEnd() throws IOException
     {
-        assertEquals(List.of("ANSWER true", "VERDICT true", "SCRIPT_END true 3500 3400"), measured("transfer: " +
-            "qualified, a closer free, briefing, key 1, bridged at once; the caller ends the call"));
+        // the hold ends at the first closer dialed (0 ms: a closer was free) or when the caller is gone before one
+        assertEquals(List.of("ANSWER true", "VERDICT true", "SCRIPT_END true 3500 3400", "HOLD false 0 -1"),
+            measured("transfer: qualified, a closer free, briefing, key 1, bridged at once; the caller ends the call"));
+        final List<String> scripted = List.of("ANSWER true", "VERDICT true", "SCRIPT_END true 3500 3400");
+        assertEquals(with(scripted, "HOLD true 5500 -1"),
+            measured("transfer: queued, then a closer frees up; console accept"));
+        assertEquals(with(scripted, "HOLD true 16500 -1"),
+            measured("transfer: the caller hangs up while waiting for a closer"));
+        assertEquals(with(scripted, "HOLD true 20000 -1"), measured("transfer: hold limit while waiting: returned"));
         assertEquals(List.of("ANSWER false"), measured("dial: busy is BUSY, charged"));
         assertEquals(List.of("ANSWER false"), measured("trunk: 503 from the carrier is a trunk failure"));
         assertEquals(List.of(), measured("stop: an unanswered dial is cancelled, not charged"));
@@ -79,6 +86,13 @@ class CallFlowTest
         assertEquals(List.of("ANSWER true", "VERDICT true"),
             measured("verdict late: no verdict in time is a person; the late verdict is ignored"));
         assertEquals(List.of("ANSWER true"), measured("human: hangs up during detection"));
+    }
+
+    private static List<String> with(final List<String> list, final String last)
+    {
+        final List<String> all = new ArrayList<>(list);
+        all.add(last);
+        return all;
     }
 
     private static List<String> measured(final String name) throws IOException

@@ -44,6 +44,7 @@ class PacingAllocationTest
                 pacer.answered(nowMs);
                 pacer.verdict(nowMs, (i & 4) == 0);
                 pacer.scriptEnded(nowMs, (i & 8) == 0, 40_000, 30_000);
+                pacer.held(nowMs, (i & 16) == 0 ? 0 : 5_000);
             }
             else
             {

@@ -222,6 +222,42 @@ class PacingSimulatorTest
     }
 
     @Test
+    void shouldKeepTheLearnedMarginWithinBoundsAndTheLimitsWhenClosersPause()
+    {
+        final Population.Result parsed = Population.parse("test.yaml", BASE.formatted(20, "30s")
+            .replace("run: 1h", "run: 3h") + """
+            events:
+              - {at: 2h, pause: 15}
+              - {at: 2h30m, resume: 15}
+            """);
+        assertEquals(List.of(), parsed.errors());
+        final Population population = parsed.population();
+        final PacingSimulator[] simulator = new PacingSimulator[1];
+        final double[] range = {Double.MAX_VALUE, 0};
+        final double[] beforePause = {0};
+        simulator[0] = new PacingSimulator(population, PacingSimulator.Pacing.PREDICTIVE, 7,
+            (now, target, dialed, inFlight, onFloor, available, waiting, reason) ->
+            {
+                final PredictivePacer pacer = simulator[0].predictivePacer();
+                if (PacingReason.PREDICTED == reason || PacingReason.CLOSERS_BUSY == reason)
+                {
+                    range[0] = Math.min(range[0], pacer.learnedZ());
+                    range[1] = Math.max(range[1], pacer.learnedZ());
+                    assertTrue(pacer.z() >= pacer.learnedZ() && pacer.z() <= PredictivePacer.Z_MAX_DEFAULT);
+                }
+                beforePause[0] = now < 7_200_000 ? pacer.learnedZ() : beforePause[0];
+            });
+        final PacingSimulator.Result result = simulator[0].run();
+
+        assertTrue(range[0] >= PredictivePacer.Z_LEARNED_MIN, "lowest z " + range[0]);
+        assertTrue(range[1] <= PredictivePacer.Z_DEFAULT, "highest z " + range[1]);
+        assertTrue(beforePause[0] < PredictivePacer.Z_DEFAULT, "z learned before the pause " + beforePause[0]);
+        assertTrue(result.abandonRate() <= 0.03, "abandon rate " + result.abandonRate());
+        assertTrue(result.holdP95Ms() <= 2_000, "hold p95 " + result.holdP95Ms());
+        assertTrue(result.waitedShare() <= 0.05, "waited " + result.waitedShare());
+    }
+
+    @Test
     void shouldGiveTheSameFiguresForTheSameSeed()
     {
         final Population population = population("");

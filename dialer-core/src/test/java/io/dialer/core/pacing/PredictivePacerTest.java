@@ -199,6 +199,101 @@ class PredictivePacerTest
     }
 
     @Test
+    void shouldLowerTheLearnedMarginSlowlyWhileNoCallerWaitsAndNoFurtherThanItsFloor()
+    {
+        final PredictivePacer pacer = new PredictivePacer(0.03, 100, 0, 1000, 2.0, 4.0);
+        feed(pacer);
+        pacer.beginFloor(NOW);
+        final int before = pacer.decide(NOW, 5, 5, 0, 0, 0, 0, 0, 1000);
+        assertEquals(2.0, pacer.z(), 1e-9);
+
+        double afterTenMinutes = 0;
+        double last = 2.0;
+        for (long t = NOW; t <= NOW + 7_200_000; t += 100)
+        {
+            if ((t - NOW) % 20_000 == 0)
+            {
+                pacer.held(t, 0); // a caller qualified and found a closer at once, every 20 s
+            }
+            pacer.beginFloor(t);
+            pacer.decide(t, 5, 5, 0, 0, 0, 0, 0, 1000);
+            assertTrue(pacer.z() >= PredictivePacer.Z_LEARNED_MIN && pacer.z() <= last, "z " + pacer.z());
+            assertTrue(last - pacer.z() <= 0.05 / 600 + 1e-12, "z fell from " + last + " to " + pacer.z());
+            last = pacer.z();
+            afterTenMinutes = t == NOW + 600_000 ? pacer.z() : afterTenMinutes;
+        }
+        pacer.beginFloor(NOW + 7_200_000);
+        final int after = pacer.decide(NOW + 7_200_000, 5, 5, 0, 0, 0, 0, 0, 1000);
+
+        // 30 callers in 10 minutes are too few to be sure the share is under 3 %: it holds; then it falls
+        assertEquals(2.0, afterTenMinutes, 1e-9);
+        assertTrue(pacer.z() < 1.3, "z " + pacer.z());
+        assertTrue(after > before, after + " > " + before);
+    }
+
+    @Test
+    void shouldRaiseTheLearnedMarginWhenCallersWaitAndHoldItWhenUnsure()
+    {
+        final PredictivePacer pacer = new PredictivePacer(0.03, 100, 0, 1000, 2.0, 4.0);
+        feed(pacer);
+        long t = NOW;
+        for (; t <= NOW + 3_600_000; t += 100)
+        {
+            if ((t - NOW) % 20_000 == 0)
+            {
+                pacer.held(t, 0);
+            }
+            pacer.beginFloor(t);
+            pacer.decide(t, 5, 5, 0, 0, 0, 0, 0, 1000);
+        }
+        final double learned = pacer.learnedZ();
+        assertTrue(learned < 1.8, "z " + learned);
+
+        // a few callers waited over 2 s: the share is near the 3 % target, within 1.5 standard errors: z holds
+        for (int i = 0; i < 3; i++)
+        {
+            pacer.held(t, 2_500);
+        }
+        pacer.beginFloor(t);
+        pacer.decide(t, 5, 5, 0, 0, 0, 0, 0, 1000);
+        pacer.beginFloor(t + 100);
+        pacer.decide(t + 100, 5, 5, 0, 0, 0, 0, 0, 1000);
+        assertEquals(learned, pacer.learnedZ(), 1e-9);
+
+        // then one caller in three waits: it rises, at most 0.1 a minute, up to the configured margin
+        for (long u = t + 200; u <= t + 1_800_000; u += 100)
+        {
+            if ((u - t) % 20_000 == 0)
+            {
+                pacer.held(u, (u - t) % 60_000 == 0 ? 10_000 : 0);
+            }
+            pacer.beginFloor(u);
+            pacer.decide(u, 5, 5, 0, 0, 0, 0, 0, 1000);
+            assertTrue(pacer.learnedZ() <= learned + 0.1 * (u - t) / 60_000.0 + 1e-9, "z " + pacer.learnedZ());
+        }
+        assertEquals(2.0, pacer.learnedZ(), 1e-9);
+    }
+
+    @Test
+    void shouldNotMoveTheLearnedMarginOverAQuietSpell()
+    {
+        final PredictivePacer pacer = new PredictivePacer(0.03, 100, 0, 1000, 2.0, 4.0);
+        feed(pacer);
+        for (int i = 0; i < 50; i++)
+        {
+            pacer.held(NOW, 0);
+        }
+        pacer.beginFloor(NOW);
+        pacer.decide(NOW, 5, 5, 0, 0, 0, 0, 0, 1000);
+        assertEquals(2.0, pacer.learnedZ(), 1e-9);
+
+        // the next decision comes an hour later: one step counts at most a second
+        pacer.beginFloor(NOW + 3_600_000);
+        pacer.decide(NOW + 3_600_000, 5, 5, 0, 0, 0, 0, 0, 1000);
+        assertTrue(pacer.learnedZ() > 2.0 - 0.001, "z " + pacer.learnedZ());
+    }
+
+    @Test
     void shouldCapAtTheCampaignMaximumLines()
     {
         final PredictivePacer pacer = new PredictivePacer(0.03, 100, 0, 12, 2.0, 4.0);
