@@ -191,13 +191,18 @@ class NationalDncListTest
             }
             dnc.national(national);
 
-            long hits = probe(dnc);
-            final long before = threads.getThreadAllocatedBytes(threadId);
-            hits += probe(dnc);
-            final long allocated = threads.getThreadAllocatedBytes(threadId) - before;
-
-            assertTrue(allocated < 1024, "allocated " + allocated + " bytes");
-            assertEquals(2 * 100_000, hits);
+            assertEquals(100_000, probe(dnc));
+            // the least of three measured rounds: a round may catch a one-off (the JIT's switch to compiled code on
+            // a loaded machine once cost this thread 1,928 bytes); an allocation per check costs megabytes every round
+            long allocated = Long.MAX_VALUE;
+            for (int round = 0; round < 3; round++)
+            {
+                final long before = threads.getThreadAllocatedBytes(threadId);
+                final long hits = probe(dnc);
+                allocated = Math.min(allocated, threads.getThreadAllocatedBytes(threadId) - before);
+                assertEquals(100_000, hits);
+            }
+            assertTrue(allocated < 1024, "allocated " + allocated + " bytes over 300,000 checks");
         }
     }
 
