@@ -341,27 +341,8 @@ public final class CampaignLoader
                     "region " + campaign.defaultRegion + " (the number people call back, like +1 214 555 0100)");
             }
         }
-        final Node rateNode = YamlChecker.value(fields, "target_rate");
-        final String rateText = checker.text(rateNode, "abandonment target_rate");
-        double rate = AbandonmentRule.TARGET_RATE_DEFAULT;
-        if (null != rateText)
-        {
-            rate = Double.NaN;
-            try
-            {
-                rate = Double.parseDouble(rateText);
-            }
-            catch (final NumberFormatException ignore)
-            {
-                // reported below
-            }
-            if (!(rate >= 0 && rate <= 0.5))
-            {
-                checker.add(rateNode, "abandonment target_rate must be a fraction from 0 to 0.5 (0.03 for 3 %), " +
-                    "found '" + rateText + "'");
-                rate = AbandonmentRule.TARGET_RATE_DEFAULT;
-            }
-        }
+        final double rate = checker.decimal(YamlChecker.value(fields, "target_rate"), "abandonment target_rate",
+            (v) -> v >= 0 && v <= 0.5, "a fraction from 0 to 0.5 (0.03 for 3 %)", AbandonmentRule.TARGET_RATE_DEFAULT);
         final Node basisNode = YamlChecker.value(fields, "rule_basis");
         final String basis = null == basisNode ? AbandonmentRule.RULE_BASIS_DEFAULT :
             checker.text(basisNode, "abandonment rule_basis");
@@ -631,29 +612,9 @@ public final class CampaignLoader
             campaign.pacingMode = mode;
         }
         readPredictive(fields, mode);
-        final Node ratioNode = YamlChecker.value(fields, "ratio");
-        final String ratio = checker.text(ratioNode, "pacing ratio");
-        if (null != ratio)
-        {
-            double value = Double.NaN;
-            try
-            {
-                value = Double.parseDouble(ratio);
-            }
-            catch (final NumberFormatException ignore)
-            {
-                // reported below
-            }
-            if (value > 0 && value <= 10)
-            {
-                campaign.pacingRatio = value;
-            }
-            else
-            {
-                checker.add(ratioNode, "pacing ratio must be a number above 0 and at most 10 (lines per " +
-                    "available closer, like 1.5), found '" + ratio + "'");
-            }
-        }
+        campaign.pacingRatio = checker.decimal(YamlChecker.value(fields, "ratio"), "pacing ratio",
+            (v) -> v > 0 && v <= 10, "a number above 0 and at most 10 (lines per available closer, like 1.5)",
+            campaign.pacingRatio);
         if ("predictive".equals(campaign.pacingMode))
         {
             campaign.maxLines = PredictivePacer.MAX_LINES_DEFAULT; // its own limits bound it; max_lines is a cap
@@ -679,29 +640,9 @@ public final class CampaignLoader
             }
             return;
         }
-        final Node rateNode = YamlChecker.value(fields, "target_abandon_rate");
-        final String rate = checker.text(rateNode, "pacing target_abandon_rate");
-        if (null != rate)
-        {
-            double value = Double.NaN;
-            try
-            {
-                value = Double.parseDouble(rate);
-            }
-            catch (final NumberFormatException ignore)
-            {
-                // reported below
-            }
-            if (value > 0 && value <= 0.2)
-            {
-                campaign.targetAbandonRate = value;
-            }
-            else
-            {
-                checker.add(rateNode, "pacing target_abandon_rate must be a share above 0 and at most 0.2 " +
-                    "(0.03 is 3 %), found '" + rate + "'");
-            }
-        }
+        campaign.targetAbandonRate = checker.decimal(YamlChecker.value(fields, "target_abandon_rate"),
+            "pacing target_abandon_rate", (v) -> v > 0 && v <= 0.2, "a share above 0 and at most 0.2 (0.03 is 3 %)",
+            campaign.targetAbandonRate);
         campaign.maxLinesPerCloser = checker.integer(YamlChecker.value(fields, "max_lines_per_closer"),
             "max_lines_per_closer", 1, 100, campaign.maxLinesPerCloser);
         campaign.minCallsBeforePredicting = checker.integer(YamlChecker.value(fields,

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.DoublePredicate;
 
 import io.dialer.qualification.Problems;
 import io.dialer.qualification.ValidationError;
@@ -154,6 +155,41 @@ final class YamlChecker
             // reported below
         }
         add(node, what + " must be a whole number from " + min + " to " + max + ", found '" + text + "'");
+        return defaultValue;
+    }
+
+    /**
+     * A decimal number; reported when absent from the valid range.
+     *
+     * @param node         the value's node, or null when absent.
+     * @param what         what it is, for the message ("pacing ratio").
+     * @param valid        whether a number is in range.
+     * @param mustBe       the rule, for the message ("a share above 0 and at most 0.2 (0.03 is 3 %)").
+     * @param defaultValue what to return when absent or wrong.
+     * @return the number, or the default.
+     */
+    double decimal(
+        final Node node, final String what, final DoublePredicate valid, final String mustBe,
+        final double defaultValue)
+    {
+        final String text = text(node, what);
+        if (null == text)
+        {
+            return defaultValue;
+        }
+        try
+        {
+            final double value = Double.parseDouble(text);
+            if (valid.test(value))
+            {
+                return value;
+            }
+        }
+        catch (final NumberFormatException ignore)
+        {
+            // reported below
+        }
+        add(node, what + " must be " + mustBe + ", found '" + text + "'");
         return defaultValue;
     }
 
