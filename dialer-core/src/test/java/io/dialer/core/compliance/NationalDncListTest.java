@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import io.dialer.core.Allocations;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -179,9 +181,6 @@ class NationalDncListTest
     @Test
     void shouldCheckTheRegistryThroughTheListWithoutAllocating() throws IOException
     {
-        final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
-        final long threadId = Thread.currentThread().getId();
         try (DoNotCallList dnc = new DoNotCallList(dir.resolve("optouts.txt")))
         {
             final NationalDncList national = NationalDncList.empty(null, TODAY);
@@ -191,18 +190,9 @@ class NationalDncListTest
             }
             dnc.national(national);
 
-            assertEquals(100_000, probe(dnc));
-            // the least of three measured rounds: a round may catch a one-off (the JIT's switch to compiled code on
-            // a loaded machine once cost this thread 1,928 bytes); an allocation per check costs megabytes every round
-            long allocated = Long.MAX_VALUE;
-            for (int round = 0; round < 3; round++)
-            {
-                final long before = threads.getThreadAllocatedBytes(threadId);
-                final long hits = probe(dnc);
-                allocated = Math.min(allocated, threads.getThreadAllocatedBytes(threadId) - before);
-                assertEquals(100_000, hits);
-            }
-            assertTrue(allocated < 1024, "allocated " + allocated + " bytes over 300,000 checks");
+            final Allocations.Result measured = Allocations.leastOf(3, () -> probe(dnc));
+            assertTrue(measured.bytes() < 1024, "allocated " + measured.bytes() + " bytes over 300,000 checks");
+            assertEquals(3 * 100_000, measured.sum());
         }
     }
 
