@@ -208,6 +208,14 @@ public final class SippProcess implements AutoCloseable
     }
 
     /**
+     * @return SIPp's process id.
+     */
+    public long pid()
+    {
+        return process.pid();
+    }
+
+    /**
      * CPU time SIPp used so far (user + system), from {@code /proc/<pid>/stat}; once it has exited, the last value
      * read.
      *
