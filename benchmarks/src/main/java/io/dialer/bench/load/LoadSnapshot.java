@@ -59,7 +59,8 @@ public final class LoadSnapshot
         for (int i = 0; i < sipps.size(); i++)
         {
             snapshot.sippCpuNs[i] = sipps.get(i).cpuNanos();
-            snapshot.sippTasks[i] = ProcTasks.read(Long.toString(sipps.get(i).pid()));
+            final ProcTasks tasks = sipps.get(i).lastTasks();
+            snapshot.sippTasks[i] = null != tasks ? tasks : ProcTasks.read(Long.toString(sipps.get(i).pid()));
         }
         snapshot.udpReceiveBufferErrors = readUdpReceiveBufferErrors();
         readSocketDrops(snapshot.socketDrops);

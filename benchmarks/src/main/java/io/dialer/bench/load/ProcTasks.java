@@ -28,6 +28,7 @@ final class ProcTasks
     long jitTicks;
     long voluntarySwitches;
     long involuntarySwitches;
+    int threads;
 
     private ProcTasks()
     {
@@ -37,7 +38,8 @@ final class ProcTasks
      * Reads a process's figures now.
      *
      * @param pid the process id, or "self".
-     * @return its figures; all 0 when {@code /proc} cannot be read (not Linux, or the process exited).
+     * @return its figures; all 0 and {@link #threads()} 0 when {@code /proc} cannot be read (not Linux, or the
+     * process exited: a process that exited but was not reaped yet lists no threads).
      */
     static ProcTasks read(final String pid)
     {
@@ -81,11 +83,20 @@ final class ProcTasks
             final long[] switches = contextSwitches(Files.readString(thread.resolve("status")));
             voluntarySwitches += switches[0];
             involuntarySwitches += switches[1];
+            threads++;
         }
         catch (final IOException | RuntimeException ex)
         {
             // the thread exited between the listing and the read
         }
+    }
+
+    /**
+     * @return the threads whose figures were read; 0 when the process could not be read.
+     */
+    int threads()
+    {
+        return threads;
     }
 
     /**
