@@ -44,6 +44,12 @@ import javax.management.ObjectName;
  * mvn -B -q -pl benchmarks -am package -DskipTests
  * java -Xmx1g -jar benchmarks/target/benchmarks.jar load --calls 20000 --warmup 4000 --rate 1600 --stacks 4
  * </pre>
+ * The CPU per call figure of {@code docs/performance.md} (after JIT warm-up; {@code -Dload.perf=true} adds the
+ * system calls per call, counted by {@code perf stat}):
+ * <pre>
+ * java -Xmx1g -Dload.perf=true -jar benchmarks/target/benchmarks.jar load --calls 20000 --warmup 20000 --rate 1000 \
+ *     --max-seconds 120
+ * </pre>
  * ({@code load} selects this run in {@code BenchmarkMain}; with {@code -jar} the manifest gives the JVM flags).
  * Options: {@code --calls N} (measured calls, default 20000), {@code --warmup N} (calls before, not measured,
  * default 2000), {@code --rate R} (calls/s, 0 = as fast as the in-flight bound allows; default 1000),
