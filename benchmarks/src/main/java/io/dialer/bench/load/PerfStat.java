@@ -14,8 +14,7 @@ import java.util.concurrent.TimeUnit;
  * {@code perf stat -x, -e raw_syscalls:sys_enter,context-switches -p PID}: started when the window opens, stopped
  * with SIGINT when it closes (perf then prints its counts). Off unless the system property {@value #PERF_PROP_NAME}
  * is {@code true} (counting every system call through its tracepoint costs the process a little CPU on each), and
- * then only where {@code perf} runs; {@code -p} attaches to the threads alive when it starts, so threads started
- * later in the window are not counted.
+ * then only where {@code perf} runs; {@code -p} counts the process's threads and the threads they start later.
  */
 final class PerfStat
 {
