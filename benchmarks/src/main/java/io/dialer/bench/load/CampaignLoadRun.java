@@ -196,7 +196,7 @@ public final class CampaignLoadRun
             final String line = String.format(Locale.ROOT, "ramp %6.0f dials/s, %5d leads: %s%s; p99 ms %s; load %s",
                 rate, options.leads, warmup ? "warm-up, not counted: " : "",
                 why.isEmpty() ? "PASS" : "FAIL: " + String.join("; ", why), p99Text(outcome.p99Nanos()),
-                loadAverage());
+                CallCost.loadAverage());
             lines.add(line);
             System.out.println(line);
             if (warmup)
@@ -323,19 +323,6 @@ public final class CampaignLoadRun
                 failed += parseCount(sipp.stats().get("FailedCall(C)"));
             }
             return new Outcome(ok, failed, p99);
-        }
-    }
-
-    private static String loadAverage()
-    {
-        try
-        {
-            final String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        }
-        catch (final java.io.IOException ex)
-        {
-            return "unknown";
         }
     }
 

@@ -38,7 +38,8 @@ import org.HdrHistogram.Histogram;
  * for the closers lane calls {@link SipStack#dial} (a real INVITE over UDP on loopback, an RTP port bound per call,
  * as the engine dials a closer). The controller's own work (sub-microsecond, see the transfer JMH benchmarks) is left
  * out. First a warm-up at a high rate so the JIT compiles the dial path, then the measured dials at the campaign's
- * pace. Reports, in microseconds: key event → dial starts (the two hand-offs), the dial itself, and the whole path.
+ * pace. Reports, in microseconds: key event → dial starts (the two hand-offs), the dial itself, and the whole path;
+ * then the cost per measured dial ({@link CallCost}).
  * <pre>
  * java -Xmx1g -jar benchmarks/target/benchmarks.jar dialpath --warmup 20000 --warmup-rate 500 --calls 3000 --rate 50
  * </pre>
@@ -153,12 +154,14 @@ public final class DialPathLoadRun
 
             pace(events, warmup, warmupRate, false);
             System.out.printf(Locale.ROOT, "warm-up done: %d dials, %d busy%n", warmup, busy.get());
+            final CallCost cost = CallCost.open(List.of(sipp), List.of("SIPp (busy)"));
             pace(events, calls, rate, true);
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (busy.get() + otherEnds.get() < total && System.nanoTime() < deadline)
             {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
             }
+            cost.close();
             controller.shutdown();
             lane.shutdown();
 
@@ -166,9 +169,9 @@ public final class DialPathLoadRun
             print("key event -> dial starts (two hand-offs)", handOff);
             print("SipStack.dial (INVITE on the wire)", dial);
             print("whole path", whole);
-            System.out.printf(Locale.ROOT, "busy %d of %d, other ends %d; SIPp exit %d, stats %s; load average %s%n",
-                busy.get(), total, otherEnds.get(), sippExit, sipp.stats(),
-                Files.readString(Path.of("/proc/loadavg")).trim());
+            System.out.printf(Locale.ROOT, "busy %d of %d, other ends %d; SIPp exit %d, stats %s%n",
+                busy.get(), total, otherEnds.get(), sippExit, sipp.stats());
+            cost.print(calls, "measured dials");
             return 0 == sippExit && busy.get() == total;
         }
     }

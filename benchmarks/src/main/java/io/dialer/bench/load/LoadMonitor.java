@@ -16,13 +16,17 @@ import io.dialer.core.engine.EngineStats;
 /**
  * Watches a campaign load run until its campaign finishes: once a second it prints the campaign's counters and both
  * SIPps'; every 100 ms it samples the live calls; it takes the {@link LoadSnapshot}s of the measured window, from the
- * end of the warm-up ({@code --warmup-s}) to the moment every lead was dialed, with the calls dialed in it.
+ * end of the warm-up ({@code --warmup-s}) to the moment every lead was dialed, with the calls dialed in it, and the
+ * {@link CallCost} of that window.
  */
 final class LoadMonitor
 {
     private final LoadOptions options;
     private final List<SippProcess> sipps;
+    private static final List<String> SIPP_NAMES = List.of("SIPp carrier", "SIPp closers");
+
     LoadSnapshot start;
+    CallCost cost;
     LoadSnapshot before;
     LoadSnapshot after;
     long beforeNs;
@@ -85,13 +89,15 @@ final class LoadMonitor
             }
             if (null == before && now >= warmupNs)
             {
-                before = LoadSnapshot.take(sipps);
+                cost = CallCost.open(sipps, SIPP_NAMES);
+                before = cost.before();
                 beforeNs = now;
                 dialedBefore = stats.dialed();
             }
             if (null != before && null == after && stats.dialed() >= options.leads)
             {
-                after = LoadSnapshot.take(sipps);
+                cost.close();
+                after = cost.after();
                 afterNs = now;
                 dialedAfter = stats.dialed();
             }
@@ -138,10 +144,16 @@ final class LoadMonitor
         if (null == before || null == after || afterNs - beforeNs < TimeUnit.SECONDS.toNanos(1))
         {
             System.out.println("measured window: the whole run (dialing did not outlast the warm-up)");
+            if (null != cost)
+            {
+                cost.close();
+            }
+            cost = CallCost.since(sipps, SIPP_NAMES, start, startNs);
+            cost.close();
             before = start;
             beforeNs = startNs;
             dialedBefore = 0;
-            after = LoadSnapshot.take(sipps);
+            after = cost.after();
             afterNs = System.nanoTime();
             dialedAfter = null == stats ? 0 : stats.dialed();
             liveSum = allLiveSum;

@@ -19,7 +19,8 @@ import org.HdrHistogram.Histogram;
 /**
  * The end of a campaign load run: the sustained rate and live calls, the report rebuilt from the journal, every lead
  * checked against its kind ({@link LeadCheck}), both SIPps' counts, the step latencies, and CPU (JVM in all and per
- * thread group, each SIPp, and per call dialed in the measured window), GC and UDP drops over the measured window.
+ * thread group, each SIPp), the cost per call dialed ({@link CallCost}), the media threads' CPU per call-second, GC
+ * and UDP drops over the measured window.
  */
 final class LoadReport
 {
@@ -98,11 +99,10 @@ final class LoadReport
             "SIPp carrier %.0f%%, SIPp closers %.0f%%%n", wallNs / 1e9, percent(jvmNs, wallNs),
             percent(carrierNs, wallNs), percent(closersNs, wallNs));
         final long calls = monitor.dialedAfter - monitor.dialedBefore;
-        System.out.printf(Locale.ROOT, "CPU per call dialed in the window (%d calls): JVM %.2f ms, SIPps %.3f ms; " +
-            "JVM CPU per SIPp CPU %.2f%n", calls, perCall(jvmNs, calls), perCall(carrierNs + closersNs, calls),
+        monitor.cost.print(calls, "calls dialed");
+        System.out.printf(Locale.ROOT, "JVM CPU per SIPp CPU %.2f%n",
             carrierNs + closersNs > 0 ? (double)jvmNs / (carrierNs + closersNs) : 0);
-        System.out.printf(Locale.ROOT, "GC: %d collections, %d ms%n",
-            after.gcCount() - before.gcCount(), after.gcMillis() - before.gcMillis());
+        printMediaCost(after.threadGroupsMinus(before), monitor);
         System.out.printf(Locale.ROOT, "UDP datagrams dropped on full receive buffers (whole host): %d; per local " +
             "port: %s (carrier SIP %d RTP %s, closers SIP %d RTP %s)%n",
             after.udpReceiveBufferErrors() - before.udpReceiveBufferErrors(), after.socketDropsMinus(before),
@@ -138,9 +138,27 @@ final class LoadReport
         return wallNs > 0 ? 100.0 * cpuNs / wallNs : 0;
     }
 
-    private static double perCall(final long cpuNs, final long calls)
+    /**
+     * CPU per call-second, the JVM's and the media threads': their CPU over the window divided by the seconds of
+     * calls live in it (the 100 ms samples of the live calls, averaged, times the window).
+     */
+    private static void printMediaCost(final Map<String, Long> groups, final LoadMonitor monitor)
     {
-        return calls > 0 ? cpuNs / 1e6 / calls : 0;
+        long mediaNs = 0;
+        for (final Map.Entry<String, Long> e : groups.entrySet())
+        {
+            if (e.getKey().startsWith("media"))
+            {
+                mediaNs += e.getValue();
+            }
+        }
+        final double windowS = (monitor.afterNs - monitor.beforeNs) / 1e9;
+        final double callSeconds =
+            monitor.liveSamples > 0 ? (double)monitor.liveSum / monitor.liveSamples * windowS : 0;
+        final long jvmNs = monitor.after.jvmCpuNs() - monitor.before.jvmCpuNs();
+        System.out.printf(Locale.ROOT, "CPU per call-second (%.0f call-seconds live in the window): JVM %.1f us, " +
+            "of it the media threads %.1f us%n", callSeconds, callSeconds > 0 ? jvmNs / 1e3 / callSeconds : 0,
+            callSeconds > 0 ? mediaNs / 1e3 / callSeconds : 0);
     }
 
     private static double ms(final long nanos)

@@ -18,11 +18,16 @@ import java.util.TreeMap;
  * time of this JVM (in all and per thread group: thread names with their numbers replaced by {@code #}), its GC
  * collections and pause time, the CPU time of each SIPp process, and the UDP datagrams the host dropped on full
  * receive buffers ({@code RcvbufErrors} in {@code /proc/net/snmp}, whole host) with the per-socket drop counts of
- * {@code /proc/net/udp} (local port → drops) to tell which socket lost them.
+ * {@code /proc/net/udp} (local port → drops) to tell which socket lost them; for the cost per call
+ * ({@link CallCost}), the bytes this JVM's live threads allocated and, from {@code /proc} ({@link ProcTasks}), the
+ * user and system CPU, GC and JIT threads' CPU and context switches of this JVM and of each SIPp.
  */
 public final class LoadSnapshot
 {
     private long jvmCpuNs;
+    private long jvmAllocatedBytes;
+    private ProcTasks jvmTasks;
+    private ProcTasks[] sippTasks;
     private long[] sippCpuNs;
     private long gcCount;
     private long gcMillis;
@@ -48,10 +53,14 @@ public final class LoadSnapshot
         {
             snapshot.jvmCpuNs = ((com.sun.management.OperatingSystemMXBean)os).getProcessCpuTime();
         }
+        snapshot.jvmTasks = ProcTasks.read("self");
         snapshot.sippCpuNs = new long[sipps.size()];
+        snapshot.sippTasks = new ProcTasks[sipps.size()];
         for (int i = 0; i < sipps.size(); i++)
         {
             snapshot.sippCpuNs[i] = sipps.get(i).cpuNanos();
+            final ProcTasks tasks = sipps.get(i).lastTasks();
+            snapshot.sippTasks[i] = null != tasks ? tasks : ProcTasks.read(Long.toString(sipps.get(i).pid()));
         }
         snapshot.udpReceiveBufferErrors = readUdpReceiveBufferErrors();
         readSocketDrops(snapshot.socketDrops);
@@ -61,7 +70,15 @@ public final class LoadSnapshot
             snapshot.gcMillis += Math.max(0, gc.getCollectionTime());
         }
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (final long id : threads.getAllThreadIds())
+        final long[] ids = threads.getAllThreadIds();
+        if (threads instanceof com.sun.management.ThreadMXBean)
+        {
+            for (final long bytes : ((com.sun.management.ThreadMXBean)threads).getThreadAllocatedBytes(ids))
+            {
+                snapshot.jvmAllocatedBytes += Math.max(0, bytes);
+            }
+        }
+        for (final long id : ids)
         {
             final ThreadInfo info = threads.getThreadInfo(id);
             final long cpu = threads.getThreadCpuTime(id);
@@ -79,6 +96,39 @@ public final class LoadSnapshot
     public long jvmCpuNs()
     {
         return jvmCpuNs;
+    }
+
+    /**
+     * @return bytes allocated so far by this JVM's live threads (threads that exited are not counted).
+     */
+    public long jvmAllocatedBytes()
+    {
+        return jvmAllocatedBytes;
+    }
+
+    /**
+     * @return this JVM's figures from {@code /proc}.
+     */
+    ProcTasks jvmTasks()
+    {
+        return jvmTasks;
+    }
+
+    /**
+     * @param index the SIPp's index in the list given to {@link #take(List)}.
+     * @return its figures from {@code /proc}.
+     */
+    ProcTasks sippTasks(final int index)
+    {
+        return sippTasks[index];
+    }
+
+    /**
+     * @return how many SIPps this snapshot read.
+     */
+    int sippCount()
+    {
+        return sippCpuNs.length;
     }
 
     /**

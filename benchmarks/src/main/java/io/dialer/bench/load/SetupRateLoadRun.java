@@ -37,11 +37,18 @@ import javax.management.ObjectName;
  * End-to-end call setup load run (not a unit test): SIPp answers on loopback ({@code uas_load.xml}: INVITE, 200
  * with SDP, ACK, BYE, 200), the dialer's {@link SipStack} places calls at a target rate with a bounded number in
  * flight, each INVITE → 200 → ACK → hold → BYE. Reports sustained setups per second, failed calls (must be 0),
- * setup latency percentiles (INVITE sent to 200 received and ACKed, HdrHistogram), and where the CPU went: this JVM
- * (per thread group), its GC, SIPp, and UDP datagrams the host dropped on full receive buffers.
+ * setup latency percentiles (INVITE sent to 200 received and ACKed, HdrHistogram), the cost per measured call
+ * ({@link CallCost}: CPU, allocation, GC, context switches, with {@code -Dload.perf=true} system calls, of this JVM
+ * and of SIPp), where the CPU went (per thread group) and UDP datagrams the host dropped on full receive buffers.
  * <pre>
  * mvn -B -q -pl benchmarks -am package -DskipTests
  * java -Xmx1g -jar benchmarks/target/benchmarks.jar load --calls 20000 --warmup 4000 --rate 1600 --stacks 4
+ * </pre>
+ * The CPU per call figure of {@code docs/performance.md} (after JIT warm-up; {@code -Dload.perf=true} adds the
+ * system calls per call, counted by {@code perf stat}):
+ * <pre>
+ * java -Xmx1g -Dload.perf=true -jar benchmarks/target/benchmarks.jar load --calls 20000 --warmup 20000 --rate 1000 \
+ *     --max-seconds 120
  * </pre>
  * ({@code load} selects this run in {@code BenchmarkMain}; with {@code -jar} the manifest gives the JVM flags).
  * Options: {@code --calls N} (measured calls, default 20000), {@code --warmup N} (calls before, not measured,
@@ -71,7 +78,7 @@ public final class SetupRateLoadRun
     private final AtomicLong lastMeasuredAnswerNs = new AtomicLong();
     private final LongAdder measuredAnswered = new LongAdder();
     private final Semaphore inFlight;
-    private LoadSnapshot measuredBefore;
+    private CallCost cost;
     private long measuredStartNs;
     private final ScheduledExecutorService hangups = Executors.newSingleThreadScheduledExecutor((runnable) ->
     {
@@ -152,10 +159,14 @@ public final class SetupRateLoadRun
                     printHistogram();
                 }
                 final boolean drained = drain(dialed, sipp);
-                final LoadSnapshot after = LoadSnapshot.take(List.of(sipp));
+                if (null == cost)
+                {
+                    openCost(sipp);
+                }
+                cost.close();
                 final long wallNs = System.nanoTime() - measuredStartNs;
                 final int sippExit = sipp.awaitExit(Duration.ofSeconds(20));
-                return report(dialed, drained, sippExit, sipp, measuredBefore, after, wallNs);
+                return report(dialed, drained, sippExit, sipp, cost.before(), cost.after(), wallNs);
             }
             finally
             {
@@ -216,8 +227,7 @@ public final class SetupRateLoadRun
             final boolean measured = dialed >= options.warmup;
             if (dialed == options.warmup)
             {
-                measuredBefore = LoadSnapshot.take(List.of(sipp));
-                measuredStartNs = System.nanoTime();
+                openCost(sipp);
             }
             final LoadCall call = new LoadCall(measured);
             call.dialNs = System.nanoTime();
@@ -229,6 +239,12 @@ public final class SetupRateLoadRun
             dialed++;
         }
         return dialed;
+    }
+
+    private void openCost(final SippProcess sipp)
+    {
+        cost = CallCost.open(List.of(sipp), List.of("SIPp (UAS)"));
+        measuredStartNs = System.nanoTime();
     }
 
     private boolean drain(final long dialed, final SippProcess sipp)
@@ -289,12 +305,7 @@ public final class SetupRateLoadRun
             wallSeconds, percent(after.jvmCpuNs() - before.jvmCpuNs(), wallNs),
             after.sippCpuNs(0) < 0 || before.sippCpuNs(0) < 0 ? "n/a (exited)" :
             String.format(Locale.ROOT, "%.0f%%", percent(after.sippCpuNs(0) - before.sippCpuNs(0), wallNs)));
-        final long calls = Math.max(1, measuredAnswered.sum());
-        System.out.printf(Locale.ROOT, "CPU per measured call: JVM %.0f us, SIPp %.0f us%n",
-            (after.jvmCpuNs() - before.jvmCpuNs()) / 1e3 / calls,
-            (after.sippCpuNs(0) - before.sippCpuNs(0)) / 1e3 / calls);
-        System.out.printf(Locale.ROOT, "GC: %d collections, %d ms%n",
-            after.gcCount() - before.gcCount(), after.gcMillis() - before.gcMillis());
+        cost.print(measuredAnswered.sum(), "measured calls answered");
         System.out.printf(Locale.ROOT, "UDP datagrams dropped on full receive buffers (whole host): %d%n",
             after.udpReceiveBufferErrors() - before.udpReceiveBufferErrors());
         System.out.printf(Locale.ROOT, "JVM CPU by thread group:%n");

@@ -34,6 +34,7 @@ public final class SippProcess implements AutoCloseable
     private final int port;
     private final List<String> command;
     private volatile long lastCpuNanos = -1;
+    private volatile ProcTasks lastTasks;
 
     private SippProcess(final Process process, final Path workDir, final int port, final List<String> command)
     {
@@ -208,8 +209,16 @@ public final class SippProcess implements AutoCloseable
     }
 
     /**
+     * @return SIPp's process id.
+     */
+    public long pid()
+    {
+        return process.pid();
+    }
+
+    /**
      * CPU time SIPp used so far (user + system), from {@code /proc/<pid>/stat}; once it has exited, the last value
-     * read.
+     * read. Reads its {@link #lastTasks()} too.
      *
      * @return nanoseconds, or -1 when never read.
      */
@@ -221,12 +230,28 @@ public final class SippProcess implements AutoCloseable
             final String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             final long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
             lastCpuNanos = ticks * TimeUnit.SECONDS.toNanos(1) / 100;
+            final ProcTasks tasks = ProcTasks.read(Long.toString(process.pid()));
+            if (tasks.threads() > 0)
+            {
+                lastTasks = tasks;
+            }
         }
         catch (final IOException | RuntimeException ex)
         {
             // exited: keep the last value read
         }
         return lastCpuNanos;
+    }
+
+    /**
+     * SIPp's figures from {@code /proc} ({@link ProcTasks}) as {@link #cpuNanos()} last read them: call that first
+     * (the load runs call it while they wait, so the last reading before SIPp exits is kept).
+     *
+     * @return the last figures read, null when never read.
+     */
+    ProcTasks lastTasks()
+    {
+        return lastTasks;
     }
 
     /**
