@@ -107,6 +107,7 @@ class MediaEngineTest
             final MediaSession session = engine.open(listener);
             session.connect(peer.address(), Codec.PCMU, TE);
             peer.target(session.localAddress());
+            peer.take(); // the first frame proves the media thread applied the connect
 
             int seq = 7;
             // '5': start, updates, three end packets, then a late retransmission of the end.
@@ -358,6 +359,7 @@ class MediaEngineTest
             final MediaSession session = engine.open(new MediaTests.RecordingListener());
             session.connect(peer.address(), Codec.PCMU, TE);
             peer.target(session.localAddress());
+            peer.take(); // the first frame proves the media thread applied the connect
             final byte[] silence = new byte[160];
             peer.sendRtp(false, 0, 65534, 0, silence);
             peer.sendRtp(false, 0, 65535, 160, silence);
@@ -453,6 +455,7 @@ class MediaEngineTest
             });
             session.connect(peer.address(), Codec.PCMU, TE);
             peer.target(session.localAddress());
+            peer.take(); // the first frame proves the media thread applied the connect
 
             peer.sendEvent(true, TE, 1, 1000, 1, true, 400);
             assertEquals("dtmf:1:50", listener.next());
