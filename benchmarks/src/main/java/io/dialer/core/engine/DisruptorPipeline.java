@@ -5,25 +5,23 @@ package io.dialer.core.engine;
 
 import java.nio.file.Path;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.TimeoutBlockingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 
 /**
  * The pipeline on the engine's two Disruptor rings, built as {@link DialerEngine} builds them: the event ring
- * multi-producer with {@link TimeoutBlockingWaitStrategy} (1 ms, the controller's periodic poll), the command ring
- * single-producer with {@link BlockingWaitStrategy} (or the wait strategy given, to compare); the decision journal
- * before both effects lanes.
+ * multi-producer, the command ring single-producer, both with {@link EngineWaitStrategy} (the event ring's with the
+ * controller's 1 ms periodic poll), or the wait strategies given, to compare; the decision journal before both effects
+ * lanes.
  * <p>
- * Note: {@link BlockingWaitStrategy} blocks only until the ring's cursor reaches the sequence; a consumer gated on
- * another consumer (the effects lanes behind the decision journal) then busy-spins ({@code Thread.onSpinWait}) until
- * that consumer's sequence gets there. On 2 cores, two spinning lanes take the CPU the journal needs.
+ * Note: {@link com.lmax.disruptor.BlockingWaitStrategy} blocks only until the ring's cursor reaches the sequence; a
+ * consumer gated on another consumer (the effects lanes behind the decision journal) then busy-spins
+ * ({@code Thread.onSpinWait}) until that consumer's sequence gets there. On 2 cores, two spinning lanes take the CPU
+ * the journal needs.
  */
 final class DisruptorPipeline extends BenchPipeline
 {
@@ -32,12 +30,13 @@ final class DisruptorPipeline extends BenchPipeline
     private final EventPort events;
 
     @SuppressWarnings("unchecked")
-    DisruptorPipeline(final Path journalDir, final int ringSize, final WaitStrategy commandWait)
+    DisruptorPipeline(
+        final Path journalDir, final int ringSize, final WaitStrategy eventWait, final WaitStrategy commandWait)
     {
         super(journalDir);
         eventDisruptor = new Disruptor<>(EngineEvent::new, ringSize,
             threads("dialer-controller", "dialer-journal-events"),
-            ProducerType.MULTI, new TimeoutBlockingWaitStrategy(1, TimeUnit.MILLISECONDS));
+            ProducerType.MULTI, eventWait);
         commandDisruptor = new Disruptor<>(Command::new, ringSize,
             threads("dialer-journal-decisions", "dialer-effects-leads", "dialer-effects-closers"),
             ProducerType.SINGLE, commandWait);
@@ -59,7 +58,7 @@ final class DisruptorPipeline extends BenchPipeline
                 commandRing.publish(command.sequence);
             }
         }, latency, sendLatency);
-        if (commandWait instanceof DependentBlockingWaitStrategy)
+        if (commandWait instanceof EngineWaitStrategy)
         {
             decisionJournal.signalAfterBatch(commandWait);
         }

@@ -17,12 +17,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.TimeoutBlockingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
 import io.dialer.core.journal.Journal;
@@ -58,10 +60,11 @@ import org.HdrHistogram.Histogram;
  * default 100,000; 0 skips the latency phase), {@code --seconds N} (default 10), {@code --warmup-s N} (default 3),
  * {@code --sip N} (SIP producer threads, default 2), {@code --media N} (media producers, default 1),
  * {@code --ring N} (ring size and queue capacity, default the engine's 65,536), {@code --transport
- * both|disruptor|queue}, {@code --command-wait blocking|sleeping|yielding|dependent} (the command ring's wait
- * strategy: default blocking, the engine's strategy until this round; dependent is
- * {@link DependentBlockingWaitStrategy}, the engine's now), {@code --work-dir DIR} (journals, deleted after each
- * pipeline; default a temporary directory).
+ * both|disruptor|queue}, {@code --command-wait engine|blocking|sleeping|yielding} (the command ring's wait
+ * strategy: default {@code engine}, the engine's {@link EngineWaitStrategy}; {@code blocking} was the engine's before
+ * issue 16), {@code --event-wait engine|timeout} (the event ring's: {@code engine} is {@link EngineWaitStrategy} with
+ * the controller's 1 ms poll, {@code timeout} Disruptor's {@code TimeoutBlockingWaitStrategy}, the engine's before),
+ * {@code --work-dir DIR} (journals, deleted after each pipeline; default a temporary directory).
  */
 public final class PipelineRun
 {
@@ -76,7 +79,8 @@ public final class PipelineRun
     private int media = 1;
     private int ring = EngineContext.RING_SIZE_DEFAULT;
     private String transport = "both";
-    private String commandWait = "blocking";
+    private String commandWait = "engine";
+    private String eventWait = "engine";
     private Path workDir;
 
     private PipelineRun()
@@ -99,8 +103,9 @@ public final class PipelineRun
             run.workDir = Files.createTempDirectory("pipeline-bench-");
         }
         System.out.printf(Locale.ROOT, "PipelineRun: events=%d rounds=%d rate=%d seconds=%d warmupS=%d sip=%d " +
-            "media=%d control=1 ring=%d transport=%s commandWait=%s work=%s%n", run.events, run.rounds, run.rate,
-            run.seconds, run.warmupS, run.sip, run.media, run.ring, run.transport, run.commandWait, run.workDir);
+            "media=%d control=1 ring=%d transport=%s commandWait=%s eventWait=%s work=%s%n", run.events, run.rounds,
+            run.rate, run.seconds, run.warmupS, run.sip, run.media, run.ring, run.transport, run.commandWait,
+            run.eventWait, run.workDir);
         run.throughput();
         if (run.rate > 0)
         {
@@ -125,6 +130,7 @@ public final class PipelineRun
                 case "--ring" -> ring = Integer.parseInt(value);
                 case "--transport" -> transport = value;
                 case "--command-wait" -> commandWait = value;
+                case "--event-wait" -> eventWait = value;
                 case "--work-dir" -> workDir = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -133,10 +139,14 @@ public final class PipelineRun
         {
             throw new IllegalArgumentException("missing value for " + args[args.length - 1]);
         }
-        if (!List.of("blocking", "sleeping", "yielding", "dependent").contains(commandWait))
+        if (!List.of("engine", "blocking", "sleeping", "yielding").contains(commandWait))
         {
-            throw new IllegalArgumentException("--command-wait: blocking, sleeping, yielding or dependent, not " +
+            throw new IllegalArgumentException("--command-wait: engine, blocking, sleeping or yielding, not " +
                 commandWait);
+        }
+        if (!List.of("engine", "timeout").contains(eventWait))
+        {
+            throw new IllegalArgumentException("--event-wait: engine or timeout, not " + eventWait);
         }
         if (!List.of("both", "disruptor", "queue").contains(transport))
         {
@@ -152,7 +162,7 @@ public final class PipelineRun
     private BenchPipeline pipeline(final String name, final String tag) throws IOException
     {
         final Path dir = Files.createDirectories(workDir.resolve(name + "-" + tag));
-        return "disruptor".equals(name) ? new DisruptorPipeline(dir, ring, commandWait()) :
+        return "disruptor".equals(name) ? new DisruptorPipeline(dir, ring, eventWait(), commandWait()) :
             new QueuePipeline(dir, ring);
     }
 
@@ -162,9 +172,15 @@ public final class PipelineRun
         {
             case "sleeping" -> new SleepingWaitStrategy();
             case "yielding" -> new YieldingWaitStrategy();
-            case "dependent" -> new DependentBlockingWaitStrategy();
-            default -> new BlockingWaitStrategy();
+            case "blocking" -> new BlockingWaitStrategy();
+            default -> new EngineWaitStrategy(0, TimeUnit.MILLISECONDS);
         };
+    }
+
+    private WaitStrategy eventWait()
+    {
+        return "timeout".equals(eventWait) ? new TimeoutBlockingWaitStrategy(1, TimeUnit.MILLISECONDS) :
+            new EngineWaitStrategy(1, TimeUnit.MILLISECONDS);
     }
 
     private void throughput() throws Exception

@@ -31,7 +31,7 @@ class BenchPipelineTest
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"disruptor", "queue", "dependent"})
+    @ValueSource(strings = {"engine", "queue", "blocking"})
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void shouldHandEveryEventAndCommandToEveryStage(final String kind) throws Exception
     {
@@ -39,8 +39,11 @@ class BenchPipelineTest
         final BenchPipeline pipeline = switch (kind)
         {
             case "queue" -> new QueuePipeline(journalDir, 1024);
-            case "dependent" -> new DisruptorPipeline(journalDir, 1024, new DependentBlockingWaitStrategy());
-            default -> new DisruptorPipeline(journalDir, 1024, new com.lmax.disruptor.BlockingWaitStrategy());
+            case "engine" -> new DisruptorPipeline(journalDir, 1024,
+                new EngineWaitStrategy(1, TimeUnit.MILLISECONDS), new EngineWaitStrategy(0, TimeUnit.MILLISECONDS));
+            default -> new DisruptorPipeline(journalDir, 1024,
+                new com.lmax.disruptor.TimeoutBlockingWaitStrategy(1, TimeUnit.MILLISECONDS),
+                new com.lmax.disruptor.BlockingWaitStrategy());
         };
         final long events = 3L * PER_PRODUCER;
         try

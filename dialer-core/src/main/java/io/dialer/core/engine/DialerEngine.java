@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.Sequence;
-import com.lmax.disruptor.TimeoutBlockingWaitStrategy;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
@@ -75,8 +74,8 @@ public final class DialerEngine implements AutoCloseable
 
         eventDisruptor = new Disruptor<>(EngineEvent::new, ctx.ringSize(),
             threads("dialer-controller", "dialer-journal-events"),
-            ProducerType.MULTI, new TimeoutBlockingWaitStrategy(1, TimeUnit.MILLISECONDS));
-        final DependentBlockingWaitStrategy commandWait = new DependentBlockingWaitStrategy();
+            ProducerType.MULTI, new EngineWaitStrategy(1, TimeUnit.MILLISECONDS));
+        final EngineWaitStrategy commandWait = new EngineWaitStrategy(0, TimeUnit.MILLISECONDS);
         commandDisruptor = new Disruptor<>(Command::new, ctx.ringSize(),
             threads("dialer-journal-decisions", "dialer-effects-leads", "dialer-effects-closers"),
             ProducerType.SINGLE, commandWait);
