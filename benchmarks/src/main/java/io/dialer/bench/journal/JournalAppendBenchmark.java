@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -32,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One journal append as the engine's journal threads do it, alone on one thread (Chronicle Queue through
- * {@link Journal}): an input event ({@link Journal#appendEvent}, 40 bytes) and decision records already encoded by
+ * {@link Journal}): an input event ({@link Journal#appendEvent}, 40 bytes), a ring batch of them in one document, and
+ * decision records already encoded by
  * {@link JournalCodec.Encoder} on the controller's thread ({@link Journal#appendDecision}: a disposition, a verdict).
  * Sample mode gives the percentiles (p50, p99, p99.9) of single appends. The pipeline benchmark
  * ({@code io.dialer.core.engine.PipelineRun}) times the same appends inside the running pipeline.
@@ -48,6 +50,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class JournalAppendBenchmark
 {
+    private static final int BATCH = 16;
+
     private final ExpandableArrayBuffer disposition = new ExpandableArrayBuffer(256);
     private final ExpandableArrayBuffer verdict = new ExpandableArrayBuffer(256);
     private int dispositionLength;
@@ -97,6 +101,22 @@ public class JournalAppendBenchmark
     {
         final long n = sequence++;
         journal.appendEvent(3, System.nanoTime(), n, 0, 486, 0);
+    }
+
+    /**
+     * A ring batch of 16 input events written as one document, as the engine's input journal does now
+     * ({@link Journal#bufferEvent} each, {@link Journal#flushEvents} at the end of the batch); the time is per event.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void appendEventBatchOf16()
+    {
+        for (int i = 0; i < BATCH; i++)
+        {
+            final long n = sequence++;
+            journal.bufferEvent(3, System.nanoTime(), n, 0, 486, 0);
+        }
+        journal.flushEvents();
     }
 
     /**

@@ -46,20 +46,29 @@ final class PipelineHandlers
             if (event.nanos >= timedFrom)
             {
                 final long start = System.nanoTime();
-                append(event);
+                append(event, endOfBatch);
                 appendNanos.recordValue(System.nanoTime() - start);
             }
             else
             {
-                append(event);
+                append(event, endOfBatch);
             }
             handled.lazySet(handled.get() + 1);
         }
 
-        private void append(final EngineEvent event)
+        /**
+         * As {@link DialerEngine}'s input journal: one document per ring batch (split at
+         * {@link Journal#EVENTS_PER_DOCUMENT}); a timed append is the buffering, plus the document's write at the end
+         * of a batch.
+         */
+        private void append(final EngineEvent event, final boolean endOfBatch)
         {
-            journal.appendEvent(event.type.ordinal(), event.nanos, event.callId, event.token, event.value,
+            journal.bufferEvent(event.type.ordinal(), event.nanos, event.callId, event.token, event.value,
                 event.leg << 16 | event.digit);
+            if (endOfBatch)
+            {
+                journal.flushEvents();
+            }
         }
 
         void timedFrom(final long nanos)

@@ -50,13 +50,20 @@ public final class Journal implements AutoCloseable
     public static final String EVENTS = "events";
 
     static final RollCycle ROLL_CYCLE = RollCycles.FAST_DAILY;
+    /**
+     * Input events per events document at most: the pipeline's input journal writes each ring batch of events as
+     * one document (a Chronicle append costs ~150 ns whatever its size), split at this many.
+     */
+    public static final int EVENTS_PER_DOCUMENT = 64;
 
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
 
     private final SingleChronicleQueue decisionsQueue;
     private final SingleChronicleQueue eventsQueue;
     private final ExpandableArrayBuffer scratch = new ExpandableArrayBuffer(256);
-    private final ExpandableArrayBuffer eventScratch = new ExpandableArrayBuffer(JournalCodec.EVENT_LENGTH);
+    private final ExpandableArrayBuffer eventBatch =
+        new ExpandableArrayBuffer(EVENTS_PER_DOCUMENT * JournalCodec.EVENT_LENGTH);
+    private int batchedEvents;
     private final JournalCodec.Encoder decisions;
     private ExcerptAppender decisionAppender;
     private ExcerptAppender eventAppender;
@@ -145,7 +152,7 @@ public final class Journal implements AutoCloseable
     }
 
     /**
-     * Appends one raw input event. One thread only (not necessarily the decisions' thread).
+     * Appends one raw input event as a document of its own. One thread only (not necessarily the decisions' thread).
      *
      * @param type      the event type.
      * @param timeNanos when it was received.
@@ -157,17 +164,58 @@ public final class Journal implements AutoCloseable
     public void appendEvent(
         final int type, final long timeNanos, final long callId, final long a, final long b, final int c)
     {
+        bufferEvent(type, timeNanos, callId, a, b, c);
+        flushEvents();
+    }
+
+    /**
+     * Adds one raw input event to the document being built; {@link #flushEvents()} appends it. A document that
+     * already holds {@link #EVENTS_PER_DOCUMENT} events is appended first. One thread only, the one that flushes.
+     *
+     * @param type      the event type.
+     * @param timeNanos when it was received.
+     * @param callId    the call it concerns.
+     * @param a         first payload word.
+     * @param b         second payload word.
+     * @param c         third payload word.
+     */
+    public void bufferEvent(
+        final int type, final long timeNanos, final long callId, final long a, final long b, final int c)
+    {
+        if (EVENTS_PER_DOCUMENT == batchedEvents)
+        {
+            flushEvents();
+        }
+        JournalCodec.encodeEvent(
+            eventBatch, batchedEvents * JournalCodec.EVENT_LENGTH, type, timeNanos, callId, a, b, c);
+        batchedEvents++;
+    }
+
+    /**
+     * Appends the events buffered by {@link #bufferEvent} as one document; nothing when none are.
+     */
+    public void flushEvents()
+    {
+        if (0 == batchedEvents)
+        {
+            return;
+        }
+        try (DocumentContext dc = eventAppender().writingDocument())
+        {
+            dc.wire().bytes().write(eventBatch.byteArray(), 0, batchedEvents * JournalCodec.EVENT_LENGTH);
+        }
+        batchedEvents = 0;
+    }
+
+    private ExcerptAppender eventAppender()
+    {
         ExcerptAppender appender = eventAppender;
         if (null == appender)
         {
             appender = eventsQueue.createAppender();
             eventAppender = appender;
         }
-        final int length = JournalCodec.encodeEvent(eventScratch, type, timeNanos, callId, a, b, c);
-        try (DocumentContext dc = appender.writingDocument())
-        {
-            dc.wire().bytes().write(eventScratch.byteArray(), 0, length);
-        }
+        return appender;
     }
 
     /**
@@ -243,7 +291,9 @@ public final class Journal implements AutoCloseable
     }
 
     /**
-     * Reads every input event in order. A record of the wrong size is skipped with a warning naming its index.
+     * Reads every input event in order; a document holds 1 to {@link #EVENTS_PER_DOCUMENT} of them (one per
+     * document before the pipeline wrote ring batches). A document of another size is skipped with a warning naming
+     * its index.
      *
      * @param dir     the journal directory.
      * @param visitor called once per event.
@@ -257,7 +307,8 @@ public final class Journal implements AutoCloseable
             return 0;
         }
 
-        final ExpandableArrayBuffer event = new ExpandableArrayBuffer(JournalCodec.EVENT_LENGTH);
+        final ExpandableArrayBuffer events =
+            new ExpandableArrayBuffer(EVENTS_PER_DOCUMENT * JournalCodec.EVENT_LENGTH);
         long count = 0;
         try (SingleChronicleQueue queue = builder(path).readOnly(true).build();
             ExcerptTailer tailer = queue.createTailer())
@@ -271,15 +322,21 @@ public final class Journal implements AutoCloseable
                         break;
                     }
                     final Bytes<?> bytes = dc.wire().bytes();
-                    if (bytes.readRemaining() < JournalCodec.EVENT_LENGTH)
+                    final long length = bytes.readRemaining();
+                    if (0 == length || 0 != length % JournalCodec.EVENT_LENGTH ||
+                        length > (long)EVENTS_PER_DOCUMENT * JournalCodec.EVENT_LENGTH)
                     {
-                        LOG.warn("journal {}: skipping the event at {}: {} bytes, expected {}",
-                            path, describe(dc.index()), bytes.readRemaining(), JournalCodec.EVENT_LENGTH);
+                        LOG.warn("journal {}: skipping the events document at {}: {} bytes, expected 1 to {} " +
+                            "events of {}", path, describe(dc.index()), length, EVENTS_PER_DOCUMENT,
+                            JournalCodec.EVENT_LENGTH);
                         continue;
                     }
-                    bytes.read(event.byteArray(), 0, JournalCodec.EVENT_LENGTH);
-                    JournalCodec.decodeEvent(event, visitor);
-                    count++;
+                    bytes.read(events.byteArray(), 0, (int)length);
+                    for (int offset = 0; offset < length; offset += JournalCodec.EVENT_LENGTH)
+                    {
+                        JournalCodec.decodeEvent(events, offset, visitor);
+                        count++;
+                    }
                 }
             }
         }
@@ -310,6 +367,20 @@ public final class Journal implements AutoCloseable
     void appendRawDecision(final byte[] raw)
     {
         appendDecision(new org.agrona.concurrent.UnsafeBuffer(raw), raw.length);
+    }
+
+    /**
+     * Appends a raw events document, for tests of damaged documents.
+     *
+     * @param raw the document's content.
+     */
+    void appendRawEvents(final byte[] raw)
+    {
+        flushEvents();
+        try (DocumentContext dc = eventAppender().writingDocument())
+        {
+            dc.wire().bytes().write(raw);
+        }
     }
 
     private static SingleChronicleQueueBuilder builder(final Path path)

@@ -773,7 +773,8 @@ public final class JournalCodec
     /**
      * Writes one input event of the pipeline ({@link #EVENT_LENGTH} bytes).
      *
-     * @param buffer    to write to, from offset 0.
+     * @param buffer    to write to.
+     * @param offset    where in it.
      * @param type      the event type.
      * @param timeNanos when it was received.
      * @param callId    the call it concerns.
@@ -783,28 +784,30 @@ public final class JournalCodec
      * @return the length written.
      */
     static int encodeEvent(
-        final MutableDirectBuffer buffer, final int type, final long timeNanos, final long callId, final long a,
-        final long b, final int c)
+        final MutableDirectBuffer buffer, final int offset, final int type, final long timeNanos, final long callId,
+        final long a, final long b, final int c)
     {
-        buffer.putInt(0, type, ORDER);
-        buffer.putLong(4, timeNanos, ORDER);
-        buffer.putLong(12, callId, ORDER);
-        buffer.putLong(20, a, ORDER);
-        buffer.putLong(28, b, ORDER);
-        buffer.putInt(36, c, ORDER);
+        buffer.putInt(offset, type, ORDER);
+        buffer.putLong(offset + 4, timeNanos, ORDER);
+        buffer.putLong(offset + 12, callId, ORDER);
+        buffer.putLong(offset + 20, a, ORDER);
+        buffer.putLong(offset + 28, b, ORDER);
+        buffer.putInt(offset + 36, c, ORDER);
         return EVENT_LENGTH;
     }
 
     /**
      * Reads one input event written by {@link #encodeEvent} and hands it to a visitor.
      *
-     * @param buffer  the event, from offset 0, {@link #EVENT_LENGTH} bytes.
+     * @param buffer  holding the event.
+     * @param offset  where it starts; {@link #EVENT_LENGTH} bytes.
      * @param visitor to call.
      */
-    static void decodeEvent(final DirectBuffer buffer, final EventVisitor visitor)
+    static void decodeEvent(final DirectBuffer buffer, final int offset, final EventVisitor visitor)
     {
-        visitor.onEvent(buffer.getInt(0, ORDER), buffer.getLong(4, ORDER), buffer.getLong(12, ORDER),
-            buffer.getLong(20, ORDER), buffer.getLong(28, ORDER), buffer.getInt(36, ORDER));
+        visitor.onEvent(buffer.getInt(offset, ORDER), buffer.getLong(offset + 4, ORDER),
+            buffer.getLong(offset + 12, ORDER), buffer.getLong(offset + 20, ORDER), buffer.getLong(offset + 28, ORDER),
+            buffer.getInt(offset + 36, ORDER));
     }
 
     /**

@@ -212,6 +212,48 @@ class JournalTest
     }
 
     @Test
+    void shouldReplayEventsWrittenInBatchesInOrderAndSkipADamagedDocument()
+    {
+        int next = 0;
+        try (Journal journal = Journal.open(dir))
+        {
+            // batches around the document limit, single appends between them, an empty flush
+            for (final int batch : new int[] {1, Journal.EVENTS_PER_DOCUMENT - 1, Journal.EVENTS_PER_DOCUMENT,
+                Journal.EVENTS_PER_DOCUMENT + 1, 2 * Journal.EVENTS_PER_DOCUMENT + 3})
+            {
+                for (int i = 0; i < batch; i++, next++)
+                {
+                    journal.bufferEvent(next % 7, next, next, -next, 2L * next, next);
+                }
+                journal.flushEvents();
+                journal.flushEvents();
+                journal.appendEvent(next % 7, next, next, -next, 2L * next, next);
+                next++;
+            }
+            journal.appendRawEvents(new byte[JournalCodec.EVENT_LENGTH + 1]);
+            journal.bufferEvent(next % 7, next, next, -next, 2L * next, next);
+            next++;
+            journal.flushEvents();
+        }
+
+        final List<Long> seen = new ArrayList<>();
+        final long count = Journal.replayEvents(dir, (type, timeNanos, callId, a, b, c) ->
+        {
+            assertEquals(callId % 7, type);
+            assertEquals(-callId, a);
+            assertEquals(2 * callId, b);
+            assertEquals(callId, c);
+            seen.add(timeNanos);
+        });
+
+        assertEquals(next, count);
+        for (int i = 0; i < next; i++)
+        {
+            assertEquals(i, seen.get(i));
+        }
+    }
+
+    @Test
     void shouldAppendWithoutAllocating()
     {
         final com.sun.management.ThreadMXBean threads =
