@@ -56,6 +56,7 @@ class TapClockTest
             session.connect(peer.address(), Codec.PCMU, TE);
             session.startTapClock();
             peer.target(session.localAddress());
+            peer.take(); // the first frame proves the media thread applied the connect
 
             // a talkspurt of five frames, then nothing: the taps get the five, then silence on the clock
             final long firstTs = 50_000;
