@@ -59,6 +59,8 @@ public final class CallLeg
     Transport transport = Transport.UDP;
     /** Guarded by {@link #lock}: the dialog, once there is one. */
     Dialog dialog;
+    /** The media release this leg is part of, while it runs. */
+    volatile DirectMedia directMedia;
 
     CallLeg(
         final SipDispatcher sip, final long id, final boolean inbound, final String callId, final CallListener listener)
@@ -402,6 +404,57 @@ public final class CallLeg
     }
 
     /**
+     * Media release after the bridge (third-party call control, RFC 3725): re-INVITEs this leg (the caller) with the
+     * other leg's media and then the other leg (the closer) with this one's, so that the two far ends send RTP to
+     * each other; once both accept, the dialer's media of both legs is closed (no RTP, detection or recording of the
+     * pair any more) while both dialogs stay (a BYE of either is still reported). A refusal or no answer within
+     * {@link MediaRelease#STEP_TIMEOUT_MS_DEFAULT} ms falls back to the dialer's bridge, re-INVITEing this leg back if
+     * it had moved. Both legs must be answered and bridged; the outcome is reported once to the listener.
+     *
+     * @param other    the other leg (the closer).
+     * @param listener told how it ended.
+     */
+    public void releaseMedia(final CallLeg other, final MediaReleaseListener listener)
+    {
+        releaseMedia(other, MediaRelease.STEP_TIMEOUT_MS_DEFAULT, listener);
+    }
+
+    /**
+     * {@link #releaseMedia(CallLeg, MediaReleaseListener)} with the time each far end gets to answer its re-INVITE.
+     *
+     * @param other         the other leg (the closer).
+     * @param stepTimeoutMs how long a far end may take to answer one re-INVITE before the release falls back.
+     * @param listener      told how it ended.
+     * @throws IllegalStateException when either leg is part of a release already.
+     */
+    public void releaseMedia(final CallLeg other, final long stepTimeoutMs, final MediaReleaseListener listener)
+    {
+        final DirectMedia release = new DirectMedia(this, other, listener, stepTimeoutMs);
+        if (null != directMedia || null != other.directMedia)
+        {
+            throw new IllegalStateException("a media release of " + this + " or " + other + " is running");
+        }
+        directMedia = release;
+        other.directMedia = release;
+        release.start();
+        if (state.isTerminal() || other.state.isTerminal())
+        {
+            release.onLegEnded(); // ended before the release knew it: its own cleanup found no release to tell
+        }
+    }
+
+    /**
+     * Whether the leg's media was released ({@link #releaseMedia}): its far end sends RTP to another far end, and
+     * the dialer has no media session for it any more.
+     *
+     * @return true once released.
+     */
+    public boolean mediaReleased()
+    {
+        return mediaControl.released();
+    }
+
+    /**
      * Subscribes to the leg's decoded received audio.
      *
      * @param tap the subscriber, called on the media thread.
@@ -606,6 +659,11 @@ public final class CallLeg
 
     private void cleanup()
     {
+        final DirectMedia release = directMedia;
+        if (null != release)
+        {
+            release.onLegEnded();
+        }
         client.stopTimers();
         liveness.stop();
         mediaControl.close();

@@ -35,6 +35,7 @@ final class InDialog
     private int byeAuthAttempts;
     private ClientTransaction reinviteCt;
     private boolean refreshing;
+    private DirectMedia mediaOffer;
     private boolean holdRequested;
     private boolean held;
 
@@ -273,6 +274,34 @@ final class InDialog
         return true;
     }
 
+    /**
+     * A re-INVITE of a media release ({@link DirectMedia}): its final answer (the SDP of a 2xx applied to the
+     * dialer's media first) or its timeout is reported to the release, never ending the leg.
+     *
+     * @param sdp     our offer.
+     * @param release the release to tell.
+     * @return false when it cannot be sent now: the leg is not answered, or another re-INVITE is pending.
+     */
+    boolean sendMediaOffer(final String sdp, final DirectMedia release)
+    {
+        if (leg.state != CallState.ANSWERED || null == leg.dialog || null != reinviteCt)
+        {
+            return false;
+        }
+        try
+        {
+            sendReinvite(sdp, false, 0);
+            mediaOffer = release;
+            return true;
+        }
+        catch (final Exception ex)
+        {
+            LOGGER.debug("media re-INVITE of {} failed: {}", leg.callId(), ex.toString());
+            reinviteCt = null;
+            return false;
+        }
+    }
+
     private void sendReinvite(final String sdp, final boolean refresh, final int intervalSeconds) throws Exception
     {
         final SipDispatcher sip = leg.sip;
@@ -339,7 +368,14 @@ final class InDialog
         reinviteCt = null;
         final boolean refresh = refreshing;
         refreshing = false;
-        if (refresh)
+        final DirectMedia release = mediaOffer;
+        mediaOffer = null;
+        if (null != release)
+        {
+            final boolean applied = status >= 300 || leg.mediaControl.applyRemoteSdp(response);
+            release.onAnswer(leg, applied ? status : Response.NOT_ACCEPTABLE_HERE);
+        }
+        else if (refresh)
         {
             leg.liveness.onRefreshAnswered(response);
         }
@@ -414,10 +450,18 @@ final class InDialog
         if (Request.INVITE.equals(method) && leg.state == CallState.ANSWERED)
         {
             final boolean refresh = !serverTransaction && tx == reinviteCt && refreshing;
+            final DirectMedia release = !serverTransaction && tx == reinviteCt ? mediaOffer : null;
             if (!serverTransaction && tx == reinviteCt)
             {
                 reinviteCt = null;
                 refreshing = false;
+                mediaOffer = null;
+            }
+            if (null != release)
+            {
+                // a media release falls back to the dialer's bridge: the call goes on
+                release.onAnswer(leg, Response.REQUEST_TIMEOUT);
+                return;
             }
             sendBye();
             leg.end(refresh ? EndCause.DIALOG_LOST : EndCause.SIGNALLING_ERROR);

@@ -42,6 +42,7 @@ final class LegMediaControl
     private long receiveResumedNs;
     private DetectorConfig detectorConfig;
     private LegDetection detection;
+    private InetSocketAddress offeredAway;
 
     LegMediaControl(final CallLeg leg)
     {
@@ -255,6 +256,65 @@ final class LegMediaControl
     }
 
     /**
+     * The far end's latest SDP (its answer or offer), or null.
+     */
+    Sdp.Description remoteDescription()
+    {
+        return remoteDescription;
+    }
+
+    /**
+     * Our re-INVITE offer for a media release: the other far end's media (its address and telephone-event payload
+     * type) in our session's name, a new version, the codec this leg negotiated, {@code sendrecv}.
+     *
+     * @param other what the other far end answered us.
+     */
+    String releaseOfferSdp(final Sdp.Description other)
+    {
+        offeredAway = Sdp.resolve(other.remote);
+        sdpVersion++;
+        return Sdp.answer(offeredAway, sdpSessionId, sdpVersion, codec, other.telephoneEventPt, Sdp.SENDRECV);
+    }
+
+    /**
+     * The media release is done: the far end sends its RTP to the address of our last release offer. Stops
+     * detection, closes the media session (its port goes back) and keeps a {@link ReleasedMedia} in its place; no RTP
+     * is expected any more, so the RTP timeout is off (the OPTIONS keepalive and session timer go on).
+     */
+    void release()
+    {
+        final LegMedia m = media;
+        if (null == m || null == offeredAway || m instanceof ReleasedMedia)
+        {
+            return;
+        }
+        if (null != detection)
+        {
+            detection.stop();
+            detection = null;
+        }
+        detectorConfig = null;
+        receiving = false;
+        media = new ReleasedMedia(offeredAway, m);
+        try
+        {
+            m.close();
+        }
+        catch (final RuntimeException ex)
+        {
+            LOGGER.debug("media close failed: {}", ex.toString());
+        }
+    }
+
+    /**
+     * Whether the media was released ({@link #release()}).
+     */
+    boolean released()
+    {
+        return media instanceof ReleasedMedia;
+    }
+
+    /**
      * Our SDP for a session refresh: unchanged, so the same version (RFC 3264 section 8).
      */
     String refreshSdp(final boolean held)
@@ -275,9 +335,9 @@ final class LegMediaControl
     void direction(final boolean send, final boolean receive)
     {
         final LegMedia m = media;
-        if (null == m)
+        if (null == m || m instanceof ReleasedMedia)
         {
-            return;
+            return; // released: no RTP reaches the dialer whatever the far end says
         }
         if (receive && !receiving)
         {

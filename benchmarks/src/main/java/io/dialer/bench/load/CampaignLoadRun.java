@@ -76,8 +76,10 @@ import org.agrona.concurrent.SystemEpochClock;
  * default 2500),
  * {@code --wrap-up-ms N} (default 500), {@code --agents N} (media agents, default the engine's),
  * {@code --far-end info|pcap} (default info), {@code --rtp-thread-tasks N} (SIPp's calls per rtp_stream thread,
- * default 64), {@code --work-dir DIR}. Needs {@code sipp} on the PATH (3.6.1 or later, built with RTPSTREAM), and
- * root for {@code --far-end pcap} (SIPp's {@code play_pcap_audio}).
+ * default 64), {@code --work-dir DIR}, {@code --media anchored|release} (the campaign's {@code transfer.media},
+ * default anchored; release needs the info far end, whose scenarios answer the re-INVITEs). Needs {@code sipp} on
+ * the PATH (3.6.1 or later, built with RTPSTREAM), and root for {@code --far-end pcap} (SIPp's
+ * {@code play_pcap_audio}).
  * <p>
  * Ramp mode, {@code --ramp START:STEP:MAX} (dials/s): one campaign per rate, START, START + STEP, ... up to MAX, each
  * {@code --ramp-step-s N} seconds of dials (default 10; {@code --leads} becomes rate × N), in the same JVM, after a
@@ -284,6 +286,7 @@ public final class CampaignLoadRun
                     .maxDialsPerSecond(options.rate)
                     .transfer(new TransferConfiguration.Context()
                         .wrapUpMs(options.wrapUpMs).introduction(false).ringTimeoutMs(10_000).maxAttempts(8))
+                    .mediaRelease(options.mediaRelease())
                     .prompts(prompts)
                     .journalDir(journalDir));
             final LoadMonitor monitor = new LoadMonitor(options, farEnd.sipps());
@@ -307,6 +310,9 @@ public final class CampaignLoadRun
             final int closersExit = farEnd.closers().awaitExit(Duration.ofSeconds(20));
             final boolean ok = LoadReport.print(options, engine.campaigns().get(0), journalDir, load, monitor,
                 finished, carrierExit, closersExit, farEnd.sipps());
+            System.out.printf(Locale.ROOT, "media after the bridge (%s): released %d, anchored %d of %d bridged%n",
+                options.media, engine.campaigns().get(0).stats().mediaReleased(),
+                engine.campaigns().get(0).stats().mediaAnchored(), engine.campaigns().get(0).stats().bridged());
             System.out.println(ok ? "PASS: 0 failed calls, every disposition and verdict matches its kind" : "FAIL");
             final Map<Step, Long> p99 = new EnumMap<>(Step.class);
             for (final Step step : Step.values())

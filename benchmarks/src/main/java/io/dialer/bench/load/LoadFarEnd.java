@@ -187,6 +187,8 @@ final class LoadFarEnd implements AutoCloseable
             .replace("{{KEY_AT_MS}}", Integer.toString(timing.keyAtMs))
             .replace("{{QUALIFIED_AFTER_KEY_MS}}",
                 Integer.toString(Math.max(1_000, options.qualifiedHangupMs - timing.keyAtMs)))
+            .replace("{{QUALIFIED_AFTER_RELEASE_MS}}",
+                Integer.toString(Math.max(1_000, options.qualifiedHangupMs - timing.keyAtMs - options.closerKeyMs)))
             .replace("{{CLOSER_KEY_MS}}", Integer.toString(options.closerKeyMs))
             .replace("{{DIALER_BYE_TIMEOUT_MS}}", "60000");
         final Path file = Files.createDirectories(work.resolve("scenarios")).resolve(name);

@@ -34,10 +34,20 @@ final class LoadOptions
     String farEnd = "info";
     int rtpThreadTasks = 64;
     Path workDir;
+    String media = "anchored";
 
     boolean pcap()
     {
         return "pcap".equals(farEnd);
+    }
+
+    /**
+     * Whether each bridged transfer's media is released ({@code --media release}, the campaign's
+     * {@code transfer.media}): the far ends' re-INVITEs are answered by the info scenarios only.
+     */
+    boolean mediaRelease()
+    {
+        return "release".equals(media);
     }
 
     /**
@@ -63,6 +73,10 @@ final class LoadOptions
             {
                 throw new IllegalArgumentException("unknown option " + name);
             }
+        }
+        if (o.mediaRelease() && o.pcap())
+        {
+            throw new IllegalArgumentException("--media release needs --far-end info (it answers re-INVITEs)");
         }
         if (4 != o.mix.length || 100 != Arrays.stream(o.mix).sum())
         {
@@ -95,12 +109,22 @@ final class LoadOptions
             case "--far-end" -> farEnd = farEnd(value);
             case "--rtp-thread-tasks" -> rtpThreadTasks = Integer.parseInt(value);
             case "--work-dir" -> workDir = Path.of(value);
+            case "--media" -> media = media(value);
             default ->
             {
                 return false;
             }
         }
         return true;
+    }
+
+    private static String media(final String name)
+    {
+        if ("anchored".equals(name) || "release".equals(name))
+        {
+            return name;
+        }
+        throw new IllegalArgumentException("unknown media " + name + " (anchored, release)");
     }
 
     private static String farEnd(final String name)
@@ -130,9 +154,10 @@ final class LoadOptions
     {
         return String.format(Locale.ROOT,
             "leads=%d rate=%.0f closers=%d mix(q,d,v,s)=%s warmupS=%d maxSeconds=%d stacks=%d sipThreads=%s " +
-            "capacityBits=%d qualifiedHangupMs=%d closerKeyMs=%d keyMarginMs=%d wrapUpMs=%d agents=%s farEnd=%s",
+            "capacityBits=%d qualifiedHangupMs=%d closerKeyMs=%d keyMarginMs=%d wrapUpMs=%d agents=%s farEnd=%s " +
+            "media=%s",
             leads, rate, closers, Arrays.toString(mix), warmupS, maxSeconds, stacks,
             sipThreads > 0 ? Integer.toString(sipThreads) : "default", capacityBits, qualifiedHangupMs,
-            closerKeyMs, keyMarginMs, wrapUpMs, agents > 0 ? Integer.toString(agents) : "default", farEnd);
+            closerKeyMs, keyMarginMs, wrapUpMs, agents > 0 ? Integer.toString(agents) : "default", farEnd, media);
     }
 }

@@ -315,7 +315,7 @@ public final class ServeLoadRun
         ((ObjectNode)settings.path("trunk")).put("uri", "sip:carrier@127.0.0.1:" + carrierPort);
         ((ObjectNode)settings.path("pacing")).put("max_dials_per_second", Math.round(options.rate));
         settings.putObject("transfer").put("wrap_up", options.wrapUpMs + "ms").put("introduction", false)
-            .put("closer_ring_timeout", "10s").put("max_closer_attempts", 8);
+            .put("closer_ring_timeout", "10s").put("max_closer_attempts", 8).put("media", options.media);
         return settings;
     }
 

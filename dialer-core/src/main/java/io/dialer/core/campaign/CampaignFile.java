@@ -106,6 +106,7 @@ public final class CampaignFile
     long mediaLagHoldMs = MEDIA_LAG_HOLD_DEFAULT_MS;
     int maxConsecutiveTrunkFailures = MAX_CONSECUTIVE_TRUNK_FAILURES_DEFAULT;
     long trunkResponseTimeoutMs = TRUNK_RESPONSE_TIMEOUT_DEFAULT_MS;
+    boolean mediaRelease;
     long verdictTimeoutMs = VERDICT_TIMEOUT_DEFAULT_MS;
     long beepTimeoutMs = BEEP_TIMEOUT_DEFAULT_MS;
     ClosersLogin closersLogin = CLOSERS_LOGIN_DEFAULT;
@@ -173,6 +174,18 @@ public final class CampaignFile
     public int maxConsecutiveTrunkFailures()
     {
         return maxConsecutiveTrunkFailures;
+    }
+
+    /**
+     * Whether the media of a bridged transfer is released ({@code transfer.media: release}): once the closer accepts
+     * and the bridge is up, caller and closer are re-INVITEd to send RTP to each other. False ({@code anchored}, the
+     * default): the dialer's bridge carries the conversation to its end.
+     *
+     * @return true for {@code release}.
+     */
+    public boolean mediaRelease()
+    {
+        return mediaRelease;
     }
 
     /**

@@ -51,7 +51,7 @@ public final class CampaignLoader
         "password_env", "transport", "max_consecutive_failures", "response_timeout");
     private static final Set<String> TRANSFER_KEYS = keys("closer_ring_timeout", "max_closer_attempts",
         "decision_timeout", "hold_limit", "hold_music", "reassurance_interval", "caller_id_pass_through",
-        "introduction", "wrap_up");
+        "introduction", "wrap_up", "media");
     private static final Set<String> ADMISSION_KEYS = keys("media_lag_hold");
     private static final Set<String> DETECTION_KEYS = keys("verdict_timeout", "beep_timeout");
     private static final Set<String> PACING_KEYS = keys("mode", "ratio", "max_lines", "max_dials_per_second",
@@ -426,6 +426,27 @@ public final class CampaignLoader
             transfer.introduction()));
         transfer.wrapUpMs(duration(YamlChecker.value(fields, "wrap_up"), "wrap_up", 0, HOUR_MS,
             transfer.wrapUpMs()));
+        readTransferMedia(YamlChecker.value(fields, "media"), transfer.introduction());
+    }
+
+    private void readTransferMedia(final Node node, final boolean introduction)
+    {
+        final String media = checker.text(node, "transfer media");
+        if ("release".equals(media))
+        {
+            if (introduction)
+            {
+                checker.add(node, "transfer media: release needs introduction: off (the introduction is mixed by " +
+                    "the dialer's media, which the release closes); set one of them the other way");
+            }
+            campaign.mediaRelease = true;
+        }
+        else if (null != media && !"anchored".equals(media))
+        {
+            checker.add(node, "transfer media must be anchored (the dialer bridges caller and closer to the end) or " +
+                "release (once the closer accepts, both are re-INVITEd to send RTP to each other), found '" +
+                media + "'");
+        }
     }
 
     private void readAdmission(final Node node)

@@ -23,6 +23,7 @@ import io.dialer.detection.Cause;
 import io.dialer.detection.Verdict;
 import io.dialer.sip.EndCause;
 import io.dialer.sip.FailureCause;
+import io.dialer.sip.ReleaseOutcome;
 import io.dialer.transfer.MatchListener;
 import io.dialer.transfer.Matcher;
 import org.agrona.concurrent.EpochClock;
@@ -280,6 +281,7 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
             case NO_BEEP -> flow.onNoBeep();
             case LATE_BEEP -> flow.onLateBeep(event.value);
             case BRIDGED -> flow.onBridged();
+            case MEDIA_RELEASE -> flow.onMediaRelease((ReleaseOutcome)event.cause, event.value);
             default ->
             {
             }

@@ -134,7 +134,7 @@ final class CallEffects implements CallCommands
     @Override
     public void bridge(final long callId, final int closer, final long originNanos)
     {
-        commands.bridge(callId, closer, originNanos);
+        commands.bridge(campaignId, callId, closer, originNanos);
     }
 
     @Override

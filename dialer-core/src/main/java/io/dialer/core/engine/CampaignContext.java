@@ -66,6 +66,7 @@ public final class CampaignContext
     private PromptBook prompts;
     private Path journalDir;
     private boolean concluded;
+    private boolean mediaRelease;
 
     /**
      * Checks every setting (and concludes the transfer's settings).
@@ -325,6 +326,25 @@ public final class CampaignContext
     public String trunkHost()
     {
         return trunkHost;
+    }
+
+    /**
+     * @param release true to release the media of each bridged transfer (caller and closer re-INVITEd to send RTP to
+     *                each other), false to keep the dialer's bridge (the default).
+     * @return this.
+     */
+    public CampaignContext mediaRelease(final boolean release)
+    {
+        mediaRelease = release;
+        return this;
+    }
+
+    /**
+     * @return whether the media of a bridged transfer is released.
+     */
+    public boolean mediaRelease()
+    {
+        return mediaRelease;
     }
 
     /**

@@ -93,6 +93,7 @@ public final class CampaignSetup
             .transfer(transfer(campaign))
             .maxConsecutiveTrunkFailures(campaign.maxConsecutiveTrunkFailures())
             .trunkResponseTimeoutMs(campaign.trunkResponseTimeoutMs())
+            .mediaRelease(campaign.mediaRelease())
             .verdictTimeoutMs(campaign.verdictTimeoutMs())
             .beepTimeoutMs(campaign.beepTimeoutMs())
             .abandonment(campaign.abandonment());

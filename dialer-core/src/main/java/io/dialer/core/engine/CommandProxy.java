@@ -78,9 +78,10 @@ final class CommandProxy
         publish(claim(CommandType.HANG_UP, callId, leg));
     }
 
-    void bridge(final long callId, final int closer, final long originNanos)
+    void bridge(final int campaign, final long callId, final int closer, final long originNanos)
     {
         final Command c = claim(CommandType.BRIDGE, callId, EngineEvent.closerLeg(closer));
+        c.campaign = campaign;
         c.closer = closer;
         c.originNanos = originNanos;
         publish(c);

@@ -235,6 +235,13 @@ final class Effects implements EventHandler<Command>
                     {
                         latency(c.callId, Step.ACCEPT_TO_BRIDGE, c.originNanos);
                     }
+                    if (campaigns.get(c.campaign).mediaRelease())
+                    {
+                        // the bridge carries the audio until both far ends accept the other's media
+                        final long callId = c.callId;
+                        caller.releaseMedia(closer, (a, b, outcome, status) ->
+                            events.mediaRelease(callId, outcome, status));
+                    }
                 }
             }
             case PERSIST_OPT_OUT -> doNotCall.persist(c.number, c.summary, c.timeMs);

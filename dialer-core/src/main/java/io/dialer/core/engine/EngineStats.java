@@ -33,7 +33,9 @@ public final class EngineStats
     static final int ABANDONS = 14;
     static final int HOLD_DROPS = 15;
     static final int FALSE_MACHINES = 16;
-    private static final int DISPOSITION_BASE = 17;
+    static final int MEDIA_RELEASED = 17;
+    static final int MEDIA_ANCHORED = 18;
+    private static final int DISPOSITION_BASE = 19;
     private static final int VERDICT_BASE = DISPOSITION_BASE + Disposition.values().length;
     private static final int TRANSFER_BASE = VERDICT_BASE + Verdict.values().length;
     private static final int CLOSER_RESULT_BASE = TRANSFER_BASE + TransferOutcome.values().length;
@@ -152,6 +154,23 @@ public final class EngineStats
     public long qualified()
     {
         return counters.get(QUALIFIED);
+    }
+
+    /**
+     * @return bridged calls whose media was released in this run (caller and closer talk directly).
+     */
+    public long mediaReleased()
+    {
+        return counters.get(MEDIA_RELEASED);
+    }
+
+    /**
+     * @return bridged calls whose media release fell back to the dialer's bridge in this run (a refusal, a timeout,
+     *         different codecs, a leg ended).
+     */
+    public long mediaAnchored()
+    {
+        return counters.get(MEDIA_ANCHORED);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.dialer.detection.Cause;
 import io.dialer.detection.Verdict;
 import io.dialer.sip.EndCause;
 import io.dialer.sip.FailureCause;
+import io.dialer.sip.ReleaseOutcome;
 
 /**
  * The only way into the controller's ring (like Aeron's proxies): one method per event, each claiming a slot,
@@ -93,6 +94,14 @@ final class EventProxy
     void bridged(final long callId)
     {
         publish(claim(EventType.BRIDGED, callId, EngineEvent.LEAD_LEG));
+    }
+
+    void mediaRelease(final long callId, final ReleaseOutcome outcome, final int sipStatus)
+    {
+        final EngineEvent e = claim(EventType.MEDIA_RELEASE, callId, EngineEvent.LEAD_LEG);
+        e.cause = outcome;
+        e.value = sipStatus;
+        publish(e);
     }
 
     void commandFailed(final long callId, final int leg, final String reason)

@@ -77,5 +77,10 @@ enum EventType
     /** Control: start a campaign, {@code attachment} its {@code CallController.CampaignStart}. */
     START_CAMPAIGN,
     /** Control: publish a fresh live state into {@code attachment}, a {@code CompletableFuture<LiveState>}. */
-    STATE
+    STATE,
+    /**
+     * Effects feedback: the media release after the bridge is over: {@code cause} a {@code ReleaseOutcome},
+     * {@code value} the SIP status. Last, so that the ordinals the input journal records stay as they were.
+     */
+    MEDIA_RELEASE
 }

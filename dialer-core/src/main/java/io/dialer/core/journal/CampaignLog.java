@@ -6,6 +6,7 @@ package io.dialer.core.journal;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.detection.Cause;
 import io.dialer.detection.Verdict;
+import io.dialer.sip.ReleaseOutcome;
 import io.dialer.transfer.TransferOutcome;
 
 /**
@@ -170,6 +171,22 @@ public interface CampaignLog
     default void transferEnded(
         final long timeMs, final int lead, final long callId, final TransferOutcome outcome,
         final CharSequence closerId)
+    {
+    }
+
+    /**
+     * The media release after a transfer's bridge is over (campaign setting {@code transfer.media: release}): caller
+     * and closer send RTP to each other and the dialer's media of the pair is closed, or why the dialer's bridge
+     * stays.
+     *
+     * @param timeMs    when.
+     * @param lead      the lead index.
+     * @param callId    the call id.
+     * @param outcome   how.
+     * @param sipStatus the refusing SIP status (408: no answer in time), 0 when none applies.
+     */
+    default void mediaRelease(
+        final long timeMs, final int lead, final long callId, final ReleaseOutcome outcome, final int sipStatus)
     {
     }
 

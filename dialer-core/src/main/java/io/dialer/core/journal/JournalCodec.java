@@ -10,6 +10,7 @@ import java.util.Objects;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.detection.Cause;
 import io.dialer.detection.Verdict;
+import io.dialer.sip.ReleaseOutcome;
 import io.dialer.transfer.TransferOutcome;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -59,6 +60,7 @@ public final class JournalCodec
     static final byte CONTROL = 15;
     static final byte CAMPAIGN_STOPPED = 16;
     static final byte CALL_PROOF = 17;
+    static final byte MEDIA_RELEASE = 18;
 
     /** Input events: {@code int type, long timeNanos, long callId, long a, long b, int c}. */
     static final int EVENT_LENGTH = Integer.BYTES + 4 * Long.BYTES + Integer.BYTES;
@@ -68,6 +70,7 @@ public final class JournalCodec
     private static final EnumNames<Verdict> VERDICTS = new EnumNames<>(Verdict.values());
     private static final EnumNames<Cause> CAUSES = new EnumNames<>(Cause.values());
     private static final EnumNames<CloserResult> CLOSER_RESULTS = new EnumNames<>(CloserResult.values());
+    private static final EnumNames<ReleaseOutcome> RELEASE_OUTCOMES = new EnumNames<>(ReleaseOutcome.values());
     private static final EnumNames<TransferOutcome> TRANSFER_OUTCOMES =
         new EnumNames<>(TransferOutcome.values());
     private static final EnumNames<Disposition> DISPOSITIONS = new EnumNames<>(Disposition.values());
@@ -258,6 +261,20 @@ public final class JournalCodec
             call(TRANSFER_ENDED, timeMs, lead, callId);
             putEnum(TRANSFER_OUTCOMES, outcome);
             putText(closerId);
+            end();
+        }
+
+        /**
+         * {@inheritDoc}
+         */
+        @Override
+        public void mediaRelease(
+            final long timeMs, final int lead, final long callId, final ReleaseOutcome outcome, final int sipStatus)
+        {
+            Objects.requireNonNull(outcome, "outcome");
+            call(MEDIA_RELEASE, timeMs, lead, callId);
+            putEnum(RELEASE_OUTCOMES, outcome);
+            putInt(sipStatus);
             end();
         }
 
@@ -468,6 +485,7 @@ public final class JournalCodec
         private Verdict verdict;
         private Cause cause;
         private CloserResult closerResult;
+        private ReleaseOutcome releaseOutcome;
         private TransferOutcome transferOutcome;
         private Disposition disposition;
         private Step step;
@@ -557,15 +575,9 @@ public final class JournalCodec
                     break;
 
                 case CLOSER_ATTEMPT:
-                    getCall();
-                    getText(text1);
-                    closerResult = check(getEnum(CLOSER_RESULTS));
-                    break;
-
                 case TRANSFER_ENDED:
-                    getCall();
-                    transferOutcome = check(getEnum(TRANSFER_OUTCOMES));
-                    getText(text1);
+                case MEDIA_RELEASE:
+                    getTransferRecord();
                     break;
 
                 case DISPOSITION:
@@ -639,6 +651,7 @@ public final class JournalCodec
                 case QUALIFIED -> listener.qualified(timeMs, lead, callId, text1, text2);
                 case CLOSER_ATTEMPT -> listener.closerAttempt(timeMs, lead, callId, text1, closerResult);
                 case TRANSFER_ENDED -> listener.transferEnded(timeMs, lead, callId, transferOutcome, text1);
+                case MEDIA_RELEASE -> listener.mediaRelease(timeMs, lead, callId, releaseOutcome, int1);
                 case DISPOSITION -> listener.disposition(timeMs, lead, callId, int1, disposition, long1, text1);
                 case OPTED_OUT -> listener.optedOut(timeMs, lead, text1);
                 case LATENCY -> listener.latency(timeMs, step, long1);
@@ -655,6 +668,26 @@ public final class JournalCodec
         private int remaining()
         {
             return limit - position;
+        }
+
+        private void getTransferRecord()
+        {
+            getCall();
+            if (CLOSER_ATTEMPT == type)
+            {
+                getText(text1);
+                closerResult = check(getEnum(CLOSER_RESULTS));
+            }
+            else if (TRANSFER_ENDED == type)
+            {
+                transferOutcome = check(getEnum(TRANSFER_OUTCOMES));
+                getText(text1);
+            }
+            else
+            {
+                releaseOutcome = check(getEnum(RELEASE_OUTCOMES));
+                int1 = getInt();
+            }
         }
 
         private void getCallProof()

@@ -8,6 +8,7 @@ import io.dialer.core.journal.CloserResult;
 import io.dialer.core.journal.Step;
 import io.dialer.detection.Cause;
 import io.dialer.detection.Verdict;
+import io.dialer.sip.ReleaseOutcome;
 import io.dialer.transfer.TransferOutcome;
 
 import java.util.Collections;
@@ -36,6 +37,7 @@ import java.util.Map;
  * @param optOuts        callees who opted out.
  * @param closerAttempts offers to closers per result.
  * @param transfers      warm transfers ended per outcome.
+ * @param mediaReleases  media releases after the bridge per outcome ({@code transfer.media: release}).
  * @param closers        offers per closer, by closer id.
  * @param latencies      the latency of every step, in {@link Step} order.
  * @param stopped        how the latest run ended before the campaign was finished, or null when it did not stop.
@@ -58,6 +60,7 @@ public record CampaignReport(
     long optOuts,
     Map<CloserResult, Long> closerAttempts,
     Map<TransferOutcome, Long> transfers,
+    Map<ReleaseOutcome, Long> mediaReleases,
     List<CloserSummary> closers,
     Map<Step, StepLatency> latencies,
     Stopped stopped,
@@ -120,6 +123,7 @@ public record CampaignReport(
         causes = Collections.unmodifiableMap(new EnumMap<>(causes));
         closerAttempts = Collections.unmodifiableMap(new EnumMap<>(closerAttempts));
         transfers = Collections.unmodifiableMap(new EnumMap<>(transfers));
+        mediaReleases = Collections.unmodifiableMap(new EnumMap<>(mediaReleases));
         closers = List.copyOf(closers);
         latencies = Collections.unmodifiableMap(new EnumMap<>(latencies));
     }

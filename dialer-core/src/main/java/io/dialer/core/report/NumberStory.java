@@ -19,6 +19,7 @@ import io.dialer.core.lead.LeadList;
 import io.dialer.core.lead.LeadListReader;
 import io.dialer.detection.Cause;
 import io.dialer.detection.Verdict;
+import io.dialer.sip.ReleaseOutcome;
 import io.dialer.transfer.TransferOutcome;
 
 /**
@@ -362,6 +363,18 @@ public final class NumberStory implements CampaignLog
         if (null != a)
         {
             a.transfer = outcome + (closerId.length() > 0 ? " " + closerId : "");
+        }
+    }
+
+    @Override
+    public void mediaRelease(
+        final long timeMs, final int lead, final long callId, final ReleaseOutcome outcome, final int sipStatus)
+    {
+        final Attempt a = find(lead, callId);
+        if (null != a)
+        {
+            a.transfer = a.transfer + "; media " + (outcome.released() ? "released (caller and closer talk directly)" :
+                "anchored (" + outcome + (0 == sipStatus ? "" : " " + sipStatus) + ")");
         }
     }
 

@@ -14,6 +14,7 @@ import io.dialer.core.journal.CloserResult;
 import io.dialer.core.journal.Step;
 import io.dialer.detection.Cause;
 import io.dialer.detection.Verdict;
+import io.dialer.sip.ReleaseOutcome;
 import io.dialer.transfer.TransferOutcome;
 import org.HdrHistogram.Histogram;
 
@@ -65,6 +66,7 @@ public final class ReportBuilder implements CampaignLog
     private static final Cause[] CAUSES = Cause.values();
     private static final CloserResult[] CLOSER_RESULTS = CloserResult.values();
     private static final TransferOutcome[] TRANSFER_OUTCOMES = TransferOutcome.values();
+    private static final ReleaseOutcome[] RELEASE_OUTCOMES = ReleaseOutcome.values();
     private static final Step[] STEPS = Step.values();
 
     private String campaign = "";
@@ -89,6 +91,7 @@ public final class ReportBuilder implements CampaignLog
     private final long[] causes = new long[CAUSES.length];
     private final long[] closerResults = new long[CLOSER_RESULTS.length];
     private final long[] transferOutcomes = new long[TRANSFER_OUTCOMES.length];
+    private final long[] mediaReleases = new long[RELEASE_OUTCOMES.length];
     private final List<Closer> closers = new ArrayList<>();
     private final Histogram[] latencies = new Histogram[STEPS.length];
     private final AbandonmentLedger ledger = new AbandonmentLedger(AbandonmentRule.TARGET_RATE_DEFAULT);
@@ -237,6 +240,16 @@ public final class ReportBuilder implements CampaignLog
      * {@inheritDoc}
      */
     @Override
+    public void mediaRelease(
+        final long timeMs, final int lead, final long callId, final ReleaseOutcome outcome, final int sipStatus)
+    {
+        mediaReleases[outcome.ordinal()]++;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
     public void disposition(
         final long timeMs, final int lead, final long callId, final int attempt, final Disposition disposition,
         final long nextAttemptMs, final CharSequence detail)
@@ -364,6 +377,7 @@ public final class ReportBuilder implements CampaignLog
             optOuts,
             counts(CloserResult.class, CLOSER_RESULTS, closerResults),
             counts(TransferOutcome.class, TRANSFER_OUTCOMES, transferOutcomes),
+            counts(ReleaseOutcome.class, RELEASE_OUTCOMES, mediaReleases),
             closerSummaries,
             latencySummaries,
             stopped,

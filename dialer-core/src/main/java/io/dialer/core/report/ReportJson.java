@@ -68,6 +68,7 @@ public final class ReportJson
             json.writeNumberField("optOuts", report.optOuts());
             writeCounts(json, "closerAttempts", report.closerAttempts());
             writeCounts(json, "transfers", report.transfers());
+            writeCounts(json, "mediaReleases", report.mediaReleases());
             writeClosers(json, report);
             writeLatencies(json, report);
             writeAbandonment(json, report.abandonment());

@@ -65,6 +65,10 @@ public final class ReportTable
 
         out.println();
         counts(out, "Transfers", report.transfers(), false);
+        if (report.mediaReleases().values().stream().anyMatch((n) -> n > 0))
+        {
+            counts(out, "Media after the bridge (non-zero)", report.mediaReleases(), true);
+        }
         counts(out, "Closer attempts", report.closerAttempts(), false);
         out.printf(Locale.ROOT, CLOSER_HEADER, "Closers", "offers", "accepted", "rejected", "no answer", "other");
         for (final CloserSummary closer : report.closers())

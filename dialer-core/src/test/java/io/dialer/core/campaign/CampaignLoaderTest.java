@@ -112,6 +112,7 @@ class CampaignLoaderTest
         assertEquals(defaults.callerIdPassThrough(), transfer.callerIdPassThrough());
         assertFalse(transfer.introduction(), "the caller is connected at once");
         assertEquals(defaults.wrapUpMs(), transfer.wrapUpMs());
+        assertFalse(campaign.mediaRelease(), "media: anchored");
         assertEquals(CampaignFile.MEDIA_LAG_HOLD_DEFAULT_MS, campaign.mediaLagHoldMs());
         assertEquals(10, campaign.maxConsecutiveTrunkFailures());
         assertEquals(5_000, campaign.trunkResponseTimeoutMs());
@@ -199,6 +200,26 @@ class CampaignLoaderTest
             "c.yaml:32:31: verdict_timeout must be from 1s to 1m, found '0s'",
             "c.yaml:33:16: closers_login must be at_start (every closer of the closers file logs in when the " +
             "campaign starts) or manual (closers log in through the control API), found 'later'"), errors);
+    }
+
+    @Test
+    void shouldReadTheTransferMediaSetting()
+    {
+        assertTrue(CampaignLoader.load("c.yaml", VALID + "transfer: { media: release }\n", dir).campaign()
+            .mediaRelease());
+        assertFalse(CampaignLoader.load("c.yaml", VALID + "transfer: { media: anchored }\n", dir).campaign()
+            .mediaRelease());
+    }
+
+    @Test
+    void shouldReportABadTransferMediaSettingWithLineAndColumn()
+    {
+        assertEquals(List.of("c.yaml:23:20: transfer media must be anchored (the dialer bridges caller and closer " +
+            "to the end) or release (once the closer accepts, both are re-INVITEd to send RTP to each other), found " +
+            "'direct'"), errors(VALID + "transfer: { media: direct }\n"));
+        assertEquals(List.of("c.yaml:25:10: transfer media: release needs introduction: off (the introduction is " +
+            "mixed by the dialer's media, which the release closes); set one of them the other way"),
+            errors(VALID + "transfer:\n  introduction: on\n  media: release\n"));
     }
 
     /**

@@ -14,6 +14,7 @@ import io.dialer.core.journal.CloserResult;
 import io.dialer.core.journal.Step;
 import io.dialer.detection.Cause;
 import io.dialer.detection.Verdict;
+import io.dialer.sip.ReleaseOutcome;
 import io.dialer.transfer.TransferOutcome;
 
 /**
@@ -108,6 +109,13 @@ class RecordingLog implements CampaignLog
         final CharSequence closerId)
     {
         lines.add("transfer lead=" + lead + " " + outcome + " " + closerId);
+    }
+
+    @Override
+    public void mediaRelease(
+        final long timeMs, final int lead, final long callId, final ReleaseOutcome outcome, final int sipStatus)
+    {
+        lines.add("media lead=" + lead + " " + outcome + " " + sipStatus);
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.dialer.core.compliance.CallProof;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.detection.Cause;
 import io.dialer.detection.Verdict;
+import io.dialer.sip.ReleaseOutcome;
 import io.dialer.transfer.TransferOutcome;
 import net.openhft.chronicle.bytes.Bytes;
 import org.junit.jupiter.api.Test;
@@ -352,6 +353,10 @@ class JournalTest
         for (final TransferOutcome outcome : TransferOutcome.values())
         {
             log.transferEnded(1_700_000_000_300L, 0, 1, outcome, outcome == TransferOutcome.COMPLETED ? "c1" : "");
+        }
+        for (final ReleaseOutcome outcome : ReleaseOutcome.values())
+        {
+            log.mediaRelease(1_700_000_000_350L, 0, 1, outcome, outcome.released() ? 0 : 488 + outcome.ordinal());
         }
         for (final Disposition disposition : Disposition.values())
         {

@@ -9,6 +9,7 @@ import java.util.List;
 import io.dialer.core.compliance.Disposition;
 import io.dialer.detection.Cause;
 import io.dialer.detection.Verdict;
+import io.dialer.sip.ReleaseOutcome;
 import io.dialer.transfer.TransferOutcome;
 
 /**
@@ -87,6 +88,12 @@ final class RecordingLog implements CampaignLog
         final CharSequence closerId)
     {
         add("transferEnded", timeMs, lead, callId, outcome, closerId);
+    }
+
+    public void mediaRelease(
+        final long timeMs, final int lead, final long callId, final ReleaseOutcome outcome, final int sipStatus)
+    {
+        add("mediaRelease", timeMs, lead, callId, outcome, sipStatus);
     }
 
     public void disposition(

@@ -68,7 +68,7 @@ class ReportJsonTest
         assertEquals(List.of("schema", "campaign", "finished", "startedMs", "finishedMs", "stopped", "runs", "leads",
             "attempts",
             "calls", "dispositions", "answered", "verdicts", "causes", "answers", "qualified", "optOuts",
-            "closerAttempts", "transfers", "closers", "latencies", "abandonment"), names(root));
+            "closerAttempts", "transfers", "mediaReleases", "closers", "latencies", "abandonment"), names(root));
         assertEquals(List.of("total", "dialed", "done", "finalDisposition", "closed", "open", "retryPending", "inCall",
             "neverDialed", "closedByReason"), names(root.get("leads")));
         assertEquals(names(Disposition.values()), names(root.get("dispositions")));

@@ -3,6 +3,7 @@
  */
 package io.dialer.core.report;
 
+import io.dialer.sip.ReleaseOutcome;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
@@ -114,5 +115,27 @@ class ReportTableTest
             "  NO_ANSWER                            0         -");
         assertEquals("Latency (ms)                       count         p50         p90         p99         max",
             table.get(table.size() - 1 - 6));
+    }
+
+    @Test
+    void shouldPrintTheMediaReleasesOnlyWhenThereAreAny()
+    {
+        assertTrue(table(ScriptedCampaign.both().report()).stream().noneMatch((line) -> line.startsWith("Media")),
+            "an anchored campaign has no media section");
+
+        final ReportBuilder builder = ScriptedCampaign.both();
+        builder.mediaRelease(ScriptedCampaign.RUN1_MS, 0, 1, ReleaseOutcome.RELEASED, 0);
+        builder.mediaRelease(ScriptedCampaign.RUN1_MS, 1, 2, ReleaseOutcome.RELEASED, 0);
+        builder.mediaRelease(ScriptedCampaign.RUN1_MS, 2, 3, ReleaseOutcome.CLOSER_REFUSED, 488);
+        final CampaignReport report = builder.report();
+        final List<String> table = table(report);
+
+        assertEquals(2L, report.mediaReleases().get(ReleaseOutcome.RELEASED));
+        assertEquals(1L, report.mediaReleases().get(ReleaseOutcome.CLOSER_REFUSED));
+        assertInOrder(table,
+            "Media after the bridge (non-zero)",
+            "  RELEASED                             2",
+            "  CLOSER_REFUSED                       1");
+        assertFalse(table.contains("  CALLER_REFUSED                       0"), "zero outcomes are left out");
     }
 }
