@@ -153,6 +153,41 @@ class InviteTemplatesTest
         }
     }
 
+    @Test
+    void shouldRetransmitTheSameBytes() throws Exception
+    {
+        try (RawSipPeer peer = new RawSipPeer())
+        {
+            dialer.dial(new DialRequest(peer.uri("+15551239999")).callerIdUser("+15550000000")
+                .responseTimeoutMs(3_000), new RecordingListener());
+            final String first = peer.receive("INVITE", TIMEOUT_MS);
+            final String again = peer.receive("INVITE", TIMEOUT_MS);
+
+            assertNotNull(again, "timer A retransmits the INVITE after 500 ms");
+            assertEquals(first, again);
+        }
+    }
+
+    @Test
+    void shouldShareNoHeaderBetweenTwoInvitesOfOneTemplate() throws Exception
+    {
+        final SipDispatcher sip = dialer.dispatcher();
+        final DialRequest request = new DialRequest("sip:1@h.example").callerIdUser("+15550000001");
+        final javax.sip.address.SipURI target = (javax.sip.address.SipURI)sip.templates.parse(request.target());
+        final javax.sip.message.Request one = sip.templates.invite(target, request, Transport.UDP, "a").request();
+        final javax.sip.message.Request two = sip.templates.invite(target, request, Transport.UDP, "b").request();
+
+        for (final String name : new String[] {"Via", "From", "To", "Call-ID", "CSeq", "Contact", "Max-Forwards",
+            "User-Agent", "P-Asserted-Identity", "Allow", "Content-Type"})
+        {
+            assertNotNull(one.getHeader(name), name);
+            assertTrue(one.getHeader(name) != two.getHeader(name), name + " shared");
+        }
+        ((javax.sip.header.ViaHeader)one.getHeader("Via")).setBranch("z9hG4bK-one");
+        assertNull(((javax.sip.header.ViaHeader)two.getHeader("Via")).getBranch());
+        assertTrue(one.getRequestURI() != two.getRequestURI());
+    }
+
     private static String tag(final String from)
     {
         return from.substring(from.indexOf(";tag=") + 5);
