@@ -6,8 +6,10 @@ package io.dialer.sip;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
+import javax.sip.header.HeaderAddress;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import java.util.Objects;
@@ -21,8 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * JAIN-SIP's factories parse a string for every URI and most headers; building an INVITE that way costs tens of
  * microseconds and several kilobytes per call. Here the headers that do not change from call to call (From without
  * its tag, Via without its branch, Max-Forwards, Route, Contact, User-Agent, P-Asserted-Identity, Allow,
- * Content-Type) are built once per caller identity, transport and routing and kept in a template {@link Request};
- * an INVITE is the template's clone with the Request-URI, To, Call-ID, From tag and SDP set (CSeq is 1, and JAIN-SIP
+ * Content-Type) are built once per caller identity (display name, asserted identity, whether a number is given),
+ * transport and routing and kept in a template {@link Request}; an INVITE is the template's clone with the
+ * Request-URI, To, Call-ID, From tag and SDP set, and the caller's number in From, Contact and an asserted identity
+ * taken from From when it is not the template's (a closer dial passing the caller ID through; CSeq is 1, and JAIN-SIP
  * gives the Via its branch when it creates the client transaction). Target URIs are parsed once: a closer's URI by
  * its text, a lead's ({@code sip:<digits>@<host>}) by its host part with the number set on a clone. Thread-safe;
  * the caches are bounded, and a request they cannot hold is built the old way.
@@ -33,6 +37,7 @@ final class InviteTemplates
     static final int MAX_TEMPLATES = 64;
     /** Parsed URIs kept per stack, by host part (leads) and by whole text (others). */
     static final int MAX_URIS = 4096;
+    static final String P_ASSERTED_IDENTITY = "P-Asserted-Identity";
 
     private final SipDispatcher sip;
     private final ConcurrentHashMap<String, SipURI> byHost = new ConcurrentHashMap<>();
@@ -182,8 +187,24 @@ final class InviteTemplates
         invite.setRequestURI(requestUri);
         ((ToHeader)invite.getHeader(ToHeader.NAME)).getAddress().setURI((URI)target.clone());
         ((CallIdHeader)invite.getHeader(CallIdHeader.NAME)).setCallId(callId);
-        ((FromHeader)invite.getHeader(FromHeader.NAME)).setTag(SipDispatcher.newTag());
-        return new Prepared(invite, template.localUri);
+        final FromHeader from = (FromHeader)invite.getHeader(FromHeader.NAME);
+        from.setTag(SipDispatcher.newTag());
+        final String user = request.callerIdUser();
+        if (null == user || user.equals(template.callerIdUser))
+        {
+            return new Prepared(invite, template.localUri);
+        }
+        // the caller's own number (a closer dial passing the caller ID through): From, Contact and an asserted
+        // identity copied from From get it
+        final SipURI fromUri = (SipURI)from.getAddress().getURI();
+        fromUri.setUser(user);
+        ((SipURI)((ContactHeader)invite.getHeader(ContactHeader.NAME)).getAddress().getURI()).setUser(user);
+        if (null == template.assertedIdentity)
+        {
+            final HeaderAddress pai = (HeaderAddress)invite.getHeader(P_ASSERTED_IDENTITY);
+            ((SipURI)pai.getAddress().getURI()).setUser(user);
+        }
+        return new Prepared(invite, fromUri.toString());
     }
 
     /**
@@ -252,7 +273,7 @@ final class InviteTemplates
         {
             final String pai = null != request.assertedIdentity() ?
                 "<" + request.assertedIdentity() + ">" : from.getAddress().toString();
-            invite.addHeader(sip.headerFactory.createHeader("P-Asserted-Identity", pai));
+            invite.addHeader(sip.headerFactory.createHeader(P_ASSERTED_IDENTITY, pai));
         }
         invite.addHeader(sip.headerFactory.createAllowHeader(SipDispatcher.ALLOW));
         invite.setHeader(sip.sdpContentType());
@@ -297,7 +318,8 @@ final class InviteTemplates
             final Transport transport, final boolean direct)
         {
             return this.transport == transport && this.direct == direct &&
-                Objects.equals(this.callerIdName, callerIdName) && Objects.equals(this.callerIdUser, callerIdUser) &&
+                (null == this.callerIdUser) == (null == callerIdUser) &&
+                Objects.equals(this.callerIdName, callerIdName) &&
                 Objects.equals(this.assertedIdentity, assertedIdentity);
         }
     }

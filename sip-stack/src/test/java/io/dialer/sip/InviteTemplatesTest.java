@@ -131,25 +131,53 @@ class InviteTemplatesTest
     }
 
     @Test
-    void shouldBuildOneTemplatePerCallerIdentity() throws Exception
+    void shouldPutEachCallsOwnNumberInFromContactAndAssertedIdentityOnOneTemplate() throws Exception
     {
         try (RawSipPeer peer = new RawSipPeer())
         {
             final int before = dialer.dispatcher().templates.templateCount();
-            dialer.dial(new DialRequest(peer.uri("7001")).callerIdUser("+15557770001").responseTimeoutMs(500),
-                new RecordingListener());
-            final String one = peer.receive("INVITE", TIMEOUT_MS);
-            dialer.dial(new DialRequest(peer.uri("7002")).callerIdUser("+15557770002").responseTimeoutMs(500),
-                new RecordingListener());
-            final String two = peer.receive("INVITE", TIMEOUT_MS);
-            dialer.dial(new DialRequest(peer.uri("7003")).callerIdUser("+15557770002").responseTimeoutMs(500),
-                new RecordingListener());
-            final String three = peer.receive("INVITE", TIMEOUT_MS);
+            final String[] users = {"+15557770001", "+15557770002", "+15557770001"};
+            final String[] invites = new String[users.length];
+            final CallLeg[] legs = new CallLeg[users.length];
+            for (int i = 0; i < users.length; i++)
+            {
+                legs[i] = dialer.dial(new DialRequest(peer.uri("700" + i)).callerIdName("Floor")
+                    .callerIdUser(users[i]).responseTimeoutMs(500), new RecordingListener());
+                invites[i] = peer.receive("INVITE", TIMEOUT_MS);
+                assertNotNull(invites[i]);
+            }
 
-            assertTrue(RawSipPeer.header(one, "From").contains("sip:+15557770001@"), one);
-            assertTrue(RawSipPeer.header(two, "From").contains("sip:+15557770002@"), two);
-            assertTrue(RawSipPeer.header(three, "From").contains("sip:+15557770002@"), three);
-            assertEquals(before + 2, dialer.dispatcher().templates.templateCount());
+            for (int i = 0; i < users.length; i++)
+            {
+                final String sip = "sip:" + users[i] + "@";
+                assertTrue(RawSipPeer.header(invites[i], "From").startsWith("\"Floor\" <" + sip), invites[i]);
+                assertTrue(RawSipPeer.header(invites[i], "Contact").contains(sip), invites[i]);
+                assertTrue(RawSipPeer.header(invites[i], "P-Asserted-Identity").contains(sip), invites[i]);
+                assertTrue(legs[i].localUri().startsWith(sip), legs[i].localUri());
+            }
+            assertEquals(before + 1, dialer.dispatcher().templates.templateCount(), "the number is per call");
+            dialer.dial(new DialRequest(peer.uri("7009")).callerIdName("Other").callerIdUser(users[0])
+                .responseTimeoutMs(500), new RecordingListener());
+            assertTrue(RawSipPeer.header(peer.receive("INVITE", TIMEOUT_MS), "From").startsWith("\"Other\""));
+            assertEquals(before + 2, dialer.dispatcher().templates.templateCount(), "the name is the template's");
+        }
+    }
+
+    @Test
+    void shouldKeepAnAssertedIdentityGivenApartFromTheNumber() throws Exception
+    {
+        try (RawSipPeer peer = new RawSipPeer())
+        {
+            for (final String user : new String[] {"+15558880001", "+15558880002"})
+            {
+                dialer.dial(new DialRequest(peer.uri("7100")).callerIdUser(user)
+                    .assertedIdentity("sip:+15550001111@trunk.example").responseTimeoutMs(500),
+                    new RecordingListener());
+                final String invite = peer.receive("INVITE", TIMEOUT_MS);
+
+                assertTrue(RawSipPeer.header(invite, "From").contains("sip:" + user + "@"), invite);
+                assertEquals("<sip:+15550001111@trunk.example>", RawSipPeer.header(invite, "P-Asserted-Identity"));
+            }
         }
     }
 
