@@ -13,7 +13,6 @@ import javax.sip.ResponseEvent;
 import javax.sip.Transaction;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
-import javax.sip.header.FromHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -171,8 +170,8 @@ final class InviteClient
         final long ringTimeoutMs, final long responseTimeoutMs)
     {
         leg.transport = transport;
-        leg.remoteUri = target.toString();
         this.target = target.toString();
+        leg.remoteUri = this.target;
         this.direct = request.direct();
         this.responseTimeoutMs = responseTimeoutMs;
         leg.liveness.responseTimeoutMs(responseTimeoutMs);
@@ -187,19 +186,10 @@ final class InviteClient
         }
         try
         {
-            final SipDispatcher sip = leg.sip;
-            final Request invite = sip.newRequest(Request.INVITE, target, request.callerIdName(),
-                request.callerIdUser(), null, transport, leg.callId(), request.direct());
-            final FromHeader from = (FromHeader)invite.getHeader(FromHeader.NAME);
-            leg.localUri = from.getAddress().getURI().toString();
-            if (null != request.assertedIdentity() || null != request.callerIdUser())
-            {
-                final String pai = null != request.assertedIdentity() ?
-                    "<" + request.assertedIdentity() + ">" : from.getAddress().toString();
-                invite.addHeader(sip.headerFactory.createHeader("P-Asserted-Identity", pai));
-            }
-            invite.addHeader(sip.headerFactory.createAllowHeader(SipDispatcher.ALLOW));
-            invite.setContent(leg.mediaControl.offerSdp(), sip.sdpContentType());
+            final InviteTemplates.Prepared built = leg.sip.templates.invite(target, request, transport, leg.callId());
+            final Request invite = built.request();
+            leg.localUri = built.localUri();
+            InviteTemplates.sdp(invite, leg.mediaControl.offerSdp());
             leg.invite = invite;
             ringTimer = schedule(this::onRingTimeout, ringTimeoutMs);
             startResponseTimer();

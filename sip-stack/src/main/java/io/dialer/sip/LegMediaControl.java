@@ -71,6 +71,18 @@ final class LegMediaControl
     void openForDial(final CallLeg affinity, final DetectorConfig detection) throws IOException
     {
         detectorConfig = detection;
+        if (null == media)
+        {
+            openAhead(affinity);
+        }
+    }
+
+    /**
+     * Opens the media of an outbound leg before its dial (a prepared leg), on the same media thread as another
+     * leg's when given; {@link #openForDial} then keeps it.
+     */
+    void openAhead(final CallLeg affinity) throws IOException
+    {
         final LegMedia near = null == affinity ? null : affinity.media();
         media = null == near ? leg.sip.media.open(listener) : leg.sip.media.open(listener, near);
     }

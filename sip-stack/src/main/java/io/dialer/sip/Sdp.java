@@ -23,6 +23,10 @@ import java.util.Vector;
 final class Sdp
 {
     static final int TELEPHONE_EVENT_PT = 101;
+    private static final String OFFER_ATTRIBUTES = "\r\na=rtpmap:" + Codec.PCMU.payloadType() + " " +
+        Codec.PCMU.encodingName() + "/8000\r\na=rtpmap:" + Codec.PCMA.payloadType() + " " +
+        Codec.PCMA.encodingName() + "/8000\r\na=rtpmap:" + TELEPHONE_EVENT_PT + " telephone-event/8000\r\na=fmtp:" +
+        TELEPHONE_EVENT_PT + " 0-16\r\na=ptime:20\r\na=";
     static final String SENDRECV = "sendrecv";
     static final String SENDONLY = "sendonly";
     static final String RECVONLY = "recvonly";
@@ -107,6 +111,23 @@ final class Sdp
     }
 
     static String offer(final InetSocketAddress local, final long sessionId, final long version, final String direction)
+    {
+        // every outbound INVITE carries one: written directly, the same text javax.sdp writes (see SdpTest)
+        final String host = local.getAddress().getHostAddress();
+        final String network = host.indexOf(':') >= 0 ? " IN IP6 " : " IN IP4 ";
+        return new StringBuilder(256)
+            .append("v=0\r\no=dialer ").append(sessionId).append(' ').append(version).append(network).append(host)
+            .append("\r\ns=dialer\r\nc=").append(network, 1, network.length()).append(host)
+            .append("\r\nt=0 0\r\nm=audio ").append(local.getPort()).append(" RTP/AVP ")
+            .append(Codec.PCMU.payloadType()).append(' ').append(Codec.PCMA.payloadType()).append(' ')
+            .append(TELEPHONE_EVENT_PT).append(OFFER_ATTRIBUTES).append(direction).append("\r\n").toString();
+    }
+
+    /**
+     * An offer built with javax.sdp, as {@link #offer} was: the reference its text is tested against.
+     */
+    static String offerWithFactory(
+        final InetSocketAddress local, final long sessionId, final long version, final String direction)
     {
         return build(local, sessionId, version, new Codec[]{Codec.PCMU, Codec.PCMA}, TELEPHONE_EVENT_PT, direction);
     }

@@ -70,6 +70,7 @@ final class SipDispatcher implements SipListener
     final PeerGuard peerGuard;
     private final SipURI outboundProxy;
     private final RegisterServer registerServer;
+    final InviteTemplates templates;
 
     static final int ENDED_CALLS_REMEMBERED = 4096;
 
@@ -132,6 +133,7 @@ final class SipDispatcher implements SipListener
         this.outboundProxy = proxy;
         this.registerServer = null == registrar ? null :
             new RegisterServer(this, registrar, context.refusedSourcesLogged());
+        this.templates = new InviteTemplates(this);
     }
 
     void inboundCallHandler(final InboundCallHandler handler)
@@ -162,19 +164,11 @@ final class SipDispatcher implements SipListener
         return legIds.incrementAndGet();
     }
 
-    CallLeg dial(final DialRequest request, final CallListener listener)
+    CallLeg dial(final DialRequest request, final CallListener listener, final PreparedDial prepared)
     {
         final String text = DialRequest.checkTarget(request.target());
-        final URI target;
-        try
-        {
-            target = addressFactory.createURI(text);
-        }
-        catch (final Exception ex)
-        {
-            throw new IllegalArgumentException("not a SIP URI: " + text, ex);
-        }
-        if (!target.isSipURI())
+        final URI target = templates.parse(text);
+        if (null == target || !target.isSipURI())
         {
             throw new IllegalArgumentException("not a SIP URI: " + text);
         }
@@ -196,11 +190,44 @@ final class SipDispatcher implements SipListener
         final long ringTimeoutMs = request.ringTimeoutMs() > 0 ? request.ringTimeoutMs() : context.ringTimeoutMs();
         final long responseTimeoutMs = request.responseTimeoutMs() > 0 ?
             request.responseTimeoutMs() : context.responseTimeoutMs();
-        final String callId = provider.getNewCallId().getCallId();
-        final CallLeg leg = new CallLeg(this, nextLegId(), false, callId, listener);
-        legs.put(callId, leg);
+        final CallLeg ready = null == prepared ? null : prepared.take(this);
+        final CallLeg leg;
+        if (null != ready)
+        {
+            leg = ready;
+            synchronized (leg.lock)
+            {
+                leg.outbox.listener(listener);
+            }
+        }
+        else
+        {
+            leg = new CallLeg(this, nextLegId(), false, templates.newCallId(), listener);
+        }
+        legs.put(leg.callId(), leg);
         leg.client.dial(request, sipTarget, transport, ringTimeoutMs, responseTimeoutMs);
         return leg;
+    }
+
+    /**
+     * An outbound leg made ready ahead of its dial: its Call-ID and its media session; not yet known to the stack.
+     */
+    PreparedDial prepare(final CallLeg affinity)
+    {
+        final CallLeg leg = new CallLeg(this, nextLegId(), false, templates.newCallId(), CallLeg.NO_LISTENER);
+        try
+        {
+            synchronized (leg.lock)
+            {
+                leg.mediaControl.openAhead(affinity);
+            }
+        }
+        catch (final Exception ex)
+        {
+            LOGGER.debug("cannot prepare a leg: {}", ex.toString());
+            return null;
+        }
+        return new PreparedDial(this, leg);
     }
 
     CompletableFuture<Integer> ping(final String uri)
@@ -271,6 +298,14 @@ final class SipDispatcher implements SipListener
         request.addHeader(contact(user, transport));
         request.addHeader(headerFactory.createUserAgentHeader(List.of(context.userAgent())));
         return request;
+    }
+
+    /**
+     * Whether an out-of-dialog request goes through the outbound proxy.
+     */
+    boolean proxied(final boolean direct)
+    {
+        return !direct && null != outboundProxy;
     }
 
     ContactHeader contact(final String user, final Transport transport) throws Exception

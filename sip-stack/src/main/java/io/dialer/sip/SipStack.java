@@ -215,7 +215,42 @@ public final class SipStack implements AutoCloseable
     public CallLeg dial(final DialRequest request, final CallListener listener)
     {
         ensureOpen();
-        return dispatcher.dial(request, Objects.requireNonNull(listener, "listener"));
+        return dispatcher.dial(request, Objects.requireNonNull(listener, "listener"), null);
+    }
+
+    /**
+     * Makes an outbound leg ready ahead of its dial, so that the dial does less on its own path: its Call-ID chosen
+     * and its media session opened (the RTP port bound), on the same media thread as another leg's when given, e.g.
+     * the closer leg of a caller still in qualification. Hand it to {@link #dial(DialRequest, CallListener,
+     * PreparedDial)}, or {@link PreparedDial#discard()} it when it is not needed.
+     *
+     * @param mediaAffinity the leg whose media thread the new leg's media shares, or null.
+     * @return the prepared leg, or null when no media session can be opened now (the dial then opens its own).
+     * @throws IllegalStateException when the stack is closed.
+     */
+    public PreparedDial prepareDial(final CallLeg mediaAffinity)
+    {
+        ensureOpen();
+        return dispatcher.prepare(mediaAffinity);
+    }
+
+    /**
+     * Dials a call on a leg made ready by {@link #prepareDial}: as {@link #dial(DialRequest, CallListener)}, with the
+     * prepared leg's Call-ID and media session (the request's media affinity is then ignored: the prepared session
+     * has its thread). A prepared leg is used once; null, one already used or discarded, or one of another stack
+     * dials as usual.
+     *
+     * @param request  what to dial.
+     * @param listener the leg's events; must not block.
+     * @param prepared the prepared leg, or null.
+     * @return the leg, in state {@link CallState#CALLING}.
+     * @throws IllegalArgumentException as {@link #dial(DialRequest, CallListener)}.
+     * @throws IllegalStateException    when the stack is closed.
+     */
+    public CallLeg dial(final DialRequest request, final CallListener listener, final PreparedDial prepared)
+    {
+        ensureOpen();
+        return dispatcher.dial(request, Objects.requireNonNull(listener, "listener"), prepared);
     }
 
     /**

@@ -33,6 +33,14 @@ final class FakeMediaProvider implements MediaProvider
         return media;
     }
 
+    public LegMedia open(final MediaListener listener, final LegMedia affinity)
+    {
+        final FakeLegMedia media = new FakeLegMedia(listener);
+        media.affinity = affinity;
+        sessions.add(media);
+        return media;
+    }
+
     public long rtpTimeoutMs()
     {
         return rtpTimeoutMs;
@@ -70,6 +78,7 @@ final class FakeMediaProvider implements MediaProvider
         volatile boolean receive = true;
         volatile boolean closed;
         volatile LegMedia bridgedWith;
+        volatile LegMedia affinity;
         final List<String> directions = new CopyOnWriteArrayList<>();
         volatile long lastReceivedNs = System.nanoTime();
 

@@ -5,6 +5,8 @@ package io.dialer.sip;
 
 import io.dialer.audio.Codec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,6 +19,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SdpTest
 {
     private static final String HEAD = "v=0\r\no=x 1 1 IN IP4 10.0.0.5\r\ns=-\r\nc=IN IP4 10.0.0.5\r\nt=0 0\r\n";
+
+    @ParameterizedTest
+    @CsvSource({"127.0.0.1, 20000, 1, 0, sendrecv", "10.1.2.3, 40002, 4611686018427387903, 7, sendonly",
+        "::1, 29998, 42, 1, inactive", "192.168.0.10, 2, 3, 2, recvonly"})
+    void shouldWriteTheSameOfferAsJavaxSdp(
+        final String host, final int port, final long sessionId, final long version, final String direction)
+        throws Exception
+    {
+        final InetSocketAddress local = new InetSocketAddress(InetAddress.getByName(host), port);
+
+        assertEquals(Sdp.offerWithFactory(local, sessionId, version, direction),
+            Sdp.offer(local, sessionId, version, direction));
+    }
 
     @Test
     void shouldOfferG711AndTelephoneEvents() throws Exception

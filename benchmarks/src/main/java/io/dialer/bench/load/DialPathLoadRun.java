@@ -25,6 +25,7 @@ import io.dialer.sip.CallLeg;
 import io.dialer.sip.CallListener;
 import io.dialer.sip.DialRequest;
 import io.dialer.sip.FailureCause;
+import io.dialer.sip.PreparedDial;
 import io.dialer.sip.SipStack;
 import io.dialer.sip.Transport;
 import org.HdrHistogram.Histogram;
@@ -38,7 +39,9 @@ import org.HdrHistogram.Histogram;
  * for the closers lane calls {@link SipStack#dial} (a real INVITE over UDP on loopback, an RTP port bound per call,
  * as the engine dials a closer). The controller's own work (sub-microsecond, see the transfer JMH benchmarks) is left
  * out. First a warm-up at a high rate so the JIT compiles the dial path, then the measured dials at the campaign's
- * pace. Reports, in microseconds: key event → dial starts (the two hand-offs), the dial itself, and the whole path;
+ * pace. With {@code --prepare true} each dial gets a leg prepared ahead ({@link SipStack#prepareDial}, made after
+ * the previous dial, as the engine prepares a closer leg while its caller is in qualification). Reports, in
+ * microseconds: key event → dial starts (the two hand-offs), the dial itself, and the whole path;
  * then the cost per measured dial ({@link CallCost}).
  * <pre>
  * java -Xmx1g -jar benchmarks/target/benchmarks.jar dialpath --warmup 20000 --warmup-rate 500 --calls 3000 --rate 50
@@ -53,6 +56,8 @@ public final class DialPathLoadRun
     private int calls = 3_000;
     private double rate = 50;
     private Path scenario = Path.of("sip-stack/src/test/resources/sipp/uas_busy.xml");
+    private boolean prepare;
+    private PreparedDial preparedNext;
 
     private final Histogram handOff = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
     private final Histogram dial = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
@@ -76,7 +81,7 @@ public final class DialPathLoadRun
     /**
      * Runs it.
      *
-     * @param args {@code --warmup N --warmup-rate R --calls N --rate R --scenario FILE}.
+     * @param args {@code --warmup N --warmup-rate R --calls N --rate R --scenario FILE --prepare true|false}.
      * @throws Exception when it cannot start.
      */
     public static void main(final String[] args) throws Exception
@@ -91,6 +96,7 @@ public final class DialPathLoadRun
                 case "--calls" -> run.calls = Integer.parseInt(args[i + 1]);
                 case "--rate" -> run.rate = Double.parseDouble(args[i + 1]);
                 case "--scenario" -> run.scenario = Path.of(args[i + 1]);
+                case "--prepare" -> run.prepare = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -102,8 +108,8 @@ public final class DialPathLoadRun
         final long total = (long)warmup + calls;
         final Path workDir = Files.createTempDirectory("dial-path-");
         final int sippPort = SippProcess.freeUdpPort();
-        System.out.printf(Locale.ROOT, "DialPathLoadRun: warmup %d at %.0f/s, measured %d at %.0f/s; SIPp in %s%n",
-            warmup, warmupRate, calls, rate, workDir);
+        System.out.printf(Locale.ROOT, "DialPathLoadRun: warmup %d at %.0f/s, measured %d at %.0f/s%s; SIPp in %s%n",
+            warmup, warmupRate, calls, rate, prepare ? ", legs prepared ahead" : "", workDir);
         final int timeoutS = (int)(warmup / warmupRate + calls / rate) + 120;
         try (SippProcess sipp = SippProcess.startUas(scenario, workDir, sippPort, total, timeoutS,
             List.of("-buff_size", Integer.toString(4 << 20)));
@@ -130,8 +136,9 @@ public final class DialPathLoadRun
             {
                 final long start = System.nanoTime();
                 stack.dial(new DialRequest(target).callerIdName("Dialer").callerIdUser("+12145550199")
-                    .ringTimeoutMs(30_000), listener);
+                    .ringTimeoutMs(30_000), listener, preparedNext);
                 final long end = System.nanoTime();
+                preparedNext = prepare ? stack.prepareDial(null) : null; // the next caller's, long before it qualifies
                 if (event.measured)
                 {
                     handOff.recordValue(start - event.publishedNanos);

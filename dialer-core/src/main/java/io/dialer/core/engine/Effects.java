@@ -16,6 +16,7 @@ import io.dialer.core.journal.Step;
 import io.dialer.media.Prompt;
 import io.dialer.sip.CallLeg;
 import io.dialer.sip.DialRequest;
+import io.dialer.sip.PreparedDial;
 import io.dialer.sip.Registrar;
 import io.dialer.sip.SipStack;
 import org.slf4j.Logger;
@@ -93,6 +94,7 @@ final class Effects implements EventHandler<Command>
     private final AtomicReferenceArray<CloserDestination> destinations;
     private final Function<String, String> contacts;
     private final StringBuilder uri = new StringBuilder(64);
+    private final PreparedLegs<PreparedDial> prepared;
     private int nextStack;
 
     /**
@@ -126,6 +128,8 @@ final class Effects implements EventHandler<Command>
         closerLegs = new CallLeg[config.maxClosers()];
         closerCalls = new long[config.maxClosers()];
         doNotCall = config.doNotCall();
+        prepared = Lane.CLOSERS == lane && config.prepareCloserLegs() ?
+            new PreparedLegs<>(capacity, PreparedDial::discard) : null;
     }
 
     /**
@@ -136,6 +140,10 @@ final class Effects implements EventHandler<Command>
     {
         if (!lane.owns(command))
         {
+            if (null != prepared && startsQualification(command))
+            {
+                prepareCloser(command.callId);
+            }
             return;
         }
         try
@@ -189,8 +197,19 @@ final class Effects implements EventHandler<Command>
                     .ringTimeoutMs(c.ringTimeoutMs)
                     .mediaAffinity(null == lead ? null : lead.leg);
                 closerCalls[c.closer] = c.callId;
-                closerLegs[c.closer] = (null == lead ? stack() : lead.stack)
-                    .dial(request, new LegEvents(events, c.callId, c.leg));
+                final PreparedDial ready = null == prepared ? null : prepared.take(c.callId);
+                try
+                {
+                    closerLegs[c.closer] = (null == lead ? stack() : lead.stack)
+                        .dial(request, new LegEvents(events, c.callId, c.leg), ready);
+                }
+                finally
+                {
+                    if (null != ready)
+                    {
+                        ready.discard(); // nothing when the dial took it
+                    }
+                }
                 if (0 != c.originNanos)
                 {
                     latency(c.callId, Step.QUALIFIED_TO_CLOSER_INVITE, c.originNanos);
@@ -282,6 +301,10 @@ final class Effects implements EventHandler<Command>
             briefingCalls[slot] = 0;
             briefings[slot] = null;
         }
+        if (null != prepared)
+        {
+            prepared.release(callId);
+        }
         for (int i = 0; i < closerCalls.length; i++)
         {
             if (closerCalls[i] == callId)
@@ -289,6 +312,41 @@ final class Effects implements EventHandler<Command>
                 closerCalls[i] = 0;
                 closerLegs[i] = null;
             }
+        }
+    }
+
+    /**
+     * A script prompt to the caller: the caller is in qualification (the first such prompt is the greeting).
+     */
+    private static boolean startsQualification(final Command c)
+    {
+        return CommandType.PLAY == c.type && EngineEvent.LEAD_LEG == c.leg &&
+            c.prompt instanceof io.dialer.qualification.Prompt;
+    }
+
+    /**
+     * The closer leg made ready while the caller answers the script, once per call: its media session opened on the
+     * caller's stack and media thread, so the qualified caller's closer dial only clones and sends the INVITE. A
+     * leg not dialed is discarded when the call is released.
+     */
+    private void prepareCloser(final long callId)
+    {
+        if (!prepared.shouldPrepare(callId))
+        {
+            return;
+        }
+        final Lead lead = lead(callId);
+        if (null == lead)
+        {
+            return;
+        }
+        try
+        {
+            prepared.put(callId, lead.stack.prepareDial(lead.leg));
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.debug("call {}: no closer leg prepared: {}", callId, ex.toString());
         }
     }
 

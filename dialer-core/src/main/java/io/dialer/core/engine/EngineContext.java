@@ -41,11 +41,17 @@ public final class EngineContext
     public static final int RING_SIZE_DEFAULT = 1 << 16;
     /** Default most closers the floor holds (those given here and those added while it runs): 1,024. */
     public static final int MAX_CLOSERS_DEFAULT = 1024;
+    /** System property for {@link #prepareCloserLegs(boolean)}'s default: {@code dialer.engine.prepareCloserLegs}. */
+    public static final String PREPARE_CLOSER_LEGS_PROP_NAME = "dialer.engine.prepareCloserLegs";
+    /** Default: a closer leg is made ready for each caller in qualification, unless the property says false. */
+    public static final boolean PREPARE_CLOSER_LEGS_DEFAULT = true;
     /** Default most campaigns run at once: 64. */
     public static final int MAX_CAMPAIGNS_DEFAULT = 64;
 
     private List<Closer> closers = List.of();
     private boolean closersLoginAtStart = CLOSERS_LOGIN_AT_START_DEFAULT;
+    private boolean prepareCloserLegs = Boolean.parseBoolean(
+        System.getProperty(PREPARE_CLOSER_LEGS_PROP_NAME, Boolean.toString(PREPARE_CLOSER_LEGS_DEFAULT)));
     private long wrapUpMs = WRAP_UP_MS_DEFAULT;
     private DoNotCallList doNotCall;
     private LongSupplier mediaLag;
@@ -156,6 +162,29 @@ public final class EngineContext
     public boolean closersLoginAtStart()
     {
         return closersLoginAtStart;
+    }
+
+    /**
+     * Make the closer leg ready while the caller is still in qualification (from the script's first prompt): its
+     * media session opened on the caller's media thread and its Call-ID chosen ({@link io.dialer.sip.PreparedDial}),
+     * so the qualified caller's closer INVITE is only the request's clone and send; discarded when the call ends
+     * without a closer. Costs an RTP port per caller in qualification. On by default.
+     *
+     * @param prepare false to open the closer leg's media when it is dialed.
+     * @return this.
+     */
+    public EngineContext prepareCloserLegs(final boolean prepare)
+    {
+        prepareCloserLegs = prepare;
+        return this;
+    }
+
+    /**
+     * @return true when closer legs are made ready during qualification.
+     */
+    public boolean prepareCloserLegs()
+    {
+        return prepareCloserLegs;
     }
 
     /**
