@@ -77,7 +77,9 @@ import org.agrona.concurrent.SystemEpochClock;
  * {@code --wrap-up-ms N} (default 500), {@code --agents N} (media agents, default the engine's),
  * {@code --far-end info|pcap} (default info), {@code --rtp-thread-tasks N} (SIPp's calls per rtp_stream thread,
  * default 64), {@code --work-dir DIR}, {@code --media anchored|release} (the campaign's {@code transfer.media},
- * default anchored; release needs the info far end, whose scenarios answer the re-INVITEs). Needs {@code sipp} on
+ * default anchored; release needs the info far end, whose scenarios answer the re-INVITEs),
+ * {@code --prepare-closer-legs true|false} (default true: each caller's closer leg made ready during qualification,
+ * {@code EngineContext.prepareCloserLegs}). Needs {@code sipp} on
  * the PATH (3.6.1 or later, built with RTPSTREAM), and root for {@code --far-end pcap} (SIPp's
  * {@code play_pcap_audio}).
  * <p>
@@ -278,6 +280,7 @@ public final class CampaignLoadRun
                 campaign, dnc, new CampaignClock(SystemEpochClock.INSTANCE, LoadCampaign.mondayTen()), false)
                 .capacityBits(options.capacityBits)
                 .wrapUpMs(options.wrapUpMs)
+                .prepareCloserLegs(options.prepareCloserLegs)
                 .stacks(stacks.stacks())
                 .journalDir(journalDir)
                 .campaign(CampaignSetup.campaign(campaign, load.leads(), dnc)

@@ -30,6 +30,7 @@ final class LoadOptions
     int closerKeyMs = 1_000;
     int keyMarginMs = 2_500;
     long wrapUpMs = 500;
+    boolean prepareCloserLegs = true;
     int agents;
     String farEnd = "info";
     int rtpThreadTasks = 64;
@@ -110,6 +111,7 @@ final class LoadOptions
             case "--rtp-thread-tasks" -> rtpThreadTasks = Integer.parseInt(value);
             case "--work-dir" -> workDir = Path.of(value);
             case "--media" -> media = media(value);
+            case "--prepare-closer-legs" -> prepareCloserLegs = Boolean.parseBoolean(value);
             default ->
             {
                 return false;
@@ -155,9 +157,10 @@ final class LoadOptions
         return String.format(Locale.ROOT,
             "leads=%d rate=%.0f closers=%d mix(q,d,v,s)=%s warmupS=%d maxSeconds=%d stacks=%d sipThreads=%s " +
             "capacityBits=%d qualifiedHangupMs=%d closerKeyMs=%d keyMarginMs=%d wrapUpMs=%d agents=%s farEnd=%s " +
-            "media=%s",
+            "media=%s prepareCloserLegs=%s",
             leads, rate, closers, Arrays.toString(mix), warmupS, maxSeconds, stacks,
             sipThreads > 0 ? Integer.toString(sipThreads) : "default", capacityBits, qualifiedHangupMs,
-            closerKeyMs, keyMarginMs, wrapUpMs, agents > 0 ? Integer.toString(agents) : "default", farEnd, media);
+            closerKeyMs, keyMarginMs, wrapUpMs, agents > 0 ? Integer.toString(agents) : "default", farEnd, media,
+            prepareCloserLegs);
     }
 }

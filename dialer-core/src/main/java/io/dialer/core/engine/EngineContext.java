@@ -41,17 +41,14 @@ public final class EngineContext
     public static final int RING_SIZE_DEFAULT = 1 << 16;
     /** Default most closers the floor holds (those given here and those added while it runs): 1,024. */
     public static final int MAX_CLOSERS_DEFAULT = 1024;
-    /** System property for {@link #prepareCloserLegs(boolean)}'s default: {@code dialer.engine.prepareCloserLegs}. */
-    public static final String PREPARE_CLOSER_LEGS_PROP_NAME = "dialer.engine.prepareCloserLegs";
-    /** Default: a closer leg is made ready for each caller in qualification, unless the property says false. */
+    /** Default: a closer leg is made ready for each caller in qualification. */
     public static final boolean PREPARE_CLOSER_LEGS_DEFAULT = true;
     /** Default most campaigns run at once: 64. */
     public static final int MAX_CAMPAIGNS_DEFAULT = 64;
 
     private List<Closer> closers = List.of();
     private boolean closersLoginAtStart = CLOSERS_LOGIN_AT_START_DEFAULT;
-    private boolean prepareCloserLegs = Boolean.parseBoolean(
-        System.getProperty(PREPARE_CLOSER_LEGS_PROP_NAME, Boolean.toString(PREPARE_CLOSER_LEGS_DEFAULT)));
+    private boolean prepareCloserLegs = PREPARE_CLOSER_LEGS_DEFAULT;
     private long wrapUpMs = WRAP_UP_MS_DEFAULT;
     private DoNotCallList doNotCall;
     private LongSupplier mediaLag;
