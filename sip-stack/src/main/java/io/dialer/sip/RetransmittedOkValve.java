@@ -1,0 +1,115 @@
+/*
+ * Dialer SIP signalling.
+ */
+package io.dialer.sip;
+
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
+import gov.nist.javax.sip.stack.MessageChannel;
+import gov.nist.javax.sip.stack.SIPDialog;
+import gov.nist.javax.sip.stack.SIPMessageValve;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+import javax.sip.DialogState;
+import javax.sip.SipException;
+import javax.sip.SipStack;
+import javax.sip.message.Response;
+
+/**
+ * JAIN-SIP's {@code gov.nist.javax.sip.SIP_MESSAGE_VALVE}: answers a retransmitted 2xx of an INVITE we already
+ * ACKed by resending that ACK, before JAIN-SIP looks for its transaction.
+ * <p>
+ * JAIN-SIP removes an INVITE client transaction within 0.5 s of its 2xx. A retransmission of that 2xx (the far end
+ * did not see our ACK yet) then finds no transaction by its branch, and JAIN-SIP scans every client transaction of
+ * the stack, with several {@code toLowerCase} calls each, before it resends the ACK from the dialog. With thousands
+ * of transactions (each call's BYE lingers 5 s, Timer K) a scan costs about a millisecond; under load, late ACKs
+ * bring more retransmissions, each costing a scan: the collapse of a single stack in {@code docs/performance.md}.
+ * All our branches carry RFC 3261's magic cookie, so the scan cannot find anything the lookup by branch did not.
+ * This valve does what JAIN-SIP's dialog filter does at the end of that path (the same checks, then
+ * {@link SIPDialog#resendAck()}) and drops the response; any other response goes on to JAIN-SIP unchanged.
+ * Public only because JAIN-SIP creates it by reflection.
+ */
+public final class RetransmittedOkValve implements SIPMessageValve
+{
+    private static final String MAGIC_COOKIE = "z9hg4bk";
+
+    private SIPTransactionStack stack;
+
+    /**
+     * Created by JAIN-SIP through its no-argument constructor.
+     */
+    public RetransmittedOkValve()
+    {
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void init(final SipStack sipStack)
+    {
+        stack = sipStack instanceof SIPTransactionStack ? (SIPTransactionStack)sipStack : null;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void destroy()
+    {
+        stack = null;
+    }
+
+    /**
+     * Every request goes on.
+     *
+     * @param request the request.
+     * @param channel where it came from.
+     * @return {@code true}.
+     */
+    public boolean processRequest(final SIPRequest request, final MessageChannel channel)
+    {
+        return true;
+    }
+
+    /**
+     * A retransmitted 2xx of an INVITE whose ACK we sent: the ACK is sent again and the response goes no further.
+     *
+     * @param response the response.
+     * @param channel where it came from.
+     * @return {@code false} when it was answered here, {@code true} when JAIN-SIP handles it.
+     */
+    public boolean processResponse(final Response response, final MessageChannel channel)
+    {
+        final SIPTransactionStack stack = this.stack;
+        if (null == stack || !(response instanceof SIPResponse) || response.getStatusCode() / 100 != 2)
+        {
+            return true;
+        }
+        final SIPResponse ok = (SIPResponse)response;
+        final String key = ok.getTransactionId();
+        if (null == key || !key.startsWith(MAGIC_COOKIE) || null != stack.findTransaction(key, false))
+        {
+            return true;
+        }
+        final SIPDialog dialog = stack.getDialog(ok.getDialogId(false));
+        if (null == dialog || DialogState.TERMINATED == dialog.getState() || !ackedAlready(dialog, ok))
+        {
+            return true;
+        }
+        try
+        {
+            dialog.resendAck();
+            return false;
+        }
+        catch (final SipException | RuntimeException ex)
+        {
+            return true; // JAIN-SIP's own path tries again and logs
+        }
+    }
+
+    private static boolean ackedAlready(final SIPDialog dialog, final SIPResponse ok)
+    {
+        return dialog.isAckSeen() && dialog.isAckSent() && dialog.isLastAckPresent() &&
+            null != dialog.getLastAckSentCSeq() && null != ok.getCSeq() &&
+            dialog.getLastAckSentCSeq().getSeqNumber() == ok.getCSeq().getSeqNumber() &&
+            ok.getCSeq().getMethod().equals(dialog.getMethod());
+    }
+}
