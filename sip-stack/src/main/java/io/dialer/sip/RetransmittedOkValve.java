@@ -13,6 +13,7 @@ import javax.sip.DialogState;
 import javax.sip.SipException;
 import javax.sip.SipStack;
 import javax.sip.message.Response;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * JAIN-SIP's {@code gov.nist.javax.sip.SIP_MESSAGE_VALVE}: answers a retransmitted 2xx of an INVITE we already
@@ -24,14 +25,18 @@ import javax.sip.message.Response;
  * of transactions (each call's BYE lingers 5 s, Timer K) a scan costs about a millisecond; under load, late ACKs
  * bring more retransmissions, each costing a scan: the collapse of a single stack in {@code docs/performance.md}.
  * All our branches carry RFC 3261's magic cookie, so the scan cannot find anything the lookup by branch did not.
- * This valve does what JAIN-SIP's dialog filter does at the end of that path (the same checks, then
- * {@link SIPDialog#resendAck()}) and drops the response; any other response goes on to JAIN-SIP unchanged.
+ * At the end of that path the 2xx reached our listener, which sent the dialog's last ACK again
+ * ({@code InviteClient} on a 2xx of an answered leg); JAIN-SIP's dialog filter resends it itself only for a dialog
+ * that has also seen an ACK, i.e. a server dialog. This valve sends that same ACK ({@link SIPDialog#resendAck()})
+ * when the dialog is not terminated and its last ACK has the 2xx's CSeq, and drops the response; any other
+ * response goes on to JAIN-SIP unchanged.
  * Public only because JAIN-SIP creates it by reflection.
  */
 public final class RetransmittedOkValve implements SIPMessageValve
 {
     private static final String MAGIC_COOKIE = "z9hg4bk";
 
+    private final LongAdder reAcked = new LongAdder();
     private SIPTransactionStack stack;
 
     /**
@@ -97,6 +102,7 @@ public final class RetransmittedOkValve implements SIPMessageValve
         try
         {
             dialog.resendAck();
+            reAcked.increment();
             return false;
         }
         catch (final SipException | RuntimeException ex)
@@ -105,9 +111,19 @@ public final class RetransmittedOkValve implements SIPMessageValve
         }
     }
 
+    /**
+     * Retransmitted 2xx answered here.
+     *
+     * @return the count since the stack started.
+     */
+    long reAcked()
+    {
+        return reAcked.sum();
+    }
+
     private static boolean ackedAlready(final SIPDialog dialog, final SIPResponse ok)
     {
-        return dialog.isAckSeen() && dialog.isAckSent() && dialog.isLastAckPresent() &&
+        return dialog.isAckSent() && dialog.isLastAckPresent() &&
             null != dialog.getLastAckSentCSeq() && null != ok.getCSeq() &&
             dialog.getLastAckSentCSeq().getSeqNumber() == ok.getCSeq().getSeqNumber() &&
             ok.getCSeq().getMethod().equals(dialog.getMethod());

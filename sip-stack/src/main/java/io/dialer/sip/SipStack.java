@@ -336,6 +336,16 @@ public final class SipStack implements AutoCloseable
     }
 
     /**
+     * JAIN-SIP's stack under this one (for tests of its configuration).
+     *
+     * @return the JAIN-SIP stack.
+     */
+    SipStackImpl jainSipStack()
+    {
+        return sipStack;
+    }
+
+    /**
      * Hangs up live calls (reported as {@link EndCause#SHUTDOWN}), stops the JAIN-SIP stack and the media engine
      * it owns.
      */
