@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.LongAdder;
  * At the end of that path the 2xx reached our listener, which sent the dialog's last ACK again
  * ({@code InviteClient} on a 2xx of an answered leg); JAIN-SIP's dialog filter resends it itself only for a dialog
  * that has also seen an ACK, i.e. a server dialog. This valve sends that same ACK ({@link SIPDialog#resendAck()})
- * when the dialog is not terminated and its last ACK has the 2xx's CSeq, and drops the response; any other
- * response goes on to JAIN-SIP unchanged.
+ * when the dialog is not terminated and its last ACK has the 2xx's CSeq, and drops the response. A response with
+ * no transaction whose dialog is terminated, or that is not a 2xx, is dropped here as JAIN-SIP's dialog filter
+ * drops it after the scan. Any other response goes on to JAIN-SIP unchanged.
  * Public only because JAIN-SIP creates it by reflection.
  */
 public final class RetransmittedOkValve implements SIPMessageValve
@@ -37,6 +38,7 @@ public final class RetransmittedOkValve implements SIPMessageValve
     private static final String MAGIC_COOKIE = "z9hg4bk";
 
     private final LongAdder reAcked = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
     private SIPTransactionStack stack;
 
     /**
@@ -75,27 +77,37 @@ public final class RetransmittedOkValve implements SIPMessageValve
     }
 
     /**
-     * A retransmitted 2xx of an INVITE whose ACK we sent: the ACK is sent again and the response goes no further.
+     * A response without a transaction but with a dialog: a retransmitted 2xx whose ACK we sent gets that ACK
+     * again; one JAIN-SIP would drop is dropped.
      *
      * @param response the response.
      * @param channel where it came from.
-     * @return {@code false} when it was answered here, {@code true} when JAIN-SIP handles it.
+     * @return {@code false} when it was handled here, {@code true} when JAIN-SIP handles it.
      */
     public boolean processResponse(final Response response, final MessageChannel channel)
     {
         final SIPTransactionStack stack = this.stack;
-        if (null == stack || !(response instanceof SIPResponse) || response.getStatusCode() / 100 != 2)
+        if (null == stack || !(response instanceof SIPResponse))
         {
             return true;
         }
-        final SIPResponse ok = (SIPResponse)response;
-        final String key = ok.getTransactionId();
+        final SIPResponse late = (SIPResponse)response;
+        final String key = late.getTransactionId();
         if (null == key || !key.startsWith(MAGIC_COOKIE) || null != stack.findTransaction(key, false))
         {
             return true;
         }
-        final SIPDialog dialog = stack.getDialog(ok.getDialogId(false));
-        if (null == dialog || DialogState.TERMINATED == dialog.getState() || !ackedAlready(dialog, ok))
+        final SIPDialog dialog = stack.getDialog(late.getDialogId(false));
+        if (null == dialog)
+        {
+            return true;
+        }
+        if (late.getStatusCode() / 100 != 2 || DialogState.TERMINATED == dialog.getState())
+        {
+            dropped.increment(); // JAIN-SIP's dialog filter drops it too, after the scan
+            return false;
+        }
+        if (!ackedAlready(dialog, late))
         {
             return true;
         }
@@ -119,6 +131,16 @@ public final class RetransmittedOkValve implements SIPMessageValve
     long reAcked()
     {
         return reAcked.sum();
+    }
+
+    /**
+     * Responses dropped here: no transaction, and a dialog that is terminated or a response that is not a 2xx.
+     *
+     * @return the count since the stack started.
+     */
+    long dropped()
+    {
+        return dropped.sum();
     }
 
     private static boolean ackedAlready(final SIPDialog dialog, final SIPResponse ok)

@@ -70,6 +70,33 @@ class StackTimerTest
     }
 
     @Test
+    void shouldRunLongTasksFromTheirLanesInOrderAndSkipCancelledOnes() throws InterruptedException
+    {
+        timer.start(null, null);
+        final StringBuffer order = new StringBuffer();
+        final CountDownLatch done = new CountDownLatch(1);
+        final Task first = new Task(() -> order.append('1'));
+        final Task cancelled = new Task(() -> order.append('x'));
+        final Task last = new Task(() ->
+        {
+            order.append('3');
+            done.countDown();
+        });
+        final Task shortOne = new Task(() -> order.append('s'));
+        timer.schedule(first, StackTimer.LANE_MIN_DELAY_MS);
+        timer.schedule(cancelled, StackTimer.LANE_MIN_DELAY_MS);
+        timer.schedule(last, StackTimer.LANE_MIN_DELAY_MS);
+        timer.schedule(shortOne, 1);
+        assertEquals(4, timer.queued() + (order.length() > 0 ? 1 : 0));
+
+        assertTrue(timer.cancel(cancelled));
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+
+        assertEquals("s13", order.toString());
+        assertEquals(0, timer.queued());
+    }
+
+    @Test
     void shouldRefuseTasksOnceStopped()
     {
         timer.start(null, null);

@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The UDP path as {@link SipStack} configures JAIN-SIP: datagrams received on the channel threads themselves (no
  * receive thread, which must not exist), the threads gone when the stack closes, and a 2xx retransmitted after its
- * INVITE transaction is gone ACKed again by {@link RetransmittedOkValve} (not by JAIN-SIP's scan).
+ * INVITE transaction is gone ACKed again by {@link RetransmittedOkValve} (not by JAIN-SIP's scan), and dropped once
+ * the dialog ended.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class UdpPathTest
@@ -50,7 +51,7 @@ class UdpPathTest
     }
 
     @Test
-    void shouldAckAgainA2xxRetransmittedAfterItsTransactionIsGone() throws Exception
+    void shouldAckAgainA2xxRetransmittedAfterItsTransactionIsGoneAndDropItOnceTheDialogEnded() throws Exception
     {
         final SipStack dialer = SipStack.launch(SipTests.signallingContext(new FakeMediaProvider()));
         try (RawSipPeer peer = new RawSipPeer())
@@ -76,8 +77,14 @@ class UdpPathTest
             final String again = peer.receive("ACK", TIMEOUT_MS);
             assertNotNull(again, "RFC 3261 13.2.2.4: every retransmitted 2xx is ACKed");
             assertEquals(RawSipPeer.header(ack, "CSeq"), RawSipPeer.header(again, "CSeq"));
-            assertEquals(1, valve(dialer).reAcked(), "answered by the valve, before JAIN-SIP's scan");
+            assertTrue(SipTests.await(() -> 1 == valve(dialer).reAcked(), TIMEOUT_MS),
+                "answered by the valve, before JAIN-SIP's scan");
             hangUp(peer, leg, listener);
+
+            peer.reply(ok);
+            assertTrue(SipTests.await(() -> 1 == valve(dialer).dropped(), TIMEOUT_MS),
+                "a 2xx of a terminated dialog is dropped before the scan, as JAIN-SIP drops it after");
+            assertEquals(1, valve(dialer).reAcked(), "and not ACKed");
         }
         finally
         {
