@@ -16,7 +16,7 @@ import javax.sip.message.Response;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * JAIN-SIP's {@code gov.nist.javax.sip.SIP_MESSAGE_VALVE}: answers a retransmitted 2xx of an INVITE we already
+ * A JAIN-SIP message valve ({@code SIPMessageValve}, added to the stack's valves by {@link SipStack}): answers a retransmitted 2xx of an INVITE we already
  * ACKed by resending that ACK, before JAIN-SIP looks for its transaction.
  * <p>
  * JAIN-SIP removes an INVITE client transaction within 0.5 s of its 2xx. A retransmission of that 2xx (the far end
@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.LongAdder;
  * when the dialog is not terminated and its last ACK has the 2xx's CSeq, and drops the response. A response with
  * no transaction whose dialog is terminated, or that is not a 2xx, is dropped here as JAIN-SIP's dialog filter
  * drops it after the scan. Any other response goes on to JAIN-SIP unchanged.
- * Public only because JAIN-SIP creates it by reflection.
+ * Public only as JAIN-SIP's valve interface is; {@link SipStack} adds it to the stack's list itself, since JAIN-SIP
+ * sleeps 100 ms for each valve it loads from {@code gov.nist.javax.sip.SIP_MESSAGE_VALVE}.
  */
 public final class RetransmittedOkValve implements SIPMessageValve
 {
@@ -42,7 +43,7 @@ public final class RetransmittedOkValve implements SIPMessageValve
     private SIPTransactionStack stack;
 
     /**
-     * Created by JAIN-SIP through its no-argument constructor.
+     * A valve to {@link #init} with its stack.
      */
     public RetransmittedOkValve()
     {

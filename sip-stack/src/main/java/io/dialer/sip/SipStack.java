@@ -141,6 +141,10 @@ public final class SipStack implements AutoCloseable
             StackGuard.register(name, new StackGuard(context.maxTcpConnections(),
                 context.maxTcpConnectionsPerSource(), context.maxHeaderBytes(), context.maxMessageSize()));
             stack = new SipStackImpl(context.stackProperties());
+            // added here, not named in SIP_MESSAGE_VALVE: JAIN-SIP sleeps 100 ms per valve it loads from the property
+            final RetransmittedOkValve valve = new RetransmittedOkValve();
+            valve.init(stack);
+            stack.sipMessageValves.add(valve);
             final String host = context.bindAddress().getHostAddress();
             final int boundPort = context.port() == 0 ? freePort(context) : context.port();
             SipProvider sipProvider = null;
@@ -1258,9 +1262,6 @@ public final class SipStack implements AutoCloseable
             // a timer whose cancelled tasks leave its queue at once: java.util.Timer kept each call's cancelled 32 s
             // dialog task, and the dialog and transactions behind it, for 32 s
             p.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", StackTimer.class.getName());
-            // a retransmitted 2xx of an INVITE we ACKed gets the ACK again without JAIN-SIP's scan of every client
-            // transaction (the scan under load was the single stack's collapse)
-            p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", RetransmittedOkValve.class.getName());
             return p;
         }
 
