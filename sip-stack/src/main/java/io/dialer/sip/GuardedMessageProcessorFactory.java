@@ -15,7 +15,7 @@ import java.net.InetAddress;
 
 /**
  * JAIN-SIP's {@code gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY}: NIO processors, TCP through
- * {@link GuardedTcpProcessor}. Public only because JAIN-SIP creates it by reflection.
+ * {@link GuardedTcpProcessor}, UDP through {@link DirectUdpProcessor} (no receive thread, no buffer per datagram). Public only because JAIN-SIP creates it by reflection.
  */
 public final class GuardedMessageProcessorFactory implements MessageProcessorFactory
 {
@@ -39,6 +39,14 @@ public final class GuardedMessageProcessorFactory implements MessageProcessorFac
         {
             final String stackName = sipStack instanceof SipStackImpl ? ((SipStackImpl)sipStack).getStackName() : null;
             return new GuardedTcpProcessor(address, sipStack, port, StackGuard.of(stackName));
+        }
+        if (ListeningPoint.UDP.equalsIgnoreCase(transport))
+        {
+            final MessageProcessor direct = DirectUdpProcessor.create(sipStack, address, port);
+            if (null != direct)
+            {
+                return direct;
+            }
         }
         return delegate.createMessageProcessor(sipStack, address, port, transport);
     }

@@ -172,7 +172,7 @@ final class SipScreen
         final int lfEnd = crlfEnd >= 0 ? -1 : text.indexOf("\n\n", start);
         final int headerEnd = crlfEnd >= 0 ? crlfEnd : lfEnd >= 0 ? lfEnd : text.length();
         final int bodyStart = crlfEnd >= 0 ? crlfEnd + 4 : lfEnd >= 0 ? lfEnd + 2 : text.length();
-        final String[] lines = text.substring(start, headerEnd).split("\r?\n", -1);
+        final String[] lines = lines(text, start, headerEnd);
         final String firstLine = lines[0];
         final Headers headers = parseHeaders(lines);
         final boolean response = firstLine.startsWith("SIP/");
@@ -269,6 +269,33 @@ final class SipScreen
         final boolean ack, final int status, final String problem, final String extraHeader, final Headers headers)
     {
         return new Verdict(ack ? DROP : RESPOND, status, problem, extraHeader, headers);
+    }
+
+    /**
+     * The lines of {@code text[start, end)} as {@code split("\r?\n", -1)} gives them, without a regular expression
+     * per datagram: split at each LF, one CR before it dropped.
+     */
+    static String[] lines(final String text, final int start, final int end)
+    {
+        int count = 1;
+        for (int i = start; i < end; i++)
+        {
+            count += '\n' == text.charAt(i) ? 1 : 0;
+        }
+        final String[] lines = new String[count];
+        int from = start;
+        for (int n = 0; n < count; n++)
+        {
+            int lf = n < count - 1 ? text.indexOf('\n', from) : end;
+            final int next = lf + 1;
+            if (n < count - 1 && lf > from && '\r' == text.charAt(lf - 1))
+            {
+                lf--;
+            }
+            lines[n] = text.substring(from, lf);
+            from = next;
+        }
+        return lines;
     }
 
     private static Headers parseHeaders(final String[] lines)

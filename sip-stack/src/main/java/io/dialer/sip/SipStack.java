@@ -141,6 +141,10 @@ public final class SipStack implements AutoCloseable
             StackGuard.register(name, new StackGuard(context.maxTcpConnections(),
                 context.maxTcpConnectionsPerSource(), context.maxHeaderBytes(), context.maxMessageSize()));
             stack = new SipStackImpl(context.stackProperties());
+            // added here, not named in SIP_MESSAGE_VALVE: JAIN-SIP sleeps 100 ms per valve it loads from the property
+            final RetransmittedOkValve valve = new RetransmittedOkValve();
+            valve.init(stack);
+            stack.sipMessageValves.add(valve);
             final String host = context.bindAddress().getHostAddress();
             final int boundPort = context.port() == 0 ? freePort(context) : context.port();
             SipProvider sipProvider = null;
@@ -368,6 +372,16 @@ public final class SipStack implements AutoCloseable
     public Context context()
     {
         return context;
+    }
+
+    /**
+     * JAIN-SIP's stack under this one (for tests of its configuration).
+     *
+     * @return the JAIN-SIP stack.
+     */
+    SipStackImpl jainSipStack()
+    {
+        return sipStack;
     }
 
     /**
@@ -1264,7 +1278,9 @@ public final class SipStack implements AutoCloseable
             p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
             p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "100000");
             p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "100000");
-            p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(1 << 20));
+            // 4 MiB (the kernel caps it at net.core.rmem_max): the socket is the only queue in front of the channel
+            // threads (DirectUdpProcessor), so a stall must not overflow it
+            p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(4 << 20));
             p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(1 << 20));
             p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "false");
             p.setProperty("gov.nist.javax.sip.LOG_STACK_TRACE_ON_MESSAGE_SEND", "false");
@@ -1278,6 +1294,9 @@ public final class SipStack implements AutoCloseable
             p.setProperty("gov.nist.javax.sip.NIO_MAX_SOCKET_IDLE_TIME", Long.toString(tcpIdleTimeoutMs));
             // responses that match no client transaction of ours are dropped by JAIN-SIP, not handed to us
             p.setProperty("gov.nist.javax.sip.REJECT_STRAY_RESPONSES", "true");
+            // a timer whose cancelled tasks leave its queue at once: java.util.Timer kept each call's cancelled 32 s
+            // dialog task, and the dialog and transactions behind it, for 32 s
+            p.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", StackTimer.class.getName());
             return p;
         }
 

@@ -4,9 +4,12 @@
 package io.dialer.sip;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +39,16 @@ class SipScreenTest
     {
         assertEquals(SipScreen.RESPOND, verdict.action(), verdict.problem());
         assertEquals(status, verdict.status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "a", "a\r\nb", "a\nb", "\r\n", "\n\n", "a\r\r\nb", "a\r", "\rb\r\n\r\nc\r",
+        "x\r\n y\n\tz\r\n", "\r\r\n\n"})
+    void shouldSplitLinesAsTheRegularExpressionDid(final String text)
+    {
+        final String framed = "<<" + text + ">>";
+
+        assertArrayEquals(text.split("\r?\n", -1), SipScreen.lines(framed, 2, 2 + text.length()));
     }
 
     @Test
