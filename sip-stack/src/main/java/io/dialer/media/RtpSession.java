@@ -14,7 +14,6 @@ import java.nio.channels.SelectionKey;
 import java.util.Arrays;
 
 import org.agrona.CloseHelper;
-import org.agrona.DeadlineTimerWheel;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -36,7 +35,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * window by its lateness (up to 500 ms): a sender or network that is late once is likely late again, and silence put
  * in place of late audio would read as pauses in a greeting.
  */
-final class RtpSession
+final class RtpSession extends FrameGrid.Entry
 {
     static final int SAMPLES_PER_FRAME = 160;
     static final long FRAME_NS = 20_000_000L;
@@ -46,7 +45,6 @@ final class RtpSession
     static final int DTMF_MIN_DURATION_MS = 40;
     static final int DTMF_MAX_DURATION_MS = 5000;
     static final int DTMF_QUEUE_CAPACITY = 64;
-    static final int RECEIVE_BATCH = 64;
     static final AudioTap[] NO_TAPS = new AudioTap[0];
     static final int MIX_RING_SAMPLES = 2048;
     static final int COMFORT_NOISE_PAYLOAD_TYPE = 13;
@@ -57,6 +55,7 @@ final class RtpSession
     static final int TAP_MAX_BACKWARD_SAMPLES = 50 * SAMPLES_PER_FRAME;
 
     final long id;
+    final RtpPort port;
     final DatagramChannel channel;
     final InetSocketAddress localAddress;
     final MediaCounters counters = new MediaCounters();
@@ -65,8 +64,6 @@ final class RtpSession
     final RtpSourceLatch sourceLatch;
 
     SelectionKey key;
-    long timerId = DeadlineTimerWheel.NULL_DEADLINE;
-    long nextDeadlineNs;
     boolean closed;
 
     private InetSocketAddress remote;
@@ -151,8 +148,7 @@ final class RtpSession
     RtpSession(
         final MediaAgent agent,
         final long id,
-        final DatagramChannel channel,
-        final InetSocketAddress localAddress,
+        final RtpPort port,
         final MediaListener listener,
         final long ssrc,
         final int initialSequence,
@@ -160,8 +156,9 @@ final class RtpSession
     {
         this.agent = agent;
         this.id = id;
-        this.channel = channel;
-        this.localAddress = localAddress;
+        this.port = port;
+        this.channel = port.channel;
+        this.localAddress = port.localAddress;
         this.listener = listener;
         this.ssrc = ssrc & 0xFFFF_FFFFL;
         this.sequence = initialSequence & 0xFFFF;
@@ -453,11 +450,7 @@ final class RtpSession
         connected = false;
         prompt = null;
         agent.deregister(this);
-        if (null != key)
-        {
-            key.cancel();
-        }
-        CloseHelper.quietClose(channel);
+        agent.releasePort(this);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -750,26 +743,30 @@ final class RtpSession
     // Receive side
     // ---------------------------------------------------------------------------------------------------------------
 
+    /**
+     * Reads one datagram: the selector reports the socket again in the next round if more are queued (level
+     * triggered), which costs less than a read that finds nothing after each packet.
+     */
     void onReadable()
     {
-        final ByteBuffer buffer = agent.rxByteBuffer;
-        for (int i = 0; i < RECEIVE_BATCH && !closed; i++)
+        if (closed)
         {
-            buffer.clear();
-            final SocketAddress from;
-            try
-            {
-                from = channel.receive(buffer);
-            }
-            catch (final IOException ex)
-            {
-                counters.onMalformed();
-                break;
-            }
-            if (null == from)
-            {
-                break;
-            }
+            return;
+        }
+        final ByteBuffer buffer = agent.rxByteBuffer;
+        buffer.clear();
+        final SocketAddress from;
+        try
+        {
+            from = channel.receive(buffer);
+        }
+        catch (final IOException ex)
+        {
+            counters.onMalformed();
+            return;
+        }
+        if (null != from)
+        {
             onDatagram(buffer.position(), (InetSocketAddress)from);
         }
     }
