@@ -42,6 +42,7 @@ final class MediaAgent implements Agent, FrameGrid.Handler
 
     final NanoClock clock;
     final long rtpTimeoutNs;
+    final int idleKeepaliveFrames;
     final ErrorHandler errorHandler;
     final RtpLatching latching;
     final ByteBuffer rxByteBuffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
@@ -71,6 +72,7 @@ final class MediaAgent implements Agent, FrameGrid.Handler
         final NanoClock clock,
         final long rtpTimeoutNs,
         final long tickNs,
+        final int idleKeepaliveFrames,
         final int portCapacity,
         final Selector selector,
         final ErrorHandler errorHandler,
@@ -80,6 +82,7 @@ final class MediaAgent implements Agent, FrameGrid.Handler
         this.clock = clock;
         this.errorHandler = errorHandler;
         this.rtpTimeoutNs = rtpTimeoutNs;
+        this.idleKeepaliveFrames = idleKeepaliveFrames;
         this.selector = selector;
         this.freePorts = new ManyToManyConcurrentArrayQueue<>(Math.max(2, portCapacity));
         this.nowNs = clock.nanoTime();
@@ -225,6 +228,7 @@ final class MediaAgent implements Agent, FrameGrid.Handler
             return;
         }
         port.drain(DRAIN_LIMIT);
+        port.freedAtNs = System.nanoTime();
         if (closing || !freePorts.offer(port))
         {
             CloseHelper.quietClose(port.channel);

@@ -63,6 +63,10 @@ public final class MediaEngine implements AutoCloseable
         public static final String TICK_US_PROP_NAME = "dialer.media.tick.us";
         /** Default tick: 2 ms, ten ticks per 20 ms frame. */
         public static final int TICK_US_DEFAULT = 2_000;
+        /** System property for the idle keepalive interval in milliseconds (see {@link #idleKeepaliveMs(int)}). */
+        public static final String IDLE_KEEPALIVE_MS_PROP_NAME = "dialer.media.idle.keepalive.ms";
+        /** Default idle keepalive: IDLE_KEEPALIVE_MS_DEFAULT_PLACEHOLDER */
+        public static final int IDLE_KEEPALIVE_MS_DEFAULT = 0;
 
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
         private int portRangeStart = Integer.getInteger(PORT_RANGE_START_PROP_NAME, PORT_RANGE_START_DEFAULT);
@@ -70,6 +74,7 @@ public final class MediaEngine implements AutoCloseable
         private long rtpTimeoutMs = Long.getLong(RTP_TIMEOUT_MS_PROP_NAME, RTP_TIMEOUT_MS_DEFAULT);
         private int agentCount = Integer.getInteger(AGENT_COUNT_PROP_NAME, AGENT_COUNT_DEFAULT);
         private int tickUs = Integer.getInteger(TICK_US_PROP_NAME, TICK_US_DEFAULT);
+        private int idleKeepaliveMs = Integer.getInteger(IDLE_KEEPALIVE_MS_PROP_NAME, IDLE_KEEPALIVE_MS_DEFAULT);
         private RtpLatching rtpLatching;
         private NanoClock nanoClock;
         private ErrorHandler errorHandler;
@@ -249,6 +254,33 @@ public final class MediaEngine implements AutoCloseable
         }
 
         /**
+         * What a connected leg sends while nothing gives it audio (no prompt, DTMF, bridge or mix: while the dialer
+         * listens to a greeting, waits for a key or for a voicemail beep): 0 sends a 20 ms frame of silence every 20
+         * ms, as a phone without silence suppression does; more sends one frame of silence per that many
+         * milliseconds (and the first frame at once), enough for NAT bindings, symmetric-RTP latching and the
+         * carriers' RTP inactivity timers, at a fraction of the packets. The timestamps advance either way and the
+         * next talkspurt carries the marker bit, as with DTX. See docs/architecture.md (media) for the choice.
+         *
+         * @param millis 0, or the interval between keepalive frames (20 to 10,000).
+         * @return this.
+         */
+        public Context idleKeepaliveMs(final int millis)
+        {
+            this.idleKeepaliveMs = millis;
+            return this;
+        }
+
+        /**
+         * The idle keepalive interval in milliseconds; 0 for continuous silence.
+         *
+         * @return the interval.
+         */
+        public int idleKeepaliveMs()
+        {
+            return idleKeepaliveMs;
+        }
+
+        /**
          * Handler of errors thrown on the media thread, including exceptions thrown by listeners and taps, which
          * are caught so that the session carries on (default: log).
          *
@@ -307,6 +339,12 @@ public final class MediaEngine implements AutoCloseable
             {
                 throw new IllegalArgumentException("agentCount must be at least 1: " + agentCount);
             }
+            if (0 != idleKeepaliveMs && (idleKeepaliveMs < 20 || idleKeepaliveMs > 10_000))
+            {
+                throw new IllegalArgumentException(
+                    "idleKeepaliveMs must be 0 or within 20-10000 (" + IDLE_KEEPALIVE_MS_PROP_NAME + "): " +
+                    idleKeepaliveMs);
+            }
             if (tickUs < 250 || tickUs > 20_000 || 20_000 % tickUs != 0)
             {
                 throw new IllegalArgumentException(
@@ -356,7 +394,9 @@ public final class MediaEngine implements AutoCloseable
             }
             agents[i] = new MediaAgent(
                 context.nanoClock(), TimeUnit.MILLISECONDS.toNanos(context.rtpTimeoutMs()),
-                TimeUnit.MICROSECONDS.toNanos(context.tickUs()), portPool.slots(), selector, context.errorHandler(),
+                TimeUnit.MICROSECONDS.toNanos(context.tickUs()),
+                (context.idleKeepaliveMs() + (int)(RtpSession.FRAME_NS / 1_000_000) - 1) /
+                (int)(RtpSession.FRAME_NS / 1_000_000), portPool.slots(), selector, context.errorHandler(),
                 context.rtpLatching());
             runners[i] = new AgentRunner(NoOpIdleStrategy.INSTANCE, context.errorHandler(), null, agents[i]);
         }

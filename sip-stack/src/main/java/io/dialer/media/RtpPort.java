@@ -26,6 +26,9 @@ final class RtpPort
      */
     SelectionKey key;
 
+    /** When it went back to a free queue ({@link System#nanoTime()}); written before the queue's offer. */
+    long freedAtNs;
+
     /** One byte: a datagram received into it is read whole and the rest of it discarded. */
     private final ByteBuffer drainBuffer = ByteBuffer.allocate(1);
 

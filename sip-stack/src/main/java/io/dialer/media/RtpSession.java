@@ -73,6 +73,7 @@ final class RtpSession extends FrameGrid.Entry
     private boolean sending = true;
     private boolean receiving = true;
     private boolean sendSilence = true;
+    private int quietFrames = Integer.MAX_VALUE;
 
     private final long ssrc;
     private int sequence;
@@ -227,6 +228,7 @@ final class RtpSession extends FrameGrid.Entry
         {
             connected = true;
             markerPending = true;
+            quietFrames = Integer.MAX_VALUE;
             nextDeadlineNs = agent.clock.nanoTime();
             agent.scheduleTimer(this);
         }
@@ -496,6 +498,10 @@ final class RtpSession extends FrameGrid.Entry
             }
         }
         timestamp = (timestamp + SAMPLES_PER_FRAME) & 0xFFFF_FFFFL;
+        if (quietFrames < Integer.MAX_VALUE)
+        {
+            quietFrames++;
+        }
         if (null != mixGroup)
         {
             advanceMixPrompt();
@@ -548,8 +554,10 @@ final class RtpSession extends FrameGrid.Entry
 
     private void sendVoiceFrame()
     {
-        if (null == prompt && !sendSilence)
+        if (null == prompt && (!sendSilence || quietFrames < agent.idleKeepaliveFrames))
         {
+            // nothing to say: no packet (DTX), or one frame of silence per keepalive interval; the timestamps go on
+            // and the next packet starts a talkspurt
             markerPending = true;
             return;
         }
@@ -711,6 +719,7 @@ final class RtpSession extends FrameGrid.Entry
             else
             {
                 counters.onSent(length);
+                quietFrames = 0;
             }
         }
         catch (final IOException ex)

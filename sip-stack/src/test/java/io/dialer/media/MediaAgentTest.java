@@ -91,6 +91,27 @@ class MediaAgentTest
     }
 
     @Test
+    void shouldLetAReturnedPortRestWhileTheRangeHasUnopenedPorts() throws Exception
+    {
+        try (MediaEngine engine = newEngine(47_400, 47_404, 1))
+        {
+            final MediaSession first = engine.open(new MediaTests.RecordingListener());
+            first.close();
+            await(() -> 1 == engine.agent().freePorts.size(), "the port back in the free queue");
+
+            // a far end may still be sending to the port it just had: the next sessions get ports not opened yet
+            final MediaSession second = engine.open(new MediaTests.RecordingListener());
+            final MediaSession third = engine.open(new MediaTests.RecordingListener());
+            assertEquals(47_402, second.localAddress().getPort());
+            assertEquals(47_404, third.localAddress().getPort());
+
+            // the range used up: the returned port, rested or not
+            final MediaSession fourth = engine.open(new MediaTests.RecordingListener());
+            assertEquals(first.localAddress(), fourth.localAddress());
+        }
+    }
+
+    @Test
     void shouldTakeAnotherThreadsFreePortWhenTheRangeIsUsedUp() throws Exception
     {
         try (MediaEngine engine = newEngine(47_300, 47_302, 2); MediaTests.RawPeer peer = new MediaTests.RawPeer())
