@@ -26,7 +26,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The media thread: owns every session's state (single writer). Each round it drains the command queue, reads one
- * datagram from each socket that is ready (one {@code epoll_wait} for all of them), sends the frames that are due
+ * datagram from each socket that is ready (one {@code epoll_wait} for all of them; the whole backlog in a round more
+ * than {@link #CATCH_UP_NS} late), sends the frames that are due
  * ({@link FrameGrid}), then parks until the next tick of the grid. It does not wake for each packet: under load the
  * packets of a tick are read together, and a tick with nothing due costs one park and one {@code selectNow}. A command
  * from another thread unparks it only when it sleeps (a flag: a burst of commands costs one wake-up). With no session
@@ -39,6 +40,8 @@ final class MediaAgent implements Agent, FrameGrid.Handler
     static final int MAX_DATAGRAM = 2048;
     static final int COMMAND_LIMIT = 256;
     static final int DRAIN_LIMIT = 1024;
+    /** A round this late (against the tick it parked for) reads every socket's backlog, not one datagram. */
+    static final long CATCH_UP_NS = RtpSession.FRAME_NS / 2;
 
     final NanoClock clock;
     final long rtpTimeoutNs;
@@ -65,6 +68,9 @@ final class MediaAgent implements Agent, FrameGrid.Handler
     private final AtomicBoolean sleeping = new AtomicBoolean();
     private final FrameGrid grid;
     private final Consumer<SelectionKey> onSelectedKey = this::onSelectedKey;
+    private boolean timedWake;
+    private long wakeDueNs;
+    private int receiveBatch = 1;
     private volatile Thread thread;
     private volatile boolean closing;
 
@@ -113,6 +119,7 @@ final class MediaAgent implements Agent, FrameGrid.Handler
     public int doWork() throws IOException
     {
         nowNs = clock.nanoTime();
+        receiveBatch = timedWake && nowNs - wakeDueNs > CATCH_UP_NS ? RtpSession.RECEIVE_BATCH : 1;
         int workCount = drainCommands();
         workCount += selector.selectNow(onSelectedKey);
         nowNs = clock.nanoTime();
@@ -326,6 +333,8 @@ final class MediaAgent implements Agent, FrameGrid.Handler
         {
             return;
         }
+        timedWake = timed;
+        wakeDueNs = grid.nextTickNs();
         sleeping.set(true);
         if (commands.isEmpty() && !closing)
         {
@@ -361,7 +370,7 @@ final class MediaAgent implements Agent, FrameGrid.Handler
             final Object attachment = key.attachment();
             if (attachment instanceof RtpSession)
             {
-                ((RtpSession)attachment).onReadable();
+                ((RtpSession)attachment).onReadable(receiveBatch);
             }
             else
             {

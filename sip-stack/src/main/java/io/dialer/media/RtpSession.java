@@ -45,6 +45,7 @@ final class RtpSession extends FrameGrid.Entry
     static final int DTMF_MIN_DURATION_MS = 40;
     static final int DTMF_MAX_DURATION_MS = 5000;
     static final int DTMF_QUEUE_CAPACITY = 64;
+    static final int RECEIVE_BATCH = 64;
     static final AudioTap[] NO_TAPS = new AudioTap[0];
     static final int MIX_RING_SAMPLES = 2048;
     static final int COMFORT_NOISE_PAYLOAD_TYPE = 13;
@@ -753,29 +754,33 @@ final class RtpSession extends FrameGrid.Entry
     // ---------------------------------------------------------------------------------------------------------------
 
     /**
-     * Reads one datagram: the selector reports the socket again in the next round if more are queued (level
-     * triggered), which costs less than a read that finds nothing after each packet.
+     * Reads up to {@code batch} datagrams. On time the agent reads one: the selector reports the socket again in the
+     * next round if more are queued (level triggered), which costs less than a read that finds nothing after each
+     * packet. After a stall it reads the whole backlog before the frame timers run, so the tap clock does not take
+     * queued audio for missing audio.
+     *
+     * @param batch datagrams at most.
      */
-    void onReadable()
+    void onReadable(final int batch)
     {
-        if (closed)
-        {
-            return;
-        }
         final ByteBuffer buffer = agent.rxByteBuffer;
-        buffer.clear();
-        final SocketAddress from;
-        try
+        for (int i = 0; i < batch && !closed; i++)
         {
-            from = channel.receive(buffer);
-        }
-        catch (final IOException ex)
-        {
-            counters.onMalformed();
-            return;
-        }
-        if (null != from)
-        {
+            buffer.clear();
+            final SocketAddress from;
+            try
+            {
+                from = channel.receive(buffer);
+            }
+            catch (final IOException ex)
+            {
+                counters.onMalformed();
+                return;
+            }
+            if (null == from)
+            {
+                return;
+            }
             onDatagram(buffer.position(), (InetSocketAddress)from);
         }
     }
