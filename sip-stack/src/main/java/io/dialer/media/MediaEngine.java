@@ -6,28 +6,24 @@ package io.dialer.media;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.channels.DatagramChannel;
 import java.nio.channels.Selector;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.NoOpIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * RTP media for many call legs on one (or a few) Agrona agent threads: sockets from a port range, 20 ms G.711
- * frames paced by a timer, prompt playback, DTMF, bridging, mixing and audio taps.
+ * RTP media for many call legs on one (or a few) Agrona agent threads: pooled sockets from a port range, 20 ms G.711
+ * frames paced on a grid of ticks, prompt playback, DTMF, bridging, mixing and audio taps.
  * <p>
  * Each agent owns the state of its sessions; {@link MediaSession} methods only queue commands to it.
  */
@@ -63,15 +59,24 @@ public final class MediaEngine implements AutoCloseable
         public static final String RTP_LATCHING_PROP_NAME = "dialer.media.rtp.latching";
         /** Default latching: symmetric, which works behind NAT. */
         public static final RtpLatching RTP_LATCHING_DEFAULT = RtpLatching.SYMMETRIC;
+        /** System property for the media threads' tick in microseconds (see {@link #tickUs(int)}). */
+        public static final String TICK_US_PROP_NAME = "dialer.media.tick.us";
+        /** Default tick: 2 ms, ten ticks per 20 ms frame. */
+        public static final int TICK_US_DEFAULT = 2_000;
+        /** System property for the idle keepalive interval in milliseconds (see {@link #idleKeepaliveMs(int)}). */
+        public static final String IDLE_KEEPALIVE_MS_PROP_NAME = "dialer.media.idle.keepalive.ms";
+        /** Default idle keepalive: IDLE_KEEPALIVE_MS_DEFAULT_PLACEHOLDER */
+        public static final int IDLE_KEEPALIVE_MS_DEFAULT = 0;
 
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
         private int portRangeStart = Integer.getInteger(PORT_RANGE_START_PROP_NAME, PORT_RANGE_START_DEFAULT);
         private int portRangeEnd = Integer.getInteger(PORT_RANGE_END_PROP_NAME, PORT_RANGE_END_DEFAULT);
         private long rtpTimeoutMs = Long.getLong(RTP_TIMEOUT_MS_PROP_NAME, RTP_TIMEOUT_MS_DEFAULT);
         private int agentCount = Integer.getInteger(AGENT_COUNT_PROP_NAME, AGENT_COUNT_DEFAULT);
+        private int tickUs = Integer.getInteger(TICK_US_PROP_NAME, TICK_US_DEFAULT);
+        private int idleKeepaliveMs = Integer.getInteger(IDLE_KEEPALIVE_MS_PROP_NAME, IDLE_KEEPALIVE_MS_DEFAULT);
         private RtpLatching rtpLatching;
         private NanoClock nanoClock;
-        private Supplier<IdleStrategy> idleStrategySupplier;
         private ErrorHandler errorHandler;
 
         /**
@@ -224,26 +229,55 @@ public final class MediaEngine implements AutoCloseable
         }
 
         /**
-         * Idle strategy of each media thread, one instance per thread (default: backs off to 1 ms parks, which
-         * bounds the pacing jitter).
+         * The media threads' tick: each thread wakes once per tick while it has sessions (and sleeps otherwise), reads
+         * what arrived since the last, and sends the frames whose deadline has passed. A frame leaves at the first tick
+         * at or after its deadline (a constant offset per session, so no jitter), and a received packet waits at most
+         * a tick before it is relayed or tapped. Between 250 and 20,000, a divisor of the 20,000 µs frame.
          *
-         * @param supplier makes a strategy per thread.
+         * @param micros the tick in microseconds.
          * @return this.
          */
-        public Context idleStrategySupplier(final Supplier<IdleStrategy> supplier)
+        public Context tickUs(final int micros)
         {
-            this.idleStrategySupplier = supplier;
+            this.tickUs = micros;
             return this;
         }
 
         /**
-         * Idle strategy of each media thread.
+         * The media threads' tick in microseconds.
          *
-         * @return the supplier.
+         * @return the tick.
          */
-        public Supplier<IdleStrategy> idleStrategySupplier()
+        public int tickUs()
         {
-            return idleStrategySupplier;
+            return tickUs;
+        }
+
+        /**
+         * What a connected leg sends while nothing gives it audio (no prompt, DTMF, bridge or mix: while the dialer
+         * listens to a greeting, waits for a key or for a voicemail beep): 0 sends a 20 ms frame of silence every 20
+         * ms, as a phone without silence suppression does; more sends one frame of silence per that many
+         * milliseconds (and the first frame at once), enough for NAT bindings, symmetric-RTP latching and the
+         * carriers' RTP inactivity timers, at a fraction of the packets. The timestamps advance either way and the
+         * next talkspurt carries the marker bit, as with DTX. See docs/architecture.md (media) for the choice.
+         *
+         * @param millis 0, or the interval between keepalive frames (20 to 10,000).
+         * @return this.
+         */
+        public Context idleKeepaliveMs(final int millis)
+        {
+            this.idleKeepaliveMs = millis;
+            return this;
+        }
+
+        /**
+         * The idle keepalive interval in milliseconds; 0 for continuous silence.
+         *
+         * @return the interval.
+         */
+        public int idleKeepaliveMs()
+        {
+            return idleKeepaliveMs;
         }
 
         /**
@@ -305,10 +339,17 @@ public final class MediaEngine implements AutoCloseable
             {
                 throw new IllegalArgumentException("agentCount must be at least 1: " + agentCount);
             }
-            if (null == idleStrategySupplier)
+            if (0 != idleKeepaliveMs && (idleKeepaliveMs < 20 || idleKeepaliveMs > 10_000))
             {
-                idleStrategySupplier = () -> new BackoffIdleStrategy(
-                    10, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
+                throw new IllegalArgumentException(
+                    "idleKeepaliveMs must be 0 or within 20-10000 (" + IDLE_KEEPALIVE_MS_PROP_NAME + "): " +
+                    idleKeepaliveMs);
+            }
+            if (tickUs < 250 || tickUs > 20_000 || 20_000 % tickUs != 0)
+            {
+                throw new IllegalArgumentException(
+                    "tickUs must divide the 20,000 us frame and be within 250-20000 (" + TICK_US_PROP_NAME + "): " +
+                    tickUs);
             }
             if (null == errorHandler)
             {
@@ -319,10 +360,10 @@ public final class MediaEngine implements AutoCloseable
     }
 
     private final Context context;
+    private final RtpPortPool portPool;
     private final MediaAgent[] agents;
     private final AgentRunner[] runners;
     private final AtomicInteger nextAgent = new AtomicInteger();
-    private final AtomicInteger nextSlot = new AtomicInteger();
     private final AtomicLong nextSessionId = new AtomicLong();
     private final AtomicLong nextPlaybackId = new AtomicLong();
     private volatile boolean closed;
@@ -335,6 +376,7 @@ public final class MediaEngine implements AutoCloseable
     public MediaEngine(final Context context)
     {
         this.context = context.conclude();
+        portPool = new RtpPortPool(context.bindAddress(), context.portRangeStart(), context.portRangeEnd());
         final int count = context.agentCount();
         agents = new MediaAgent[count];
         runners = new AgentRunner[count];
@@ -351,10 +393,12 @@ public final class MediaEngine implements AutoCloseable
                 throw new UncheckedIOException(ex);
             }
             agents[i] = new MediaAgent(
-                context.nanoClock(), TimeUnit.MILLISECONDS.toNanos(context.rtpTimeoutMs()), selector,
-                context.errorHandler(), context.rtpLatching());
-            runners[i] = new AgentRunner(
-                context.idleStrategySupplier().get(), context.errorHandler(), null, agents[i]);
+                context.nanoClock(), TimeUnit.MILLISECONDS.toNanos(context.rtpTimeoutMs()),
+                TimeUnit.MICROSECONDS.toNanos(context.tickUs()),
+                (context.idleKeepaliveMs() + (int)(RtpSession.FRAME_NS / 1_000_000) - 1) /
+                (int)(RtpSession.FRAME_NS / 1_000_000), portPool.slots(), selector, context.errorHandler(),
+                context.rtpLatching());
+            runners[i] = new AgentRunner(NoOpIdleStrategy.INSTANCE, context.errorHandler(), null, agents[i]);
         }
         for (final AgentRunner runner : runners)
         {
@@ -373,8 +417,9 @@ public final class MediaEngine implements AutoCloseable
     }
 
     /**
-     * Opens a session on the next free even port of the range (wrapping around, skipping ports in use), on the next
-     * media thread in turn. Thread-safe.
+     * Opens a session on the next media thread in turn, on a pooled port: a free one of that thread's, else the next
+     * even port of the range not yet opened (wrapping around, skipping ports in use), else another thread's free one.
+     * Thread-safe.
      *
      * @param listener receives the session's events on the media thread.
      * @return the session, bound but not yet connected to a remote.
@@ -413,37 +458,18 @@ public final class MediaEngine implements AutoCloseable
         {
             throw new IOException("media engine closed");
         }
-        final int slots = (context.portRangeEnd() - context.portRangeStart()) / 2 + 1;
-        for (int attempt = 0; attempt < slots; attempt++)
-        {
-            final int port = context.portRangeStart() + 2 * Math.floorMod(nextSlot.getAndIncrement(), slots);
-            final DatagramChannel channel = DatagramChannel.open();
-            try
-            {
-                channel.bind(new InetSocketAddress(context.bindAddress(), port));
-                channel.configureBlocking(false);
-            }
-            catch (final IOException ex)
-            {
-                CloseHelper.quietClose(channel);
-                continue;
-            }
-
-            final ThreadLocalRandom random = ThreadLocalRandom.current();
-            final RtpSession session = new RtpSession(
-                agent,
-                nextSessionId.incrementAndGet(),
-                channel,
-                new InetSocketAddress(context.bindAddress(), port),
-                listener,
-                random.nextLong(),
-                random.nextInt(),
-                random.nextLong());
-            agent.offer(new RtpSession.Registration(session));
-            return new MediaSession(this, session);
-        }
-        throw new IOException(
-            "no free RTP port in " + context.portRangeStart() + "-" + context.portRangeEnd());
+        final RtpPort port = portPool.borrow(agent, agents);
+        final ThreadLocalRandom random = ThreadLocalRandom.current();
+        final RtpSession session = new RtpSession(
+            agent,
+            nextSessionId.incrementAndGet(),
+            port,
+            listener,
+            random.nextLong(),
+            random.nextInt(),
+            random.nextLong());
+        agent.offer(new RtpSession.Registration(session));
+        return new MediaSession(this, session);
     }
 
     /**
@@ -453,6 +479,16 @@ public final class MediaEngine implements AutoCloseable
     public void close()
     {
         closed = true;
+        if (null != agents)
+        {
+            for (final MediaAgent agent : agents)
+            {
+                if (null != agent)
+                {
+                    agent.wakeToClose();
+                }
+            }
+        }
         if (null != runners)
         {
             CloseHelper.quietCloseAll(runners);

@@ -281,7 +281,8 @@ public final class MediaSession
      * Silence suppression on the send side, as phones with voice activity detection do (DTX): while no prompt, DTMF,
      * mix or bridge gives this session audio to send, it sends no packets at all instead of comfort silence. Our
      * timestamps keep advancing, and the next talkspurt starts with the marker bit. For simulated phones and tests;
-     * a dialer leg keeps sending (some carriers drop calls that go quiet).
+     * a dialer leg keeps sending (some carriers drop calls that go quiet), continuous silence or, with
+     * {@link MediaEngine.Context#idleKeepaliveMs(int)}, one frame of silence per keepalive interval.
      *
      * @param suppress true to send nothing while there is nothing to say.
      */

@@ -14,7 +14,6 @@ import java.nio.channels.SelectionKey;
 import java.util.Arrays;
 
 import org.agrona.CloseHelper;
-import org.agrona.DeadlineTimerWheel;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -36,7 +35,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * window by its lateness (up to 500 ms): a sender or network that is late once is likely late again, and silence put
  * in place of late audio would read as pauses in a greeting.
  */
-final class RtpSession
+final class RtpSession extends FrameGrid.Entry
 {
     static final int SAMPLES_PER_FRAME = 160;
     static final long FRAME_NS = 20_000_000L;
@@ -57,6 +56,7 @@ final class RtpSession
     static final int TAP_MAX_BACKWARD_SAMPLES = 50 * SAMPLES_PER_FRAME;
 
     final long id;
+    final RtpPort port;
     final DatagramChannel channel;
     final InetSocketAddress localAddress;
     final MediaCounters counters = new MediaCounters();
@@ -65,8 +65,6 @@ final class RtpSession
     final RtpSourceLatch sourceLatch;
 
     SelectionKey key;
-    long timerId = DeadlineTimerWheel.NULL_DEADLINE;
-    long nextDeadlineNs;
     boolean closed;
 
     private InetSocketAddress remote;
@@ -76,6 +74,7 @@ final class RtpSession
     private boolean sending = true;
     private boolean receiving = true;
     private boolean sendSilence = true;
+    private int quietFrames = Integer.MAX_VALUE;
 
     private final long ssrc;
     private int sequence;
@@ -151,8 +150,7 @@ final class RtpSession
     RtpSession(
         final MediaAgent agent,
         final long id,
-        final DatagramChannel channel,
-        final InetSocketAddress localAddress,
+        final RtpPort port,
         final MediaListener listener,
         final long ssrc,
         final int initialSequence,
@@ -160,8 +158,9 @@ final class RtpSession
     {
         this.agent = agent;
         this.id = id;
-        this.channel = channel;
-        this.localAddress = localAddress;
+        this.port = port;
+        this.channel = port.channel;
+        this.localAddress = port.localAddress;
         this.listener = listener;
         this.ssrc = ssrc & 0xFFFF_FFFFL;
         this.sequence = initialSequence & 0xFFFF;
@@ -230,6 +229,7 @@ final class RtpSession
         {
             connected = true;
             markerPending = true;
+            quietFrames = Integer.MAX_VALUE;
             nextDeadlineNs = agent.clock.nanoTime();
             agent.scheduleTimer(this);
         }
@@ -453,11 +453,7 @@ final class RtpSession
         connected = false;
         prompt = null;
         agent.deregister(this);
-        if (null != key)
-        {
-            key.cancel();
-        }
-        CloseHelper.quietClose(channel);
+        agent.releasePort(this);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -503,6 +499,10 @@ final class RtpSession
             }
         }
         timestamp = (timestamp + SAMPLES_PER_FRAME) & 0xFFFF_FFFFL;
+        if (quietFrames < Integer.MAX_VALUE)
+        {
+            quietFrames++;
+        }
         if (null != mixGroup)
         {
             advanceMixPrompt();
@@ -555,8 +555,10 @@ final class RtpSession
 
     private void sendVoiceFrame()
     {
-        if (null == prompt && !sendSilence)
+        if (null == prompt && (!sendSilence || quietFrames < agent.idleKeepaliveFrames))
         {
+            // nothing to say: no packet (DTX), or one frame of silence per keepalive interval; the timestamps go on
+            // and the next packet starts a talkspurt
             markerPending = true;
             return;
         }
@@ -718,6 +720,7 @@ final class RtpSession
             else
             {
                 counters.onSent(length);
+                quietFrames = 0;
             }
         }
         catch (final IOException ex)
@@ -750,10 +753,18 @@ final class RtpSession
     // Receive side
     // ---------------------------------------------------------------------------------------------------------------
 
-    void onReadable()
+    /**
+     * Reads up to {@code batch} datagrams. On time the agent reads one: the selector reports the socket again in the
+     * next round if more are queued (level triggered), which costs less than a read that finds nothing after each
+     * packet. After a stall it reads the whole backlog before the frame timers run, so the tap clock does not take
+     * queued audio for missing audio.
+     *
+     * @param batch datagrams at most.
+     */
+    void onReadable(final int batch)
     {
         final ByteBuffer buffer = agent.rxByteBuffer;
-        for (int i = 0; i < RECEIVE_BATCH && !closed; i++)
+        for (int i = 0; i < batch && !closed; i++)
         {
             buffer.clear();
             final SocketAddress from;
@@ -764,11 +775,11 @@ final class RtpSession
             catch (final IOException ex)
             {
                 counters.onMalformed();
-                break;
+                return;
             }
             if (null == from)
             {
-                break;
+                return;
             }
             onDatagram(buffer.position(), (InetSocketAddress)from);
         }

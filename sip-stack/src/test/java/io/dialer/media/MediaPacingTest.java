@@ -200,12 +200,60 @@ class MediaPacingTest
         }
     }
 
+    @Test
+    void shouldSendOneFrameOfSilencePerKeepaliveIntervalWhileIdle() throws Exception
+    {
+        try (MediaEngine engine = newEngine(100); MediaTests.RawPeer peer = new MediaTests.RawPeer())
+        {
+            final MediaSession session = engine.open(new MediaTests.RecordingListener());
+            session.connect(peer.address(), Codec.PCMU, 101);
+            final MediaTests.Packet first = peer.take();
+            assertTrue(first.marker, "the first frame goes at once");
+            assertEquals(G711.ULAW_SILENCE, first.payload[0]);
+
+            // 100 ms = 5 frames: four ticks send nothing, the fifth a frame of silence that starts a talkspurt
+            for (int i = 1; i < 5; i++)
+            {
+                nowNs.addAndGet(FRAME_NS);
+                tickOnce(engine);
+            }
+            assertNull(peer.receive(50));
+            nowNs.addAndGet(FRAME_NS);
+            final MediaTests.Packet keepalive = peer.take();
+            assertTrue(keepalive.marker);
+            assertEquals((first.sequence + 1) & 0xFFFF, keepalive.sequence, "no packet was lost on the way");
+            assertEquals((first.timestamp + 5 * 160) & 0xFFFF_FFFFL, keepalive.timestamp, "time went on");
+
+            // something to say: a frame every 20 ms again
+            session.play(Prompt.fromPcm("tone", MediaTests.tone(1000, 1600, 8000)), false, false);
+            sync(engine);
+            MediaTests.Packet previous = keepalive;
+            for (int i = 0; i < 3; i++)
+            {
+                nowNs.addAndGet(FRAME_NS);
+                final MediaTests.Packet voice = peer.take();
+                assertEquals((previous.sequence + 1) & 0xFFFF, voice.sequence);
+                assertEquals((previous.timestamp + 160) & 0xFFFF_FFFFL, voice.timestamp);
+                assertEquals(0 == i, voice.marker);
+                previous = voice;
+            }
+            sync(engine);
+            assertEquals(5, session.counters().packetsSent());
+        }
+    }
+
     private MediaEngine newEngine()
+    {
+        return newEngine(0);
+    }
+
+    private MediaEngine newEngine(final int idleKeepaliveMs)
     {
         return new MediaEngine(new MediaEngine.Context()
             .bindAddress(InetAddress.getLoopbackAddress())
             .portRange(42_400, 42_498)
             .rtpTimeoutMs(0)
+            .idleKeepaliveMs(idleKeepaliveMs)
             .nanoClock(nowNs::get));
     }
 
