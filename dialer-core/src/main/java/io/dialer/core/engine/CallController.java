@@ -281,7 +281,7 @@ final class CallController implements EventHandler<EngineEvent>, MatchListener, 
             case NO_BEEP -> flow.onNoBeep();
             case LATE_BEEP -> flow.onLateBeep(event.value);
             case BRIDGED -> flow.onBridged();
-            case MEDIA_RELEASE -> flow.onMediaRelease((ReleaseOutcome)event.cause, event.value);
+            case MEDIA_RELEASE -> flow.transfer().onMediaRelease((ReleaseOutcome)event.cause, event.value);
             default ->
             {
             }

@@ -11,7 +11,6 @@ import io.dialer.detection.Cause;
 import io.dialer.detection.Verdict;
 import io.dialer.sip.EndCause;
 import io.dialer.sip.FailureCause;
-import io.dialer.sip.ReleaseOutcome;
 import io.dialer.transfer.Prompt;
 import io.dialer.transfer.TimerKind;
 import io.dialer.transfer.TransferOutcome;
@@ -457,18 +456,6 @@ final class CallFlow
     void onBridged()
     {
         transfer.onBridged();
-    }
-
-    /**
-     * The media release after the bridge is over ({@code transfer.media: release}): journaled, counted.
-     *
-     * @param outcome   released, or why the dialer's bridge stays.
-     * @param sipStatus the refusing SIP status, 0 when none.
-     */
-    void onMediaRelease(final ReleaseOutcome outcome, final int sipStatus)
-    {
-        journal.mediaRelease(nowMs, lead, callId, outcome, sipStatus);
-        stats.add(outcome.released() ? EngineStats.MEDIA_RELEASED : EngineStats.MEDIA_ANCHORED, 1);
     }
 
     /**

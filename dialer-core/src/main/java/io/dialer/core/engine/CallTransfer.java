@@ -7,6 +7,7 @@ import io.dialer.core.compliance.Disposition;
 import io.dialer.core.journal.CampaignLog;
 import io.dialer.core.journal.CloserResult;
 import io.dialer.sip.FailureCause;
+import io.dialer.sip.ReleaseOutcome;
 import io.dialer.transfer.Prompt;
 import io.dialer.transfer.TimerKind;
 import io.dialer.transfer.TransferCommands;
@@ -89,6 +90,18 @@ final class CallTransfer implements TransferCommands
     int closer()
     {
         return NULL_CLOSER != bridgedCloser ? bridgedCloser : transfer.closer();
+    }
+
+    /**
+     * The media release after the bridge is over ({@code transfer.media: release}): journaled, counted.
+     *
+     * @param outcome   released, or why the dialer's bridge stays.
+     * @param sipStatus the refusing SIP status, 0 when none.
+     */
+    void onMediaRelease(final ReleaseOutcome outcome, final int sipStatus)
+    {
+        journal.mediaRelease(flow.nowMs(), flow.lead(), flow.callId(), outcome, sipStatus);
+        stats.add(outcome.released() ? EngineStats.MEDIA_RELEASED : EngineStats.MEDIA_ANCHORED, 1);
     }
 
     /**
