@@ -52,7 +52,11 @@ class MediaCallTest
         return SipTests.number();
     }
 
-    private static void assertTone(final AudioProbe probe, final double hz) throws InterruptedException
+    /**
+     * The probe heard at least {@value #AUDIO_MS} ms of voiced audio, a tone within 8 % of the frequency, at a level a
+     * person would hear.
+     */
+    static void assertTone(final AudioProbe probe, final double hz) throws InterruptedException
     {
         assertTrue(probe.awaitVoicedMs(AUDIO_MS, TIMEOUT_MS), "heard " + probe.voicedMs() + " ms");
         final double measured = probe.toneHz();

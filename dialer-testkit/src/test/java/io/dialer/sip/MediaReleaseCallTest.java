@@ -32,8 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class MediaReleaseCallTest
 {
-    private static final long AUDIO_MS = 400;
-
     private SimulatedCarrier carrier;
     private SipStack dialer;
 
@@ -48,13 +46,6 @@ class MediaReleaseCallTest
     void stop()
     {
         SipTests.closeAll(dialer, carrier);
-    }
-
-    private static void assertTone(final AudioProbe probe, final double hz) throws InterruptedException
-    {
-        assertTrue(probe.awaitVoicedMs(AUDIO_MS, TIMEOUT_MS), "heard " + probe.voicedMs() + " ms");
-        final double measured = probe.toneHz();
-        assertTrue(Math.abs(measured - hz) < hz * 0.08, "expected ~" + hz + " Hz, heard " + measured + " Hz");
     }
 
     @Test
@@ -73,7 +64,7 @@ class MediaReleaseCallTest
         final SimulatedCall callerPhone = carrier.awaitCall(caller, TIMEOUT_MS);
         final SimulatedCall closerPhone = carrier.awaitCall(closer, TIMEOUT_MS);
         callerLeg.bridge(closerLeg);
-        assertTone(closerPhone.heard(), 800);
+        MediaCallTest.assertTone(closerPhone.heard(), 800);
 
         final CompletableFuture<ReleaseOutcome> outcome = new CompletableFuture<>();
         callerLeg.releaseMedia(closerLeg, (a, b, result, status) -> outcome.complete(result));
@@ -92,8 +83,8 @@ class MediaReleaseCallTest
         final AudioProbe callerHears = new AudioProbe();
         closerPhone.leg().addTap(closerHears);
         callerPhone.leg().addTap(callerHears);
-        assertTone(closerHears, 800);
-        assertTone(callerHears, 1200);
+        MediaCallTest.assertTone(closerHears, 800);
+        MediaCallTest.assertTone(callerHears, 1200);
 
         closerPhone.leg().hangup();
         assertEquals(EndCause.REMOTE_BYE, closerEvents.awaitEnded(), "the dialer keeps the closer's dialog");
